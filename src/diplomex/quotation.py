@@ -250,4 +250,200 @@ def is_quotation(text: str, quoted: Quoted) -> bool:
         return len(ws) > 1 or speech
     if all(w[0].isupper() for w in ws):
         return speech and has_adjacent_cue(text, quoted.start, quoted.end)
-    return speech
+    return speech or "," in content
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_][\w'’.-]*(?<!\.)|[^\w\s]")
+_DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen".split())
+_PARTICLES = frozenset("von van der den de da di du del la le al el bin ibn zu ten ter".split())
+_PRONOUNS = frozenset(("er", "sie"))
+_SKIPPABLE = frozenset(
+    "dazu auch gestern heute weiter zudem später damals nun jedoch aber dann noch bereits daraufhin "
+    "einmal abschließend ebenfalls außerdem wörtlich".split()
+)
+_NOT_NAMES = frozenset(
+    "Er Sie Es Wir Ich Ihr Man Dies Das Der Die Den Dem Des Ein Eine Auf Im In Am Als Nach Bei Mit Laut "
+    "Auch Aber Doch Dann Zudem Dazu So Wie Was Wer Damit Daher Deshalb Trotzdem Jedoch Allerdings "
+    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker mention: char span, kind ("person" | "organisation" | "pronoun")."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(lo + m.start(), lo + m.end(), m.group()) for m in _TOKEN.finditer(text[lo:hi])]
+
+
+def _ends_with(word: str, name: str) -> bool:
+    return word.lower().endswith(tuple(sorted(_lower_set(name), key=len, reverse=True)))
+
+
+def _is_title(word: str) -> bool:
+    return word[:1].isupper() and _ends_with(word, "speaker_titles.txt")
+
+
+def _is_org(word: str) -> bool:
+    return word[:1].isupper() and _ends_with(word, "speaker_organisations.txt")
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word not in _NOT_NAMES and not word.isupper() or len(word) > 1 and word.isupper()
+
+
+def _name_run(toks: list, i: int) -> int:
+    """Index after the run of name words (particles allowed inside: "Ursula von der Leyen") from ``i``."""
+    j = end = i
+    while j < len(toks):
+        word = toks[j][2]
+        if _is_name_word(word) and not _is_title(word):
+            j += 1
+            end = j
+        elif word in _PARTICLES and j > i:
+            j += 1
+        else:
+            break
+    return end
+
+
+def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
+    """The speaker phrase starting at ``pos`` ("Costa", "Regierungssprecher Steffen Hebestreit",
+    "der Sprecher des Amtes, Martin Jäger", "das Außenministerium", "er"), as the span of the NAME;
+    None when the phrase names nobody ("die Sprecherin")."""
+    toks = _tokens(text, pos, min(len(text), pos + limit))
+    i = 0
+    while i < len(toks) and toks[i][2] in _SKIPPABLE:
+        i += 1
+    if i >= len(toks):
+        return None
+    if toks[i][2] in _PRONOUNS:
+        return Mention(toks[i][0], toks[i][1], "pronoun")
+    has_det = toks[i][2].lower() in _DETERMINERS
+    det_at = i
+    if has_det:
+        i += 1
+        while i < len(toks) and toks[i][2][:1].islower() and toks[i][2] not in _DETERMINERS and i - det_at <= 3:
+            i += 1  # adjectives: "der russische Außenminister"
+    titled = False
+    while i < len(toks) and _is_title(toks[i][2]):
+        titled, i = True, i + 1
+    if titled:
+        # an optional complement ("des Auswärtigen Amtes"), then ", Name" or "Name"
+        j = i
+        if j < len(toks) and toks[j][2] in ("des", "der", "von", "vom", "für", "im", "am"):
+            k = j + 1
+            while k < len(toks) and k - j <= 6 and toks[k][2] != "," and toks[k][2].isalpha():
+                k += 1
+            if k < len(toks) and toks[k][2] == ",":
+                j = k
+        if j < len(toks) and toks[j][2] == ",":
+            j += 1
+        end = _name_run(toks, j)
+        if end > j:
+            return Mention(toks[j][0], toks[end - 1][1], "person")
+        end = _name_run(toks, i)
+        if end > i:
+            return Mention(toks[i][0], toks[end - 1][1], "person")
+        return None
+    if i < len(toks) and _is_org(toks[i][2]):
+        start = toks[det_at][0] if has_det else toks[i][0]
+        return Mention(start, toks[i][1], "organisation")
+    if has_det:
+        return None
+    end = _name_run(toks, i)
+    if end > i:
+        return Mention(toks[i][0], toks[end - 1][1], "person")
+    return None
+
+
+def _sentence_start(text: str, pos: int, limit: int = 300) -> int:
+    """Start of the sentence containing ``pos`` (after ". ", "! ", "? ", a newline or a closing mark)."""
+    lo = max(0, pos - limit)
+    best = lo
+    for match in re.finditer(r"[.!?](?=[\s„“\"»«])\s*|\n\s*", text[lo:pos]):
+        best = lo + match.end()
+    return best
+
+
+def _verb_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+    """The last speech verb (or "so") in text[lo:hi], as (start, end, word)."""
+    found = None
+    for start, end, word in _tokens(text, lo, hi):
+        if word.lower() in _speech_verbs():
+            found = (start, end, word)
+    return found
+
+
+def _before(text: str, pos: int, width: int = 60) -> str:
+    return text[max(0, pos - width) : pos]
+
+
+def attribute(text: str, quoted: Quoted) -> tuple[str | None, Mention | None]:
+    """The cue and the speaker mention of a quote, from its own sentence (None, None if neither)."""
+    open_at, close_at = quoted.start - 1, quoted.end
+    after = re.match(r"[\s“”\"«»‘’]*,?\s*([^\W\d_]+)", text[close_at + 1 : close_at + 60])
+    if after and (after.group(1).lower() in _speech_verbs() or after.group(1) == "so"):
+        cue = after.group(1)
+        speaker = parse_speaker(text, close_at + 1 + after.end())
+        if speaker is None and after.group(1) != "so":
+            sentence = _sentence_start(text, open_at)
+            if sentence < open_at - 2:
+                speaker = parse_speaker(text, sentence)
+        return cue, speaker
+    lead_end = len(text[:open_at].rstrip())
+    if text[lead_end - 1 : lead_end] != ":":
+        lead_end = open_at  # only a colon lets the introduction sit on the line before
+    sentence = _sentence_start(text, lead_end)
+    lead = text[sentence:lead_end].rstrip()
+    for marker in ("zufolge", "laut", "Laut"):
+        cue_match = _cue_word(text, sentence, close_at, marker)
+        if cue_match is not None:
+            return "zufolge" if marker == "zufolge" else "laut", cue_match
+    verb = _verb_at(text, sentence, lead_end)
+    colon = lead.endswith(":")
+    if verb is None:
+        if colon and lead[:-1].strip():
+            return "colon", parse_speaker(text, sentence)
+        return ("colon" if colon else None), None
+    cue = verb[2]
+    speaker = parse_speaker(text, verb[1])
+    if speaker is None or speaker.start >= lead_end:
+        speaker = parse_speaker(text, sentence)
+        if speaker is not None and speaker.start >= verb[0]:
+            speaker = None
+    return cue, speaker
+
+
+def _cue_word(text: str, lo: int, hi: int, marker: str) -> Mention | None:
+    """Speaker of "X zufolge" / "laut X" in text[lo:hi]."""
+    sentence_end = hi + 1 + len(_clause_after(text, hi + 1, 160))
+    for start, end, word in _tokens(text, lo, sentence_end):
+        if word != marker:
+            continue
+        if marker == "zufolge":
+            for s, _, w in _tokens(text, max(lo, start - 80), start):
+                mention = parse_speaker(text, s, limit=start - s)
+                if mention and mention.end >= start - 1 - 1 and text[mention.end:start].strip() == "":
+                    return mention
+            return None
+        return parse_speaker(text, end)
+    return None
+
+
+def person_mentions(text: str) -> list[Mention]:
+    """Names introduced by a role title anywhere in ``text`` ("Außenminister Sergej Lawrow")."""
+    out = []
+    for start, _, word in _tokens(text, 0, len(text)):
+        if _is_title(word):
+            mention = parse_speaker(text, start, limit=120)
+            if mention and mention.kind == "person" and (not out or out[-1].start != mention.start):
+                out.append(mention)
+    return out
