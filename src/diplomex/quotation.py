@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.de.stop_words import STOP_WORDS
+
 from diplomex import lexicons
 
 # Opening mark -> the closing marks that may end it.
@@ -261,7 +263,7 @@ _PARTICLES = frozenset("von van der den de da di du del la le al el bin ibn zu t
 _PRONOUNS = frozenset(("er", "sie"))
 _SKIPPABLE = frozenset(
     "dazu auch gestern heute weiter zudem später damals nun jedoch aber dann noch bereits daraufhin "
-    "einmal abschließend ebenfalls außerdem wörtlich".split()
+    "einmal abschließend ebenfalls außerdem wörtlich sich selbst".split()
 )
 _NOT_NAMES = frozenset(
     "Er Sie Es Wir Ich Ihr Man Dies Das Der Die Den Dem Des Ein Eine Auf Im In Am Als Nach Bei Mit Laut "
@@ -296,7 +298,14 @@ def _is_org(word: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    return word[:1].isupper() and word not in _NOT_NAMES and not word.isupper() or len(word) > 1 and word.isupper()
+    """A capitalised word that may be part of a name (not a capitalised function word or pronoun)."""
+    if not word[:1].isupper() or word in _NOT_NAMES or word.lower() in STOP_WORDS:
+        return False
+    return not word.lower().endswith(_common_noun_endings())
+
+
+def _common_noun_endings() -> tuple[str, ...]:
+    return tuple(lexicons.lines("common_noun_endings.txt"))
 
 
 def _name_run(toks: list, i: int) -> int:
@@ -320,7 +329,7 @@ def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
     None when the phrase names nobody ("die Sprecherin")."""
     toks = _tokens(text, pos, min(len(text), pos + limit))
     i = 0
-    while i < len(toks) and toks[i][2] in _SKIPPABLE:
+    while i < len(toks) and (toks[i][2] in _SKIPPABLE or toks[i][2] in _ALL_MARKS):
         i += 1
     if i >= len(toks):
         return None
@@ -335,32 +344,39 @@ def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
     titled = False
     while i < len(toks) and _is_title(toks[i][2]):
         titled, i = True, i + 1
-    if titled:
-        # an optional complement ("des Auswärtigen Amtes"), then ", Name" or "Name"
-        j = i
-        if j < len(toks) and toks[j][2] in ("des", "der", "von", "vom", "für", "im", "am"):
-            k = j + 1
-            while k < len(toks) and k - j <= 6 and toks[k][2] != "," and toks[k][2].isalpha():
-                k += 1
-            if k < len(toks) and toks[k][2] == ",":
-                j = k
-        if j < len(toks) and toks[j][2] == ",":
-            j += 1
-        end = _name_run(toks, j)
-        if end > j:
-            return Mention(toks[j][0], toks[end - 1][1], "person")
-        end = _name_run(toks, i)
-        if end > i:
-            return Mention(toks[i][0], toks[end - 1][1], "person")
-        return None
+    described = has_det and not titled and i < len(toks) and toks[i][2][:1].isupper() and not _is_org(toks[i][2])
+    if titled or described:
+        # "der Sprecher des Amtes, Martin Jäger", "der frühere Bürgermeister und Senator, Henning Scherf"
+        apposition = _apposition(toks, i)
+        if apposition is not None:
+            return apposition
+        end = _name_run(toks, i) if titled else i
+        return Mention(toks[i][0], toks[end - 1][1], "person") if end > i else None
     if i < len(toks) and _is_org(toks[i][2]):
         start = toks[det_at][0] if has_det else toks[i][0]
         return Mention(start, toks[i][1], "organisation")
     if has_det:
         return None
     end = _name_run(toks, i)
+    if end > i and end < len(toks) and _is_title(toks[end][2]) and end - i == 1:
+        return parse_speaker(text, toks[end][0], limit=pos + limit - toks[end][0])  # "Australiens Premier X"
     if end > i:
         return Mention(toks[i][0], toks[end - 1][1], "person")
+    return None
+
+
+def _apposition(toks: list, i: int, reach: int = 9) -> Mention | None:
+    """", Name" closing a role description within ``reach`` tokens of ``i`` (the name must be followed by
+    a comma, parenthesis or the end of the phrase)."""
+    for k in range(i, min(len(toks), i + reach)):
+        word = toks[k][2]
+        if word == ",":
+            end = _name_run(toks, k + 1)
+            if end > k + 1 and (end == len(toks) or toks[end][2] in ",()."):
+                return Mention(toks[k + 1][0], toks[end - 1][1], "person")
+            return None
+        if word.lower() in _speech_verbs() or word in _ALL_MARKS or word in ".;:":
+            return None
     return None
 
 
@@ -374,52 +390,98 @@ def _sentence_start(text: str, pos: int, limit: int = 300) -> int:
 
 
 def _verb_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
-    """The last speech verb (or "so") in text[lo:hi], as (start, end, word)."""
+    """The last speech verb in text[lo:hi] (or "so" before a capitalised word), as (start, end, word)."""
     found = None
-    for start, end, word in _tokens(text, lo, hi):
-        if word.lower() in _speech_verbs():
+    toks = _tokens(text, lo, hi)
+    for k, (start, end, word) in enumerate(toks):
+        if word.lower() in _speech_verbs() or word == "so" and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
             found = (start, end, word)
     return found
 
 
-def _before(text: str, pos: int, width: int = 60) -> str:
-    return text[max(0, pos - width) : pos]
+_AFTER_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*([^\W\d_]+)")
+_PASSIVE_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*(?:wird|wurde|werden|wurden)\s+(.{1,80}?)\s+(?:wie folgt\s+)?zitiert\b")
+_VIEW_CUE = re.compile(
+    r"\b(?:[Nn]ach|[Ll]aut)\s+(?:(?:den\s+)?Worten|Ansicht|Angaben|Auffassung|Meinung|Einschätzung|Aussage)"
+    r"\s+(?:von\s+|des\s+|der\s+)?"
+)
+
+
+def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | None:
+    """"„…“, sagte X" / "„…“, so X" / "„…“, wird X zitiert": the cue and speaker after the marks."""
+    window = text[close_at + 1 : close_at + 120]
+    passive = _PASSIVE_CUE.match(window)
+    if passive:
+        return "zitiert", parse_speaker(text, close_at + 1 + passive.start(1), limit=len(passive.group(1)))
+    after = _AFTER_CUE.match(window)
+    if after and (after.group(1).lower() in _speech_verbs() or after.group(1) == "so"):
+        return after.group(1), parse_speaker(text, close_at + 1 + after.end())
+    return None
+
+
+def _speaker_in_sentence(text: str, sentence: int, lead_end: int, close_at: int) -> tuple[str | None, Mention | None]:
+    """Cue and speaker from the sentence around a quote: "X zufolge", "laut X", "nach Ansicht von X",
+    "X sagte: „…“", "Auf X schrieb Costa: „…“", "X bezeichnete das als „…“"."""
+    for marker in ("zufolge", "laut", "Laut"):
+        mention = _cue_word(text, sentence, close_at, marker)
+        if mention is not None:
+            return ("zufolge" if marker == "zufolge" else "laut"), mention
+    view = _VIEW_CUE.search(text, sentence, lead_end)
+    if view:
+        return "laut", parse_speaker(text, view.end())
+    verb = _verb_at(text, sentence, lead_end)
+    colon = text[sentence:lead_end].rstrip().endswith(":")
+    subject = _subject(text, sentence, verb[0] if verb else lead_end)
+    if verb is None:
+        return ("colon" if colon else None), subject
+    if subject is None:
+        subject = parse_speaker(text, verb[1], limit=lead_end - verb[1])
+    return verb[2], subject
+
+
+def _subject(text: str, sentence: int, verb_at: int) -> Mention | None:
+    """The speaker phrase opening the sentence, when it plausibly is the subject: a title or article
+    introduces it, it has several name words, or the verb follows it directly ("Stoiber sagte")."""
+    mention = parse_speaker(text, sentence, limit=verb_at - sentence)
+    if mention is None or mention.kind != "person":
+        return mention
+    introduced = bool(text[sentence : mention.start].strip(" \t\n„“\"»«"))
+    several = len(words(text[mention.start : mention.end])) > 1
+    next_word = _tokens(text, mention.end, min(len(text), mention.end + 40))[:1]
+    verb_next = bool(next_word) and (next_word[0][0] == verb_at or next_word[0][2] in ",(")
+    return mention if introduced or several or verb_next else None
 
 
 def attribute(text: str, quoted: Quoted) -> tuple[str | None, Mention | None]:
-    """The cue and the speaker mention of a quote, from its own sentence (None, None if neither)."""
+    """The cue and the speaker mention of a quote, from its own sentence or the sentence before."""
     open_at, close_at = quoted.start - 1, quoted.end
-    after = re.match(r"[\s“”\"«»‘’]*,?\s*([^\W\d_]+)", text[close_at + 1 : close_at + 60])
-    if after and (after.group(1).lower() in _speech_verbs() or after.group(1) == "so"):
-        cue = after.group(1)
-        speaker = parse_speaker(text, close_at + 1 + after.end())
-        if speaker is None and after.group(1) != "so":
-            sentence = _sentence_start(text, open_at)
-            if sentence < open_at - 2:
-                speaker = parse_speaker(text, sentence)
+    sentence = _sentence_start(text, open_at)
+    found = _speaker_after_quote(text, close_at)
+    if found is not None:
+        cue, speaker = found
+        if speaker is None and cue != "so" and sentence < open_at - 2:
+            speaker = parse_speaker(text, sentence, limit=open_at - sentence)
         return cue, speaker
     lead_end = len(text[:open_at].rstrip())
     if text[lead_end - 1 : lead_end] != ":":
         lead_end = open_at  # only a colon lets the introduction sit on the line before
     sentence = _sentence_start(text, lead_end)
-    lead = text[sentence:lead_end].rstrip()
-    for marker in ("zufolge", "laut", "Laut"):
-        cue_match = _cue_word(text, sentence, close_at, marker)
-        if cue_match is not None:
-            return "zufolge" if marker == "zufolge" else "laut", cue_match
-    verb = _verb_at(text, sentence, lead_end)
-    colon = lead.endswith(":")
-    if verb is None:
-        if colon and lead[:-1].strip():
-            return "colon", parse_speaker(text, sentence)
-        return ("colon" if colon else None), None
-    cue = verb[2]
-    speaker = parse_speaker(text, verb[1])
-    if speaker is None or speaker.start >= lead_end:
-        speaker = parse_speaker(text, sentence)
-        if speaker is not None and speaker.start >= verb[0]:
-            speaker = None
+    cue, speaker = _speaker_in_sentence(text, sentence, lead_end, close_at)
+    if speaker is None and cue is None:
+        previous = _previous_sentence(text, sentence)
+        if previous is not None:
+            previous_cue, previous_speaker = _speaker_in_sentence(text, previous, sentence, sentence)
+            if previous_cue is not None:
+                speaker = previous_speaker
     return cue, speaker
+
+
+def _previous_sentence(text: str, sentence: int) -> int | None:
+    """Start of the sentence before ``sentence`` in the same paragraph, if any."""
+    before = text[:sentence].rstrip()
+    if not before or before.endswith("\n") or "\n" in text[len(before) : sentence]:
+        return None
+    return _sentence_start(text, len(before) - 1)
 
 
 def _cue_word(text: str, lo: int, hi: int, marker: str) -> Mention | None:
