@@ -77,7 +77,7 @@ def build_record(doc: Doc, id: str | None = None, title: str | None = None, warn
     published = date.fromisoformat(doc._.published) if doc._.published else None
     warnings = list(warnings) + hygiene.doc_warnings(doc)
     mentions = [e for e in doc.ents if e.label_ == "PER" and not _in_credit_line(e)]
-    canonical = canonicalize([m.text for m in mentions])
+    canonical = canonicalize([m.text for m in mentions] + [m._.known_as for m in mentions if m._.known_as])
     people = _people(mentions, canonical)
     by_offsets = {(m.start_char, m.end_char): canonical[m.text] for m in mentions}
     return ArticleRecord(
@@ -144,8 +144,9 @@ def _quote(quote: Quote, doc: Doc, canonical: dict[str, str]) -> Quote:
 
 def _locations(doc: Doc) -> tuple[Location, ...]:
     found: dict[str, Location] = {}
+    in_roles = {i for role in doc.spans.get("diplomex_roles", []) for i in range(role.start, role.end)}
     for ent in doc.ents:
-        if ent.label_ != "LOC" or _in_credit_line(ent):
+        if ent.label_ != "LOC" or _in_credit_line(ent) or ent.start in in_roles:
             continue
         place = gazetteer.lookup_place(ent.text)
         name = gazetteer.base_form(ent.text, "place") or ent.text

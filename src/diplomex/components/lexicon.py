@@ -6,7 +6,9 @@
   holders, and later mentions of a person's surname become PER entities; NER persons that start
   with a title are trimmed to the name.
 - Each PER entity gets ``_.role`` (title as written, normalised to the nominative), ``_.country``
-  (ISO 3166-1 alpha-2 or organisation short name) and ``_.lead`` (leads a delegation).
+  (ISO 3166-1 alpha-2 or organisation short name), ``_.lead`` (leads a delegation) and
+  ``_.known_as`` (the full name of a listed office holder named by surname only).
+- Role phrases go to ``doc.spans["diplomex_roles"]``.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import gazetteer, lexicons
+from ..names import surname
 
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "del", "da", "di", "al", "el", "bin", "ibn", "abu", "la", "le", "dos", "du"})
 DETERMINERS = frozenset({
@@ -39,6 +43,9 @@ def _register_extensions() -> None:
             Span.set_extension(attr, default=None)
     if not Span.has_extension("lead"):
         Span.set_extension("lead", default=False)
+    if not Span.has_extension("known_as"):
+        # Full name of a listed office holder mentioned by surname ("Trump" → "Donald Trump").
+        Span.set_extension("known_as", default=None)
 
 
 @lru_cache(maxsize=1)
@@ -52,13 +59,13 @@ def office_holders() -> dict[str, tuple[str, str]]:
     full: dict[str, tuple[str, str]] = {}
     for row in lexicons.table("office_holders.tsv"):
         full.setdefault(row[0], (row[0], row[1]))
-    surnames: dict[str, set[str]] = {}
+    by_surname: dict[str, set[str]] = {}
     for name in full:
-        surnames.setdefault(name.split()[-1], set()).add(name)
+        by_surname.setdefault(surname(name), set()).add(name)
     table = dict(full)
-    for surname, names in surnames.items():
-        if len(names) == 1 and surname not in table:
-            table[surname] = full[next(iter(names))]
+    for last, names in by_surname.items():
+        if len(names) == 1 and len(last) >= 3 and last.lower() not in STOP_WORDS and last not in table:
+            table[last] = full[next(iter(names))]
     return table
 
 
@@ -401,8 +408,9 @@ class LexiconLayer:
             person._.lead = lead_country is not None
             if country is None:
                 country = lead_country
-            if country is None and person.text in holders:
-                country = holders[person.text][1]
+            if person.text in holders:
+                person._.known_as = holders[person.text][0]
+                country = country or holders[person.text][1]
             names = [nominative_role(r) for r in roles]
             person._.role = "; ".join(dict.fromkeys(names)) or None
             person._.country = country
