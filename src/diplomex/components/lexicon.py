@@ -113,6 +113,19 @@ def is_common_noun(word: str) -> bool:
     return word[:1].isupper() and word in _lemma_table()
 
 
+def is_adjective(word: str) -> bool:
+    """An inflected adjective before a title ("stellvertretende", "russischen", "US-amerikanische"),
+    told from verbs of the same shape ("landete") by the lemma table."""
+    if not ADJECTIVE.match(word) or word.lower() in STOP_WORDS:
+        return False
+    if gazetteer.country_of_adjective(word):
+        return True
+    lemma = _lemma_table().get(word)
+    if lemma is None:
+        return word.endswith(("ierte", "ierten")) or not word.endswith(("te", "ten"))
+    return not lemma.endswith(("en", "ern", "eln"))
+
+
 def trim_common_nouns(span: Span) -> Span | None:
     """Cut nouns off the end of a name candidate ("Rubio Gespräche" → "Rubio"); None if nothing is left."""
     end = span.end
@@ -121,12 +134,18 @@ def trim_common_nouns(span: Span) -> Span | None:
     return span.doc[span.start : end] if end > span.start else None
 
 
+def _is_city_as_surname(token: Token) -> bool:
+    """A city name that continues a person's name ("Paulo Ferreira Lima"); countries never do."""
+    place = gazetteer.lookup_place(token.text)
+    return place is not None and place.kind == "city" and token.text == place.name
+
+
 def name_after(doc: Doc, start: int) -> Span | None:
     """The person name that starts at token ``start`` (capitalised words and particles), or None."""
     end = start
     while end < len(doc) and end - start < MAX_NAME_TOKENS:
         token = doc[end]
-        if looks_like_name(token):
+        if looks_like_name(token) or (end > start and _is_city_as_surname(token)):
             end += 1
         elif token.lower_ in NAME_PARTICLES and end > start and end + 1 < len(doc) and looks_like_name(doc[end + 1]):
             end += 1
@@ -141,7 +160,7 @@ def role_phrase_before(doc: Doc, name_start: int) -> Span | None:
     if head < 0 or not is_role(doc[head]):
         return None
     start = head
-    while start > 0 and ADJECTIVE.match(doc[start - 1].text) and doc[start - 1].lower_ not in DETERMINERS:
+    while start > 0 and is_adjective(doc[start - 1].text) and doc[start - 1].lower_ not in DETERMINERS:
         start -= 1
     return doc[start : head + 1]
 
@@ -168,7 +187,7 @@ def role_phrase_after(doc: Doc, start: int) -> Span | None:
     """A role phrase starting at ``start`` with its complements, as in an apposition:
     "stellvertretende Staatssekretärin für Russland und Mitteleuropa", "Präsident des Europäischen Rates"."""
     i = start
-    while i < len(doc) and (doc[i].lower_ in DETERMINERS or ADJECTIVE.match(doc[i].text)) and not is_role(doc[i]):
+    while i < len(doc) and (doc[i].lower_ in DETERMINERS or is_adjective(doc[i].text)) and not is_role(doc[i]):
         i += 1
     if i >= len(doc) or not is_role(doc[i]):
         return None
@@ -176,6 +195,8 @@ def role_phrase_after(doc: Doc, start: int) -> Span | None:
     while begin < i and doc[begin].lower_ in DETERMINERS:
         begin += 1
     end = i + 1
+    if end < len(doc) and doc[end].text.endswith("s"):  # a bare genitive: "Außenminister Norwegens"
+        end = _named_phrase_end(doc, end) or end
     while end + 1 < len(doc) and doc[end].lower_ in {"des", "der", "für", "von", "vom", "im", "und"}:
         nxt = end + 1
         while nxt < len(doc) and doc[nxt].lower_ in DETERMINERS | {"des", "der"}:
@@ -184,7 +205,7 @@ def role_phrase_after(doc: Doc, start: int) -> Span | None:
         if named_end is not None:
             end = named_end
             continue
-        while nxt < len(doc) and ADJECTIVE.match(doc[nxt].text):
+        while nxt < len(doc) and is_adjective(doc[nxt].text):
             nxt += 1
         if nxt < len(doc) and is_noun_like(doc[nxt]) and not is_role(doc[nxt]):
             end = nxt + 1
@@ -261,14 +282,12 @@ def _person_candidates(doc: Doc) -> list[Span]:
             break
         if is_role(token):
             name = name_after(doc, token.i + 1)
-            if name is None:
-                phrase = role_phrase_after(doc, token.i)
-                if phrase is not None and phrase.end + 1 < len(doc) and doc[phrase.end].text == ",":
-                    name = name_after(doc, phrase.end + 1)
-                    if name is not None and not (name.end < len(doc) and (doc[name.end].is_punct or doc[name.end].lower_ == "und")):
-                        name = None
             if name is not None:
                 found.append(name)
+                continue
+            phrase = role_phrase_after(doc, token.i)
+            if phrase is not None and phrase.end + 1 < len(doc) and doc[phrase.end].text == ",":
+                found += _coordinated_names(doc, phrase.end + 1)
         elif token.text == "," and token.i >= 2 and role_phrase_after(doc, token.i + 1) is not None:
             start = token.i
             while start > 0 and token.i - start < 4 and looks_like_name(doc[start - 1]) and not doc[start - 1].is_sent_start:
@@ -278,6 +297,22 @@ def _person_candidates(doc: Doc) -> list[Span]:
             if token.i - start >= 2:
                 found.append(doc[start : token.i])
     return found
+
+
+def _coordinated_names(doc: Doc, start: int) -> list[Span]:
+    """Names set off by commas after a title: ", Lars Eide und Camila Soto," (all or nothing)."""
+    names = []
+    position = start
+    while position < len(doc):
+        name = name_after(doc, position)
+        if name is None:
+            return []
+        names.append(name)
+        if name.end < len(doc) and doc[name.end].lower_ == "und":
+            position = name.end + 1
+            continue
+        return names if name.end >= len(doc) or doc[name.end].is_punct else []
+    return []
 
 
 def _apposition_role(doc: Doc, person: Span) -> Span | None:
@@ -297,7 +332,7 @@ def _preceding_apposition_role(doc: Doc, person: Span) -> Span | None:
     for start in range(anchor - 2, max(sentence_start, anchor - 12) - 1, -1):
         if doc[start].text in {",", ";", ":"}:
             break
-        if is_role(doc[start]) and (start == sentence_start or doc[start - 1].lower_ in DETERMINERS | {"vom", "von", "zum", "beim", "mit"} or ADJECTIVE.match(doc[start - 1].text)):
+        if is_role(doc[start]) and (start == sentence_start or doc[start - 1].lower_ in DETERMINERS | {"vom", "von", "zum", "beim", "mit"} or is_adjective(doc[start - 1].text)):
             phrase = role_phrase_after(doc, start)
             if phrase is not None and phrase.end == anchor - 1:
                 return phrase
@@ -363,7 +398,7 @@ class LexiconLayer:
         if ent.label_ != "PER":
             return ent
         start = ent.start
-        while start < ent.end - 1 and (is_role(ent.doc[start]) or ent.doc[start].lower_ in DETERMINERS or ADJECTIVE.match(ent.doc[start].text)):
+        while start < ent.end - 1 and (is_role(ent.doc[start]) or ent.doc[start].lower_ in DETERMINERS or is_adjective(ent.doc[start].text)):
             start += 1
         return Span(ent.doc, start, ent.end, label="PER") if start != ent.start else ent
 
@@ -372,8 +407,8 @@ class LexiconLayer:
         known = dict(office_holders()) if self.use_office_holders else {}
         for ent in ents:
             if ent.label_ == "PER" and len(ent) > 1:
-                known.setdefault(ent[-1].text, (ent.text, ""))
-                known.setdefault(ent.text, (ent.text, ""))
+                known[ent[-1].text] = (ent.text, "")
+                known[ent.text] = (ent.text, "")
         taken = {i for e in ents for i in range(e.start, e.end)}
         max_words = max((len(k.split()) for k in known), default=1)
         i = 0
@@ -385,8 +420,11 @@ class LexiconLayer:
                     if text.endswith("s") and text not in known and text[:-1] in known:
                         text = text[:-1]
                     if text in known and not any(j in taken for j in range(i, i + size)):
-                        ents.append(Span(doc, i, i + size, label="PER"))
-                        taken.update(range(i, i + size))
+                        start = i
+                        if size == 1 and i > 0 and (i - 1) not in taken and not doc[i].is_sent_start and looks_like_name(doc[i - 1]) and not is_common_noun(doc[i - 1].text):
+                            start = i - 1  # an unlisted first name: "Eurico Guterres" is not "António Guterres"
+                        ents.append(Span(doc, start, i + size, label="PER"))
+                        taken.update(range(start, i + size))
                         i += size - 1
                         break
             i += 1
@@ -408,9 +446,10 @@ class LexiconLayer:
             person._.lead = lead_country is not None
             if country is None:
                 country = lead_country
-            if person.text in holders:
-                person._.known_as = holders[person.text][0]
-                country = country or holders[person.text][1]
+            holder = holders.get(person.text)
+            if holder and (len(person) > 1 or not any(p[-1].text == person.text and len(p) > 1 for p in people)):
+                person._.known_as = holder[0]
+                country = country or holder[1]
             names = [nominative_role(r) for r in roles]
             person._.role = "; ".join(dict.fromkeys(names)) or None
             person._.country = country

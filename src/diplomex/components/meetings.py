@@ -142,7 +142,7 @@ class MeetingExtractor:
         mention.parties = _parties(doc, sentence, persons, quoted)
         mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind)
         mention.venue = _venue(sentence, quoted)
-        mention.date = _date(doc, sentence, head)
+        mention.date = _date(doc, sentence, head, quoted)
         mention.statuses = _statuses(sentence, words)
         mention.working_level = bool(words & cues()["group"])
         mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in triggers[1:])
@@ -153,22 +153,22 @@ class MeetingExtractor:
             _merge(target, mention)
 
     def _target(self, events: list[Event], mention: Event, head: Token) -> Event | None:
+        """The event a mention continues, or None for a new event."""
         if not events:
             return None
         last = events[-1]
         anaphoric = head.i > 0 and head.nbor(-1).lower_ in cues()["anaphor"] and head.text[:1].isupper()
-        if anaphoric and not mention.participants and _compatible(last, mention):
+        if anaphoric and _compatible(last, mention) and mention.person_keys() <= last.person_keys():
             return last
         for event in reversed(events[-self.merge_window:]):
             if not _compatible(event, mention):
                 continue
-            shared_people = event.person_keys() & mention.person_keys()
-            if shared_people:
+            if event.person_keys() & mention.person_keys():
                 return event
             if not mention.participants and len(set(event.parties) & set(mention.parties)) >= 2:
                 return event
-            if not mention.participants and not mention.parties and event is last:
-                return event
+        if not mention.participants and set(mention.parties) <= set(last.parties) and _compatible(last, mention):
+            return last
         return None
 
 
@@ -181,7 +181,10 @@ def _quoted_tokens(doc: Doc) -> set[int]:
 
 
 def _is_follow_up(sentence: Span, triggers: list[tuple[Token, str]]) -> bool:
-    """The sentence's triggers only speak of a further meeting being agreed."""
+    """The sentence only speaks of a further meeting or of continuing the talks being agreed."""
+    words = {t.lower_ for t in sentence}
+    if words & cues()["continue"] and words & (cues()["agreed"] | cues()["planned"]):
+        return True
     return all(_follow_up_phrase(sentence, t) for t, _ in triggers)
 
 
@@ -211,7 +214,7 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int]) ->
                 parties.append(prefix)
             parties.extend(_adjective_chain(doc, token.i))
             parties.extend(_genitive_countries(doc, token.i + 1, sentence.end))
-        elif lower == "zwischen":
+        elif lower == "zwischen" and any(trigger_type(t, sentence) for t in doc[max(sentence.start, token.i - 2) : token.i]):
             parties.extend(_coordinated_countries(doc, token.i + 1, sentence.end))
     parties.extend(_subject_countries(doc, sentence))
     return list(dict.fromkeys(parties))
@@ -300,7 +303,8 @@ def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str) -
         prep = ent.start - 1
         while prep > sentence.start and doc[prep].lower_ in {"der", "die", "dem", "den", "des"}:
             prep -= 1
-        if doc[prep].lower_ not in PLACE_PREPOSITIONS:
+        visited = kind == "visit" and 0 < ent.start - head.i <= 4  # "besuchte am Donnerstag Tallinn"
+        if doc[prep].lower_ not in PLACE_PREPOSITIONS and not visited:
             continue
         low, high = sorted((ent.start, head.i))
         if any(t.text in {",", ";", "–"} for t in doc[low:high]):
@@ -348,12 +352,12 @@ def _venue(sentence: Span, quoted: set[int]) -> str | None:
     return None
 
 
-def _date(doc: Doc, sentence: Span, head: Token) -> dict | None:
-    """The date expression of the sentence closest to the trigger."""
+def _date(doc: Doc, sentence: Span, head: Token, quoted: set[int]) -> dict | None:
+    """The date expression of the sentence closest to the trigger (dates inside quotes excluded)."""
     best = None
     for span in doc.spans.get("diplomex_dates", []):
         timex = span._.timex or {}
-        if timex.get("kind", "date") != "date" or not (sentence.start <= span.start < sentence.end):
+        if timex.get("kind", "date") != "date" or not (sentence.start <= span.start < sentence.end) or span.start in quoted:
             continue
         distance = abs(span.start - head.i)
         if best is None or distance < best[0]:
