@@ -142,6 +142,8 @@ class MeetingExtractor:
         named = [(t, kind) for t, kind in triggers if gazetteer.country_of_prefix(t.text) and kind in {"summit", "meeting"}]
         plain = [item for item in triggers if item not in named]
         persons = [e for e in doc.ents if e.label_ == "PER" and sentence.start <= e.start < sentence.end and e.start not in quoted]
+        if plain:
+            persons = [p for p in persons if not _separated(doc, p, plain[0][0])]
         groups = [(plain[0], plain, persons)] if plain else []
         groups += [((t, kind), [(t, kind)], [] if plain else persons) for t, kind in named]
         words = {t.lower_ for t in sentence}
@@ -184,6 +186,16 @@ class MeetingExtractor:
         if not mention.participants and set(mention.parties) <= set(last.parties) and _compatible(last, mention):
             return last
         return None
+
+
+SUBORDINATORS = frozenset({"dass", "daß", "ob", "weil", "obwohl", "damit", "sodass"})
+
+
+def _separated(doc: Doc, person: Span, trigger: Token) -> bool:
+    """A subordinate clause boundary lies between the person and the trigger: "X erklärte, dass
+    die Verhandlungen …" does not make X a participant."""
+    low, high = sorted((person.end, trigger.i))
+    return any(t.lower_ in SUBORDINATORS for t in doc[low:high])
 
 
 def _sentences(doc: Doc):
