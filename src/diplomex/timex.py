@@ -174,7 +174,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "dayonly": day + r"(?=\s*(?:und|bis(?:\s+zum)?|–|-|/|,|sowie|oder)\s*[0-3]?\d\.\s*" + month_any + ")",
         "month": mod + r"?(?:(?P<rel>" + rel + r")\s+)?(?P<month>" + month_name + "|" + month_any
         + r"(?=\s+\d{4}))(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
-        "year": r"(?:" + mod + r"(?:des\s+)?)?(?:(?P<yw>Jahr|Jahre|Jahres|Jahren)\s+)?(?<![\w.,/+\-])"
+        "year": r"(?:" + mod + r"(?:des\s+)?)?(?:(?<!die\s)(?<!den\s)(?P<yw>Jahr|Jahre|Jahres|Jahren)\s+)?(?<![\w.,/+\-])"
         r"(?P<year>\d{1,4})(?:\s*(?P<era>v\.\s*Chr\.|n\.\s*Chr\.|vor\s+Christus))?(?![\w%])(?![.,]\d)",
         "decade": mod + r"?(?:der\s+)?(?<![\w.])(?P<decade>\d{2}|1\d{3}|20\d{2})er(?:(?:-|\s+)?[Jj]ahr(?:e|en|zehnt\w*)" + END + ")?",
         "century": mod + r"?(?:des\s+)?(?<![\d.])(?P<century>[1-2]?\d)\.\s*(?:Jahrhundert(?:s|e|en)?" + END + r"|Jh\.)",
@@ -186,7 +186,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         + INFL + END,
         "dayword": r"(?P<word>Vortag(?:es|s)?|Folgetag(?:es|s)?|tags\s+(?:darauf|zuvor))" + END,
         "sameday": r"(?P<rel>" + rel + r")\s+Tag(?:es|s)?" + END,
-        "period": mod + r"?(?:(?:des|der|dem|den)\s+)?(?P<rel>" + rel + r")\s+(?P<unit>Woche|Wochenende|Monats?|Jahr(?:es)?|Quartals?|Halbjahr(?:es)?)" + END,
+        "period": r"(?:" + mod + r"(?:(?:des|der|dem|den)\s+)?)?(?P<rel>" + rel + r")\s+(?P<unit>Woche|Wochenende|Monats?|Jahr(?:es)?|Quartals?|Halbjahr(?:es)?)" + END,
         "period_this": mod + r"(?:des|der)\s+(?P<unit>Woche|Monats|Jahres)" + END + r"(?!\s+\d)",
         "compound": r"(?P<word>Vorjahr|Vorwoche|Vormonat|Jahresende|Jahresbeginn|Jahresanfang|Jahresmitte|Monatsende|Monatsanfang|Monatsbeginn|Monatsmitte|Wochenmitte|Wochenbeginn)(?:es|s)?"
         + END + r"(?:\s+(?P<year>\d{4})(?!\d))?",
@@ -195,7 +195,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "offset_post": r"(?P<num>" + number + r"|[Ee]ine[nmr]?)\s+(?P<unit>" + unit + r")\s+(?P<post>später|zuvor|danach|vorher|früher|darauf)" + END,
         "duration": r"(?:(?P<pre>seit|für|binnen|innerhalb(?:\s+von)?|über)\s+)?" + hedge + r"(?P<num>" + number + r"|einigen|mehreren|vielen)\s+(?P<unit>" + unit + r")(?:\s+lang" + END + ")?",
         "duration_bare": r"(?P<pre>seit|für|über)\s+(?P<unit>Tagen|Wochen|Monaten|Jahren|Jahrzehnten)" + END,
-        "season": mod + r"?(?:(?:des|der|dem|den)\s+)?(?:(?P<rel>" + rel + r")\s+)?(?P<season>" + season + r")(?:s|es)?" + END
+        "season": r"(?:" + mod + r"(?:(?:des|der|dem|den)\s+)?)?(?:(?P<rel>" + rel + r")\s+)?(?P<season>" + season + r")(?:s|es)?" + END
         + r"(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
         "holiday": r"(?<![^\W\d_])(?P<holiday>" + holiday + ")" + END + r"(?:\s+(?P<year>\d{4})(?!\d))?",
         "quarter": r"(?P<ord>" + ordinal + r"|[1-4]\.)\s*(?P<q>Quartal|Halbjahr|Jahreshälfte)(?:s|es)?" + END

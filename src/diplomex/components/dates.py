@@ -2,7 +2,9 @@
 
 Writes ``doc.spans[span_key]`` (the expressions as written, without a leading "am"/"im") and, on
 each span, ``span._.timex``: a plain dict ``{"value", "granularity", "mod", "relative", "anchor",
-"kind"}`` (see :mod:`diplomex.timex` for the value conventions). Relative expressions resolve
+"kind", "start", "end"}`` (see :mod:`diplomex.timex` for the value conventions). ``start``/``end``
+are the character offsets of the expression itself, which can be narrower than the token span
+when the tokenizer glued a sentence-final period onto a number ("2006."). Relative expressions resolve
 against ``doc._.published``; without it they get value None. Tense (for weekdays and unyeared
 dates) comes from ``token.morph`` when the pipeline has morphology, else from word lists.
 
@@ -59,7 +61,8 @@ class DatesComponent:
                 result = timex.resolve(cand, ctx)
                 if result is None or result.kind not in self.kinds:
                     continue
-                span._.timex = result.to_dict()
+                start, end = sent.start_char + cand.start, sent.start_char + cand.end
+                span._.timex = {**result.to_dict(), "start": start, "end": end}
                 spans.append(span)
                 if result.kind == "date" and (resolved := timex.value_date(result.value)):
                     reference = resolved[0]
@@ -74,11 +77,12 @@ def date_mentions(doc: Doc, span_key: str = "diplomex_dates") -> list[DateMentio
         info = span._.timex or {}
         if info.get("kind") != "date":
             continue
+        start, end = info.get("start", span.start_char), info.get("end", span.end_char)
         mentions.append(
             DateMention(
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
+                text=doc.text[start:end],
+                start=start,
+                end=end,
                 value=info.get("value"),
                 granularity=info.get("granularity"),
                 mod=info.get("mod"),
