@@ -414,7 +414,11 @@ class Context:
     narrative: bool = False  # unyeared dates take the year of the reference, not the tense
 
     def base(self, which: str) -> date | None:
-        return (self.reference or self.anchor) if which == "ref" else self.anchor
+        """The date a relative expression counts from: 'ref' the last mention, 'now' publication
+        (in narrative mode the last mention too)."""
+        if which == "ref" or self.narrative:
+            return self.reference or self.anchor
+        return self.anchor
 
     def direction(self, weekday: bool = False) -> str:
         if self.tense == "present":

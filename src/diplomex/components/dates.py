@@ -64,8 +64,9 @@ class DatesComponent:
                 start, end = sent.start_char + cand.start, sent.start_char + cand.end
                 span._.timex = {**result.to_dict(), "start": start, "end": end}
                 spans.append(span)
-                if result.kind == "date" and (resolved := timex.value_date(result.value)):
-                    reference = resolved[0]
+                deictic = result.relative and anchor is not None and result.anchor == anchor.isoformat()
+                if result.kind == "date" and not (self.narrative and deictic):
+                    reference = (timex.value_date(result.value) or (reference,))[0]
         doc.spans[self.span_key] = spans
         return doc
 
