@@ -171,10 +171,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "iso": r"(?<![\d.])(?P<year>[12]\d{3})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])",
         "numeric": wd_prefix + day + r"(?P<mon>[01]?\d)\.(?P<year>\d{4}|\d{2})?(?![\d])",
         "daymonth": wd_prefix + day + r"\s*(?P<month>" + month_any + r")(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
-        "dayonly": day + r"(?=\s*(?:und|bis(?:\s+zum)?|–|-|/|,|sowie|oder)\s*[0-3]?\d\.\s*" + month_any + ")",
+        "dayonly": day + r"(?=\s*(?:und|bis|auf|zum|–|-|/|,|sowie|oder)\s*(?:(?:zum|den|dem)\s+)?[0-3]?\d\.\s*" + month_any + ")",
         "month": mod + r"?(?:(?P<rel>" + rel + r")\s+)?(?P<month>" + month_name + "|" + month_any
         + r"(?=\s+\d{4}))(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
-        "year": r"(?:" + mod + r"(?:des\s+)?)?(?:(?<!die\s)(?<!den\s)(?P<yw>Jahr|Jahre|Jahres|Jahren)\s+)?(?<![\w.,/+\-])"
+        "year": r"(?:" + mod + r"(?:des\s+)?)?(?:(?<!die\s)(?<!den\s)(?P<yw>Jahr|Jahre|Jahres|Jahren)\s+)?(?<![\w.,+])(?<![^\d\s][/\-–])"
         r"(?P<year>\d{1,4})(?:\s*(?P<era>v\.\s*Chr\.|n\.\s*Chr\.|vor\s+Christus))?(?![\w%])(?![.,]\d)",
         "decade": mod + r"?(?:der\s+)?(?<![\w.])(?P<decade>\d{2}|1\d{3}|20\d{2})er(?:(?:-|\s+)?[Jj]ahr(?:e|en|zehnt\w*)" + END + ")?",
         "century": mod + r"?(?:des\s+)?(?<![\d.])(?P<century>[1-2]?\d)\.\s*(?:Jahrhundert(?:s|e|en)?" + END + r"|Jh\.)",
@@ -209,7 +209,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
 # Finding
 # --------------------------------------------------------------------------------------------
 
-_CONNECTOR = re.compile(r"^\s*(?:,|und|bis(?:\s+zum)?|–|-|/|sowie|oder)\s*(?:(?:zum|dem|den|am)\s+)?$")
+_CONNECTOR = re.compile(r"^\s*(?:,|und|bis|auf|zum|–|-|/|sowie|oder)\s*(?:(?:zum|dem|den|am)\s+)?$")
 _AMBIGUOUS_MONTHS = {"august", "mai"}  # also first names
 
 
@@ -266,6 +266,8 @@ def _plausible_year(fields: dict, text: str, start: int, end: int) -> bool:
         return year > 0
     if fields.get("yw"):
         return 0 < year < 2200
+    if re.match(r"\s*[–/-]\s*\d{1,4}\s*v\.\s*Chr\.", text[end:end + 20]):
+        return year > 0  # "264–260 v. Chr."
     if len(fields["year"]) != 4 or not 1000 <= year <= 2199:
         return False
     before, after = _word_before(text, start), _word_after(text, end)

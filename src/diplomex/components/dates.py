@@ -54,14 +54,14 @@ class DatesComponent:
         for sent in _sentences(doc):
             tenses = _token_tenses(sent)
             for cand in timex.find(sent.text):
-                span = doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
-                if span is None or any(span.start < s.end and s.start < span.end for s in spans):
+                start, end = sent.start_char + cand.start, sent.start_char + cand.end
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
                     continue
                 ctx = timex.Context(anchor, _tense_near(span, sent, tenses), reference, self.narrative)
                 result = timex.resolve(cand, ctx)
                 if result is None or result.kind not in self.kinds:
                     continue
-                start, end = sent.start_char + cand.start, sent.start_char + cand.end
                 span._.timex = {**result.to_dict(), "start": start, "end": end}
                 spans.append(span)
                 deictic = result.relative and anchor is not None and result.anchor == anchor.isoformat()
