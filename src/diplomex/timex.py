@@ -159,7 +159,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     rel = "(?:" + _alternation(relatives()) + ")" + INFL
     mod = r"(?:(?P<mod>Anfang|Beginn|Mitte|Ende|Ausgang)\s+)"
     year_rel = r"(?:des\s+)?(?P<yrel>" + rel + r")\s+Jahres" + END
-    number = r"(?:\d{1,3}|" + _alternation(number_words()) + ")"
+    number = r"(?:\d{1,3}|(?i:" + _alternation(number_words()) + "))"
     unit = "(?:" + _alternation(r[0] for r in lexicons.table("time_units.tsv")) + ")" + END
     season = "(?:" + _alternation(r[0] for r in lexicons.table("seasons.tsv")) + ")"
     holiday = "(?:" + _alternation(r[0] for r in lexicons.table("holidays.tsv")) + ")"
@@ -167,17 +167,19 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     hedge = r"(?:(?:gut|knapp|fast|etwa|rund|über|mehr\s+als|weniger\s+als|genau)\s+)?"
     day = r"(?<![\d.,])(?P<day>[0-3]?\d)\."
     wd_prefix = r"(?:(?P<wd>" + weekday + r")(?:\s*,\s*|\s+)(?:(?:dem|den)\s+)?)?"
+    daytime_prefix = r"(?:(?:(?:frühen|späten)\s+)?(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)\s+des\s+)?"
     specs = {
         "iso": r"(?<![\d.])(?P<year>[12]\d{3})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])",
         "numeric": wd_prefix + day + r"(?P<mon>[01]?\d)\.(?P<year>\d{4}|\d{2})?(?![\d])",
-        "daymonth": wd_prefix + day + r"\s*(?P<month>" + month_any + r")(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
+        "daymonth": daytime_prefix + wd_prefix + day + r"\s*(?P<month>" + month_any + r")(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
         "dayonly": day + r"(?=\s*(?:und|bis|auf|zum|–|-|/|,|sowie|oder)\s*(?:(?:zum|den|dem)\s+)?[0-3]?\d\.\s*" + month_any + ")",
         "month": mod + r"?(?:(?P<rel>" + rel + r")\s+)?(?P<month>" + month_name + "|" + month_any
         + r"(?=\s+\d{4}))(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
+        "year_tail": r"(?<=(?P<century>\d\d)\d\d[/–-])(?P<yy>\d\d)(?![\d.,]?\d)(?!\s*v\.)",
         "year": r"(?:" + mod + r"(?:des\s+)?)?(?:(?<!die\s)(?<!den\s)(?P<yw>Jahr|Jahre|Jahres|Jahren)\s+)?(?<![\w.,+])(?<![^\d\s][/\-–])"
         r"(?P<year>\d{1,4})(?:\s*(?P<era>v\.\s*Chr\.|n\.\s*Chr\.|vor\s+Christus))?(?![\w%])(?![.,]\d)",
         "decade": mod + r"?(?:der\s+)?(?<![\w.])(?P<decade>\d{2}|1\d{3}|20\d{2})er(?:(?:-|\s+)?[Jj]ahr(?:e|en|zehnt\w*)" + END + ")?",
-        "century": mod + r"?(?:des\s+)?(?<![\d.])(?P<century>[1-2]?\d)\.\s*(?:Jahrhundert(?:s|e|en)?" + END + r"|Jh\.)",
+        "century": r"(?:" + mod + r"(?:des\s+)?)?(?<![\d.])(?P<century>[1-2]?\d)\.\s*(?:Jahrhundert(?:s|e|en)?" + END + r"|Jh\.)",
         "weekday": r"(?:(?P<rel>" + rel + r")\s+|(?P<deix>(?:vor)?gestrig|heutig|morgig)" + INFL + r"\s+)?"
         r"(?:(?:späte|frühe)[nm]?\s+)?(?P<wd>" + weekday + ")(?P<part>" + daypart + ")?s?" + END
         + r"(?:\s+(?:der\s+)?(?P<wrel>" + rel + r")\s+Woche" + END + ")?",
@@ -188,12 +190,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "sameday": r"(?P<rel>" + rel + r")\s+Tag(?:es|s)?" + END,
         "period": r"(?:" + mod + r"(?:(?:des|der|dem|den)\s+)?)?(?P<rel>" + rel + r")\s+(?P<unit>Woche|Wochenende|Monats?|Jahr(?:es)?|Quartals?|Halbjahr(?:es)?)" + END,
         "period_this": mod + r"(?:des|der)\s+(?P<unit>Woche|Monats|Jahres)" + END + r"(?!\s+\d)",
-        "compound": r"(?P<word>Vorjahr|Vorwoche|Vormonat|Jahresende|Jahresbeginn|Jahresanfang|Jahresmitte|Monatsende|Monatsanfang|Monatsbeginn|Monatsmitte|Wochenmitte|Wochenbeginn)(?:es|s)?"
+        "compound": r"(?P<word>Vorjahr|Vorwoche|Vormonat|Folgejahr|Folgewoche|Folgemonat|Jahresende|Jahresbeginn|Jahresanfang|Jahresmitte|Monatsende|Monatsanfang|Monatsbeginn|Monatsmitte|Wochenmitte|Wochenbeginn)(?:es|s)?"
         + END + r"(?:\s+(?P<year>\d{4})(?!\d))?",
         "weekend": r"(?<![^\W\d_])Wochenende" + END,
         "offset": r"(?P<pre>vor|in|nach)\s+" + hedge + r"(?P<num>" + number + r")\s+(?P<unit>" + unit + ")",
         "offset_post": r"(?P<num>" + number + r"|[Ee]ine[nmr]?)\s+(?P<unit>" + unit + r")\s+(?P<post>später|zuvor|danach|vorher|früher|darauf)" + END,
-        "duration": r"(?:(?P<pre>seit|für|binnen|innerhalb(?:\s+von)?|über)\s+)?" + hedge + r"(?P<num>" + number + r"|einigen|mehreren|vielen)\s+(?P<unit>" + unit + r")(?:\s+lang" + END + ")?",
+        "duration": hedge + r"(?P<num>" + number + r"|einigen|mehreren|vielen)\s+(?P<unit>" + unit + r")(?:\s+lang" + END + ")?",
         "duration_bare": r"(?P<pre>seit|für|über)\s+(?P<unit>Tagen|Wochen|Monaten|Jahren|Jahrzehnten)" + END,
         "season": r"(?:" + mod + r"(?:(?:des|der|dem|den)\s+)?)?(?:(?P<rel>" + rel + r")\s+)?(?P<season>" + season + r")(?:s|es)?" + END
         + r"(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
@@ -508,6 +510,10 @@ def _year(fields: dict, ctx: Context) -> Timex:
     return Timex(f"BC{year:04d}" if bc else f"{year:04d}", "year", _mod(fields))
 
 
+def _year_tail(fields: dict, ctx: Context) -> Timex:
+    return Timex(fields["century"] + fields["yy"], "year")
+
+
 def _decade(fields: dict, ctx: Context) -> Timex:
     digits = fields["decade"]
     if len(digits) == 2:
@@ -592,6 +598,7 @@ def _period(fields: dict, ctx: Context) -> Timex:
 
 
 _COMPOUNDS = {"vorjahr": ("year", -1, None), "vorwoche": ("week", -1, None), "vormonat": ("month", -1, None),
+              "folgejahr": ("year", 1, None), "folgewoche": ("week", 1, None), "folgemonat": ("month", 1, None),
               "jahresende": ("year", 0, "END"), "jahresbeginn": ("year", 0, "START"),
               "jahresanfang": ("year", 0, "START"), "jahresmitte": ("year", 0, "MID"),
               "monatsende": ("month", 0, "END"), "monatsanfang": ("month", 0, "START"),
@@ -600,10 +607,12 @@ _COMPOUNDS = {"vorjahr": ("year", -1, None), "vorwoche": ("week", -1, None), "vo
 
 
 def _compound(fields: dict, ctx: Context) -> Timex:
-    unit, offset, mod = _COMPOUNDS[fields["word"].lower()]
+    word = fields["word"].lower()
+    unit, offset, mod = _COMPOUNDS[word]
     if "year" in fields and unit == "year":
         return Timex(fields["year"], "year", mod)
-    return _relative(unit, ctx.anchor, lambda b: format_value(shift(b, offset, unit), unit), mod)
+    base = ctx.base("ref" if word.startswith("folge") else "now")
+    return _relative(unit, base, lambda b: format_value(shift(b, offset, unit), unit), mod)
 
 
 def _weekend(fields: dict, ctx: Context) -> Timex:
@@ -705,6 +714,7 @@ _RESOLVERS = {
     "dayonly": lambda fields, ctx: None,  # a lone "24." that found no month to inherit
     "month": _month,
     "year": _year,
+    "year_tail": _year_tail,
     "decade": _decade,
     "century": _century,
     "weekday": _weekday,

@@ -64,8 +64,10 @@ class DatesComponent:
                     continue
                 span._.timex = {**result.to_dict(), "start": start, "end": end}
                 spans.append(span)
+                # narrative: "heute" and relative years or seasons ("im Vorjahr") do not move the reference
                 deictic = result.relative and anchor is not None and result.anchor == anchor.isoformat()
-                if result.kind == "date" and not (self.narrative and deictic):
+                coarse = result.relative and result.granularity not in ("day", "month")
+                if result.kind == "date" and not (self.narrative and (coarse or deictic)):
                     reference = (timex.value_date(result.value) or (reference,))[0]
         doc.spans[self.span_key] = spans
         return doc
