@@ -156,7 +156,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     weekday = "(?:" + _alternation(r[0] for r in lexicons.table("weekdays.tsv")) + ")"
     weekday_lc = "(?:" + _alternation(r[0].lower() for r in lexicons.table("weekdays.tsv")) + ")"
     daypart = "(?:" + _alternation(lexicons.lines("dayparts.txt")) + ")"
-    rel = "(?:" + _alternation(relatives()) + ")" + INFL
+    rel = "(?i:" + _alternation(relatives()) + ")" + INFL
     mod = r"(?:(?P<mod>Anfang|Beginn|Mitte|Ende|Ausgang)\s+)"
     year_rel = r"(?:des\s+)?(?P<yrel>" + rel + r")\s+Jahres" + END
     number = r"(?:\d{1,3}|(?i:" + _alternation(number_words()) + "))"
@@ -193,7 +193,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "compound": r"(?P<word>Vorjahr|Vorwoche|Vormonat|Folgejahr|Folgewoche|Folgemonat|Jahresende|Jahresbeginn|Jahresanfang|Jahresmitte|Monatsende|Monatsanfang|Monatsbeginn|Monatsmitte|Wochenmitte|Wochenbeginn)(?:es|s)?"
         + END + r"(?:\s+(?P<year>\d{4})(?!\d))?",
         "weekend": r"(?<![^\W\d_])Wochenende" + END,
-        "offset": r"(?P<pre>vor|in|nach)\s+" + hedge + r"(?P<num>" + number + r")\s+(?P<unit>" + unit + ")",
+        "offset": r"(?P<pre>[Vv]or|[Ii]n|[Nn]ach)\s+" + hedge + r"(?P<num>" + number + r")\s+(?P<unit>" + unit + ")",
         "offset_post": r"(?P<num>" + number + r"|[Ee]ine[nmr]?)\s+(?P<unit>" + unit + r")\s+(?P<post>später|zuvor|danach|vorher|früher|darauf)" + END,
         "duration": hedge + r"(?P<num>" + number + r"|einigen|mehreren|vielen)\s+(?P<unit>" + unit + r")(?:\s+lang" + END + ")?",
         "duration_bare": r"(?P<pre>seit|für|über)\s+(?P<unit>Tagen|Wochen|Monaten|Jahren|Jahrzehnten)" + END,
@@ -213,6 +213,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 _CONNECTOR = re.compile(r"^\s*(?:,|und|bis|auf|zum|–|-|/|sowie|oder)\s*(?:(?:zum|dem|den|am)\s+)?$")
 _AMBIGUOUS_MONTHS = {"august", "mai"}  # also first names
+_SEASON_LEADS = {"im", "in", "den", "dem", "des", "der", "vom", "zum", "seit", "bis", "ab", "über", "nach", "vor",
+                 "diesen", "jeden", "einen", "kommenden", "letzten", "vergangenen", "nächsten"}
 
 
 def find(text: str) -> list[Candidate]:
@@ -254,6 +256,8 @@ def _plausible(family: str, fields: dict, text: str, start: int, end: int) -> bo
         return _plausible_year(fields, text, start, end)
     if family == "decade":
         return len(fields["decade"]) == 2 or "ahr" in text[start:end] or text[start:end].endswith("er")
+    if family == "season" and not fields.keys() & {"year", "yrel", "rel", "mod"}:
+        return _word_before(text, start).lower() in _SEASON_LEADS  # "Winter" is also a surname
     if family == "century":
         return 1 <= int(fields["century"]) <= 21
     if family == "deictic":
@@ -661,18 +665,25 @@ def _season(fields: dict, ctx: Context) -> Timex:
         base = ctx.base(which)
 
         def make(b: date) -> str:
-            current = (b.month % 12) // 3  # 0 = winter .. 3 = autumn, by meteorological season
-            target = (first_month % 12) // 3
-            year = b.year - (1 if b.month <= 2 else 0)  # a winter belongs to the year it started in
+            if offset == 0:
+                return f"{b.year}-{code}"
+            current, target = season_index(b.year, b.month), season_index(b.year, first_month)
             if offset < 0 and target >= current:
-                year -= 1
+                target -= 4
             elif offset > 0 and target <= current:
-                year += 1
-            return f"{year}-{code}"
+                target += 4
+            return f"{target // 4}-{code}"
 
         return _relative("season", base, make, _mod(fields))
     year, base = _year_of(fields, ctx, first_month, 1 if first_month != 12 else 1)
     return _timex_from(year, base, lambda y: f"{y:04d}-{code}", "season", _mod(fields))
+
+
+def season_index(year: int, month: int) -> int:
+    """Running number of the (meteorological) season of a month; a winter belongs to the year it starts in."""
+    if month <= 2:
+        return (year - 1) * 4 + 3
+    return year * 4 + (month - 3) // 3
 
 
 def _holiday(fields: dict, ctx: Context) -> Timex | None:
