@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import takewhile
 
 from dateutil.easter import easter
 
@@ -213,6 +214,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 _CONNECTOR = re.compile(r"^\s*(?:,|und|bis|auf|zum|–|-|/|sowie|oder)\s*(?:(?:zum|dem|den|am)\s+)?$")
 _AMBIGUOUS_MONTHS = {"august", "mai"}  # also first names
+_YEAR_LEADS = {"seit", "bis", "ab", "im", "in", "von", "vom", "nach", "vor", "zwischen", "um", "gegen", "jahr",
+               "jahre", "jahres", "anfang", "mitte", "ende", "und", "oder", "sommer", "herbst", "winter", "frühjahr"}
 _SEASON_LEADS = {"im", "in", "den", "dem", "des", "der", "vom", "zum", "seit", "bis", "ab", "über", "nach", "vor",
                  "diesen", "jeden", "einen", "kommenden", "letzten", "vergangenen", "nächsten"}
 
@@ -281,6 +284,9 @@ def _plausible_year(fields: dict, text: str, start: int, end: int) -> bool:
         return False
     if after in lexicons.lines("non_date_after.txt"):
         return False
+    noun_follows = re.match(r" [A-ZÄÖÜ]", text[end:end + 2]) is not None
+    if noun_follows and year % 50 == 0 and before.lower() not in _YEAR_LEADS:
+        return False  # "allein 1600 Angriffe": a round count before a noun (but "seit 2000 Kanzler")
     # vote counts and scores: "2013 zu 45", "1999:1"
     return not re.match(r"\s*(?::\s*\d|zu\s+\d|gegen\s+\d)", text[end:end + 12])
 
@@ -355,8 +361,32 @@ def weekday_on(anchor: date, weekday: int, direction: str) -> date:
     return anchor + timedelta(days=forward)
 
 
+TENSE_WEIGHT = 6  # a tense-fitting occurrence wins unless the other one is over six times nearer
+
+
+def likely_year(anchor: date, month: int, day: int, direction: str) -> int:
+    """The year of an unyeared (month, day) near ``anchor``, tense as a prior on its side.
+
+    "past" prefers the occurrence on or before the anchor, "future" the one on or after it, but a
+    much nearer occurrence on the other side wins (tense from word lists is a weak signal); any
+    other direction takes the nearest occurrence.
+    """
+    past, future = year_for(anchor, month, day, "past"), year_for(anchor, month, day, "future")
+
+    def distance(year: int) -> int:
+        return abs((date(year, month, min(day, 28)) - anchor).days)
+
+    if direction == "past":
+        return past if distance(past) <= TENSE_WEIGHT * distance(future) else future
+    if direction == "future":
+        return future if distance(future) <= TENSE_WEIGHT * distance(past) else past
+    if direction == "same":
+        return anchor.year
+    return past if distance(past) <= distance(future) else future
+
+
 def year_for(anchor: date, month: int, day: int, direction: str) -> int:
-    """The year of an unyeared (month, day): by tense, else the nearest occurrence to ``anchor``."""
+    """The year of an unyeared (month, day): strictly by direction, else the nearest month."""
     here = (anchor.month, anchor.day)
     if direction == "past":
         return anchor.year if (month, day) <= here else anchor.year - 1
@@ -463,7 +493,7 @@ def _year_of(fields: dict, ctx: Context, month: int, day: int = 1, direction: st
     base = ctx.anchor
     if not base:
         return None, None
-    return year_for(base, month, day, direction or ctx.direction()), base
+    return likely_year(base, month, day, direction or ctx.direction()), base
 
 
 def _timex_from(year: int | None, base: date | None, make, granularity: str, mod=None) -> Timex:
@@ -761,6 +791,7 @@ _ADJECTIVAL = re.compile(
     r"(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|letzt|nächst|meist|best|heute|mitte|bitte|"
     r"leute|[^s]ste|ßte)$"
 )
+_CLAUSE_END = {",", ".", ";", ":", "!", "?"}
 _PARTICIPLE = re.compile(r"^\w*ge\w{2,}(?:t|en)$")
 
 
@@ -791,7 +822,7 @@ def sentence_tenses(words: list[str]) -> list[str | None]:
     ]
     lowered = [w.lower() for w in words]
     for i, w in enumerate(lowered):
-        window = lowered[i + 1:i + 10]
+        window = list(takewhile(lambda x: x not in _CLAUSE_END, lowered[i + 1:i + 25]))
         if w in ("ist", "sind") and any(_PARTICIPLE.match(x) and tense_markers().get(x) != "future" for x in window):
             marks[i] = "past"
         if marks[i] == "future" and w.startswith(("soll", "woll", "will")) and any(x in ("worden", "gewesen", "haben") for x in window):
