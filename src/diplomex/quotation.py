@@ -436,7 +436,27 @@ def _speaker_in_sentence(text: str, sentence: int, lead_end: int, close_at: int)
         return ("colon" if colon else None), subject
     if subject is None:
         subject = parse_speaker(text, verb[1], limit=lead_end - verb[1])
+    if subject is None:
+        subject = _named_in_clause(text, sentence, verb[0])
     return verb[2], subject
+
+
+_PREPOSITIONS = frozenset(
+    "mit an auf gegen für über von vom zu zum zur bei beim nach gegenüber aus in im um unter vor wegen dem den".split()
+)
+
+
+def _named_in_clause(text: str, lo: int, hi: int) -> Mention | None:
+    """The first person in text[lo:hi] named with a title or a full name and not governed by a
+    preposition ("Bereits 2005 hatte Kanzlerin Angela Merkel verkündet: …")."""
+    toks = _tokens(text, lo, hi)
+    for k, (start, _, word) in enumerate(toks):
+        if not word[:1].isupper() or k and toks[k - 1][2].lower() in _PREPOSITIONS:
+            continue
+        mention = parse_speaker(text, start, limit=hi - start)
+        if mention and mention.kind == "person" and (mention.start > start or " " in text[mention.start : mention.end]):
+            return mention
+    return None
 
 
 def _subject(text: str, sentence: int, verb_at: int) -> Mention | None:
