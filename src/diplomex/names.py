@@ -1,0 +1,612 @@
+"""Person-name normalization: one person, one canonical name, across spellings and articles.
+
+The pieces, each a small pure function:
+
+- :func:`strip_titles` drops forms of address and role titles before a name and reports the role
+  ("US-Außenminister Marco Rubio" -> ("Marco Rubio", "US-Außenminister")).
+- :func:`fold` is the transliteration key: German, English and French renderings of one Cyrillic,
+  Arabic or Persian name get one key (Lawrow / Lavrov / Lavrof -> "lavrov"). The rules are data
+  (``resources/transliteration.tsv``, ``name_variants.tsv``).
+- :func:`surname` finds the family name: last token with its particles ("von der Leyen",
+  "bin Salman", "al-Assad"), or the first token of East Asian names (Xi Jinping -> "Xi").
+- :func:`similarity` / :func:`same_person` compare two names; :func:`canonicalize` clusters many.
+- :class:`NameRegistry` accumulates names over a batch and hands out stable ``person_id`` values.
+
+Matching rules (rapidfuzz ``fuzz.ratio`` on folded keys, 0-100):
+
+- Two *full* names (a given name and a surname) are one person when their folded surnames score at
+  least ``SURNAME_MIN`` and their given names score at least ``GIVEN_MIN``. The given-name score is the
+  better of first given name vs first given name and all given names vs all given names; a key shorter
+  than ``SHORT_KEY`` letters only matches itself (Jan / Jana, Joe / Jo stay apart); East Asian given
+  names (family name first) only match exactly once folded (Li Qiang / Li Keqiang stay apart).
+- A *partial* name (surname only, or initials and surname: "Lawrow", "S. Lawrow") joins a full-name
+  cluster only when exactly one person in scope has that folded surname (and matching initials). A
+  surname that matches no one exactly may match by genitive ("Lawrows") or at ``PARTIAL_MIN``; otherwise
+  partial names stay apart, and partials with one surname and no full name form one cluster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from diplomex import lexicons
+
+SURNAME_MIN = 80.0
+GIVEN_MIN = 80.0
+PARTIAL_MIN = 90.0
+SHORT_KEY = 5
+
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*|[A-Z]{1,2})$")
+_ROMAN = re.compile(r"^[IVX]+\.?$")
+_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "jun.", "sen."})
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_EDGE_MARKS = re.compile(r"^[^\w]+|[^\w.]+$")
+_POSSESSIVE = re.compile(r"(?:['’`]s?|’s)$")
+_NON_LETTERS = re.compile(r"[^a-z ]+")
+_SYLLABLE = re.compile(r"(?:[bcdfghjklmnpqrstwxyz]{0,2}[yw]?)(?:[aeiouü]{1,3})(?:ng|n|m|k|p|t|l|r)?")
+
+
+# --- lexicons -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _transliteration() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(row[0]), row[1] if len(row) > 1 else "") for row in lexicons.table("transliteration.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    return {_fold_token(variant): _fold_token(key) for variant, key in lexicons.mapping("name_variants.tsv").items()}
+
+
+@lru_cache(maxsize=1)
+def _particles() -> tuple[frozenset[str], frozenset[str]]:
+    """(articles dropped from surname keys, particles kept in them), lowercased without hyphens."""
+    entries = [p.lower() for p in lexicons.lines("name_particles.txt")]
+    return frozenset(p.rstrip("-") for p in entries if p.endswith("-")), frozenset(p for p in entries if not p.endswith("-"))
+
+
+@lru_cache(maxsize=1)
+def _family_first() -> frozenset[str]:
+    return frozenset(_ascii(n) for n in lexicons.lines("name_family_first.txt"))
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(h.lower() for h in lexicons.lines("honorifics.txt"))
+
+
+@lru_cache(maxsize=1)
+def _determiners() -> frozenset[str]:
+    return frozenset(lexicons.lines("name_determiners.txt"))
+
+
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    return frozenset(r.lower() for r in lexicons.lines("roles.txt"))
+
+
+# --- title stripping ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _is_role(token: str) -> bool:
+    """A role noun, inflected ("Präsidenten"), in a hyphen compound ("US-Außenminister", "Ex-Kanzlerin")
+    or a closed compound of a four-letter prefix and a role of four letters or more ("Kremlchef")."""
+    word = token.lower().rstrip(".,;:")
+    word = word.rsplit("-", 1)[-1] if "-" in word else word
+    roles = _roles()
+    forms = {word, word[:-1], word[:-2], word + "r"}
+    if forms & roles:
+        return True
+    return any(word.endswith(role) and len(word) - len(role) >= 4 for role in roles if len(role) >= 4)
+
+
+def _is_honorific(token: str) -> bool:
+    return token.lower() in _honorifics()
+
+
+def _title_end(tokens: list[str]) -> int:
+    """Index after the last role or honorific of a leading title sequence (0 when there is none).
+
+    Before a role, lowercase words ("russische", "stellvertretende"), articles, honorifics and
+    capitalised genitives ("Russlands") are part of the title. At least one token is left for the name.
+    """
+    end = 0
+    for i, token in enumerate(tokens[:-1]):
+        if _is_role(token) or _is_honorific(token):
+            end = i + 1
+        elif not (token[:1].islower() or token.lower() in _determiners() or token.endswith("s")):
+            break
+    return end
+
+
+def strip_titles(mention: str) -> tuple[str, str | None]:
+    """Split a person mention into (name, role).
+
+    Honorifics and academic titles (Herr, Frau, Dr., Prof., Sir) are dropped and are not a role:
+    ``strip_titles("Herr Dr. Müller") == ("Müller", None)``. Articles before the title are dropped too;
+    adjectives and genitives that belong to the role stay in it:
+    ``strip_titles("der russische Außenminister Sergej Lawrow") == ("Sergej Lawrow", "russische Außenminister")``.
+    Parenthesised additions ("Merz (CDU)") are removed.
+    """
+    tokens = _PARENTHESES.sub(" ", mention or "").split()
+    end = _title_end(tokens)
+    title = [t for t in tokens[:end] if not _is_honorific(t)]
+    while title and title[0].lower() in _determiners():
+        title.pop(0)
+    return " ".join(tokens[end:]), (" ".join(title) or None)
+
+
+# --- folding --------------------------------------------------------------------------------------
+
+
+def _ascii(text: str) -> str:
+    """Lowercase and strip diacritics (letters NFKD cannot split are left to the folding rules)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=262144)
+def _fold_token(token: str) -> str:
+    text = _ascii(token).replace("-", "")
+    for pattern, replacement in _transliteration():
+        text = pattern.sub(replacement, text)
+    return _NON_LETTERS.sub("", text)
+
+
+def _key(token: str) -> str:
+    folded = _fold_token(token)
+    return _variants().get(folded, folded)
+
+
+def _fold_tokens(tokens: list[str], keep_first_article: bool) -> str:
+    """Folded keys of tokens joined by spaces; Arabic articles ("al-", "el", "as-") are left out, except
+    a capitalised standalone first token when ``keep_first_article`` ("Al Gore")."""
+    articles = _particles()[0]
+    keys = []
+    for n, token in enumerate(tokens):
+        parts = token.split("-")
+        while len(parts) > 1 and parts[0].lower() in articles:
+            parts.pop(0)
+        if parts[0].lower() in articles and not (keep_first_article and n == 0 and parts[0][:1].isupper()):
+            continue
+        keys.append(_key("-".join(parts)))
+    return " ".join(k for k in keys if k)
+
+
+def fold(name: str) -> str:
+    """Transliteration key of a name: lowercase, no diacritics, folded spellings, Arabic articles dropped.
+
+    >>> fold("Sergej Lawrow") == fold("Sergei Lavrov") == fold("Sergey Lavrof")
+    True
+    >>> fold("Abdel Fattah al-Sisi") == fold("Abdel Fattah el-Sissi")
+    True
+    """
+    return _fold_tokens(_clean_tokens(name), keep_first_article=True)
+
+
+# --- parsing --------------------------------------------------------------------------------------
+
+
+def _clean_tokens(name: str) -> list[str]:
+    tokens = []
+    for raw in _PARENTHESES.sub(" ", name or "").split():
+        token = _POSSESSIVE.sub("", _EDGE_MARKS.sub("", raw))
+        if token and token.lower() not in _SUFFIXES and any(ch.isalpha() for ch in token):
+            tokens.append(token)
+    return tokens
+
+
+def _syllables(part: str) -> int | None:
+    """Fewest romanized CJK / Vietnamese syllables that spell ``part`` (None when it cannot be split so)."""
+    word = _ascii(part)
+    best: dict[int, int] = {0: 0}
+    for start in range(len(word)):
+        if start not in best:
+            continue
+        for match_end in range(start + 1, min(len(word), start + 7) + 1):
+            if _SYLLABLE.fullmatch(word, start, match_end):
+                count = best[start] + 1
+                if best.get(match_end, 99) > count:
+                    best[match_end] = count
+    return best.get(len(word))
+
+
+def _is_family_first(tokens: list[str]) -> bool:
+    first = _ascii(tokens[0])
+    if len(tokens) < 2 or len(tokens) > 4 or first not in _family_first() or first in _particles()[1]:
+        return False
+    parts = [p for t in tokens[1:] for p in t.split("-") if p]
+    return bool(parts) and all((_syllables(p) or 9) <= 2 for p in parts)
+
+
+def _surname_start(tokens: list[str]) -> int:
+    """Index of the first surname token: the last token and the particles before it."""
+    if _ROMAN.match(tokens[-1]) and len(tokens) > 1:
+        return len(tokens) - 2
+    articles, kept = _particles()
+    start = len(tokens) - 1
+    while start > 0:
+        word = tokens[start - 1].lower()
+        if word not in articles and word not in kept:
+            break
+        if start - 1 == 0 and not (tokens[0].islower() or (len(tokens) > 2 and tokens[1].lower() in kept | articles)):
+            break
+        start -= 1
+    return start
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A name split into its parts, with the folded keys the matcher compares."""
+
+    text: str
+    surname: str
+    given: tuple[str, ...]
+    initials: str
+    family_first: bool
+    surname_key: str
+    first_key: str
+    given_key: str
+
+    @property
+    def is_full(self) -> bool:
+        return bool(self.given_key)
+
+    @property
+    def key(self) -> str:
+        return f"{self.surname_key}|{self.given_key}"
+
+
+def _initial(token: str) -> str:
+    return _fold_token(_ascii(token)[:1])[:1]
+
+
+@lru_cache(maxsize=262144)
+def parse(name: str) -> ParsedName:
+    """Parse a (possibly titled) name into surname, given names, initials and folded keys."""
+    text, _ = strip_titles(name)
+    tokens = _clean_tokens(text)
+    if not tokens:
+        return ParsedName(text.strip(), text.strip(), (), "", False, fold(text), "", "")
+    family_first = _is_family_first(tokens)
+    if family_first:
+        surname_tokens, rest = tokens[:1], tokens[1:]
+    else:
+        start = _surname_start(tokens)
+        surname_tokens, rest = tokens[start:], tokens[:start]
+    given = tuple(t for t in rest if not _INITIALS.match(t))
+    initials = "".join(
+        _initial(part) for t in rest for part in (re.findall(r"[A-ZÀ-Þ]", t) if _INITIALS.match(t) else [t])
+    )
+    surname_text = " ".join(surname_tokens)
+    given_keys = [_key(t) for t in given]
+    first_key = _key(given[0].split("-")[0]) if given else ""
+    return ParsedName(
+        text=" ".join(tokens),
+        surname=surname_text,
+        given=given,
+        initials=initials,
+        family_first=family_first,
+        surname_key=_fold_tokens(surname_tokens, keep_first_article=False).replace(" ", ""),
+        first_key=first_key,
+        given_key="".join(given_keys),
+    )
+
+
+def surname(name: str) -> str:
+    """The family name as written: "Sergej Lawrow" -> "Lawrow", "Xi Jinping" -> "Xi",
+    "Ursula von der Leyen" -> "von der Leyen", "A. Baerbock" -> "Baerbock"."""
+    return parse(name).surname
+
+
+# --- pairwise scores ------------------------------------------------------------------------------
+
+
+def _short_aware_ratio(a: str, b: str) -> float:
+    if a == b:
+        return 100.0
+    if min(len(a), len(b)) < SHORT_KEY:
+        return 0.0
+    return fuzz.ratio(a, b)
+
+
+def _given_score(a: ParsedName, b: ParsedName) -> float:
+    if a.family_first or b.family_first:
+        return 100.0 if a.given_key == b.given_key else 0.0
+    return max(_short_aware_ratio(a.first_key, b.first_key), _short_aware_ratio(a.given_key, b.given_key))
+
+
+def _initials_agree(a: str, b: str) -> bool:
+    """Initials fit when one is a prefix of the other ("a" / "a", "jd" / "j"); empty fits anything."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def similarity(a: str, b: str) -> float:
+    """Name similarity in [0, 1] on folded keys.
+
+    Full vs full: the lower of the surname and given-name scores (see the module docstring); two full
+    names are one person at ``>= GIVEN_MIN / 100`` (= ``SURNAME_MIN / 100`` = 0.8). When either name is
+    partial: the surname score, or 0 when initials disagree (partials need a scope to decide, see
+    :func:`same_person`).
+    """
+    pa, pb = parse(a), parse(b)
+    surname_score = fuzz.ratio(pa.surname_key, pb.surname_key)
+    if pa.is_full and pb.is_full:
+        return min(surname_score, _given_score(pa, pb)) / 100
+    if not _initials_agree(pa.initials, pb.initials):
+        return 0.0
+    return surname_score / 100
+
+
+def same_person(a: str, b: str, scope: Iterable[str] = ()) -> bool:
+    """Whether two mentions name one person, judged among the names in ``scope`` (plus ``a`` and ``b``).
+
+    A surname-only mention joins a full name only when that surname belongs to exactly one person in the
+    scope: ``same_person("Biden", "Joe Biden")`` is True, but not with ``scope=["Hunter Biden"]``.
+    """
+    clusters = _cluster([*scope, a, b], {})
+    return clusters.label[a] == clusters.label[b]
+
+
+# --- clustering -----------------------------------------------------------------------------------
+
+
+class _UnionFind:
+    def __init__(self, size: int, pinned: Mapping[int, str]):
+        self.parent = list(range(size))
+        self.pinned = dict(pinned)  # root -> canonical of a user alias; two pins never merge
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj or (ri in self.pinned and rj in self.pinned):
+            return
+        if rj < ri:
+            ri, rj = rj, ri
+        self.parent[rj] = ri
+        if rj in self.pinned:
+            self.pinned[ri] = self.pinned.pop(rj)
+
+
+@dataclass
+class _Clusters:
+    label: dict[str, int]  # input surface form -> cluster label
+    canonical: dict[int, str]  # cluster label -> canonical name
+
+
+def _rank(parsed: ParsedName, count: int) -> tuple:
+    """Sort key of a canonical candidate: most complete, most frequent, most tokens, diacritics kept,
+    then alphabetical (smallest first)."""
+    completeness = 2 if parsed.is_full else 1 if parsed.initials else 0
+    non_ascii = sum(not ch.isascii() for ch in parsed.text)
+    return (-completeness, -count, -len(parsed.text.split()), -non_ascii, parsed.text)
+
+
+def _full_name_edges(full: list[ParsedName]) -> Iterable[tuple[int, int]]:
+    """Pairs of indices into ``full`` that name one person: surname keys blocked by first letter and
+    compared with ``process.cdist``, then given names compared within each matching surname pair."""
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(full):
+        by_surname[p.surname_key].append(i)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(by_surname):
+        blocks[key[:1]].append(key)
+    for keys in blocks.values():
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN, dtype=np.uint8)
+        for si, sj in zip(*np.nonzero(np.triu(scores))):
+            yield from _given_edges(full, by_surname[keys[si]], by_surname[keys[sj]])
+
+
+def _given_edges(full: list[ParsedName], left: list[int], right: list[int]) -> Iterable[tuple[int, int]]:
+    firsts = [[full[i].first_key for i in side] for side in (left, right)]
+    givens = [[full[i].given_key for i in side] for side in (left, right)]
+    score = np.maximum(
+        process.cdist(firsts[0], firsts[1], scorer=fuzz.ratio, dtype=np.uint8),
+        process.cdist(givens[0], givens[1], scorer=fuzz.ratio, dtype=np.uint8),
+    )
+    for a, b in zip(*np.nonzero(score >= GIVEN_MIN)):
+        i, j = left[a], right[b]
+        if i != j and _given_score(full[i], full[j]) >= GIVEN_MIN:
+            yield i, j
+
+
+def _cluster(names: Iterable[str] | Counter[str], aliases: Mapping[str, str]) -> _Clusters:
+    counts = names if isinstance(names, Counter) else Counter(n for n in names if isinstance(n, str))
+    alias_keys = {fold(strip_titles(alias)[0]): canonical for alias, canonical in aliases.items()}
+    seeds = sorted(set(aliases.values()))
+    forms = sorted(set(counts) | set(seeds))
+    index = {form: i for i, form in enumerate(forms)}
+    parsed = [parse(form) for form in forms]
+    seed_ids = {index[s] for s in seeds}
+    union = _UnionFind(len(forms), {index[s]: s for s in seeds})
+
+    free = []  # forms not pinned by the alias table
+    for i, form in enumerate(forms):
+        target = alias_keys.get(fold(parsed[i].text)) if i not in seed_ids else None
+        if target is not None and target != form:
+            union.union(index[target], i)
+        else:
+            free.append(i)
+
+    full = [i for i in free if parsed[i].is_full]
+    for a, b in _full_name_edges([parsed[i] for i in full]):
+        union.union(full[a], full[b])
+    _join_partials(parsed, [i for i in free if not parsed[i].is_full], full, union)
+
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(forms)):
+        members[union.find(i)].append(i)
+    canonical = {}
+    for root, group in members.items():
+        best = min(group, key=lambda i: _rank(parsed[i], counts.get(forms[i], 0)))
+        canonical[root] = union.pinned.get(root) or parsed[best].text or forms[best]
+    return _Clusters({form: union.find(index[form]) for form in counts}, canonical)
+
+
+def _join_partials(parsed: list[ParsedName], partial: list[int], full: list[int], union: _UnionFind) -> None:
+    """Join each partial name to the one person with its surname, else group partials by surname."""
+    persons: dict[str, set[int]] = defaultdict(set)  # surname key -> roots of full-name persons
+    for i in full:
+        persons[parsed[i].surname_key].add(union.find(i))
+    known = sorted(persons)
+    initials: dict[int, set[str]] = defaultdict(set)
+    for i in full:
+        initials[union.find(i)].add(parsed[i].initials)
+
+    def candidates(p: ParsedName, keys: Iterable[str]) -> set[int]:
+        roots = set().union(*(persons.get(k, set()) for k in keys))
+        return {r for r in roots if any(_initials_agree(p.initials, x) for x in initials[r])}
+
+    leftovers: dict[str, list[int]] = defaultdict(list)
+    for i in partial:
+        p = parsed[i]
+        found = candidates(p, [p.surname_key])
+        if not found and p.surname_key.endswith("s"):
+            found = candidates(p, [p.surname_key[:-1]])
+        if not found and len(p.surname_key) >= SHORT_KEY:
+            near = process.extract(p.surname_key, known, scorer=fuzz.ratio, score_cutoff=PARTIAL_MIN, limit=None)
+            found = candidates(p, [k for k, _, _ in near])
+        if len(found) == 1:
+            union.union(found.pop(), i)
+        elif p.surname_key:
+            leftovers[p.surname_key].append(i)
+    for group in leftovers.values():
+        _join_unresolved(parsed, group, union)
+
+
+def _join_unresolved(parsed: list[ParsedName], group: list[int], union: _UnionFind) -> None:
+    """Partials of one surname that joined no full name: one cluster per first initial; bare surnames
+    join them only when there is at most one initial."""
+    by_initial: dict[str, list[int]] = defaultdict(list)
+    for i in group:
+        by_initial[parsed[i].initials[:1]].append(i)
+    bare = by_initial.pop("", [])
+    if len(by_initial) <= 1:
+        clusters = [bare + [i for members in by_initial.values() for i in members]]
+    else:
+        clusters = [bare, *by_initial.values()]
+    for members in clusters:
+        for i in members[1:]:
+            union.union(members[0], i)
+
+
+def canonicalize(names: Iterable[str] | Counter[str], aliases: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Map every input surface form to its cluster's canonical name.
+
+    The canonical name is the most complete form (full name > initials > surname only), then the most
+    frequent, then the one with most tokens, then the one keeping diacritics (Erdoğan over Erdogan),
+    then the alphabetically first; titles are stripped from it. ``names`` may repeat forms, or be a
+    ``Counter`` of forms. ``aliases`` (alias -> canonical) pins
+    each alias (compared by folded key) to its canonical name, which then names the cluster.
+    """
+    clusters = _cluster(names, aliases or {})
+    return {form: clusters.canonical[label] for form, label in clusters.label.items()}
+
+
+# --- batch registry -------------------------------------------------------------------------------
+
+
+def read_alias_table(source: str | Path | Any) -> list[tuple[str, str, str | None]]:
+    """Rows (alias, canonical, qid or None) of a CSV/TSV file or a DataFrame with columns ``alias``,
+    ``canonical`` and optionally ``qid``."""
+    import pandas as pd
+
+    if isinstance(source, (str, Path)):
+        frame = pd.read_csv(source, sep=None, engine="python", dtype=str, keep_default_na=False)
+    else:
+        frame = pd.DataFrame(source).astype(str)
+    missing = {"alias", "canonical"} - set(frame.columns)
+    if missing:
+        raise ValueError(f"alias table lacks columns: {sorted(missing)}")
+    qids = frame["qid"] if "qid" in frame.columns else [""] * len(frame)
+    return [
+        (alias.strip(), canonical.strip(), (qid or "").strip() or None)
+        for alias, canonical, qid in zip(frame["alias"], frame["canonical"], qids)
+        if alias.strip() and canonical.strip() and canonical.strip() not in ("nan", "None")
+    ]
+
+
+def person_id(canonical: str) -> str:
+    """Stable id derived from the folded canonical name ("p" + 12 hex digits)."""
+    p = parse(canonical)
+    return "p" + hashlib.blake2b(p.key.encode(), digest_size=6).hexdigest()
+
+
+class NameRegistry:
+    """Accumulates person names over many articles; every canonical person gets a stable ``person_id``.
+
+    Results depend only on the multiset of names added (not on the order or the worker that added
+    them): ``person_id`` is the alias table's QID when it gives one, else :func:`person_id` of the
+    canonical name.
+    """
+
+    def __init__(self, aliases: str | Path | Any | None = None):
+        self._counts: Counter[str] = Counter()
+        self._aliases: dict[str, str] = {}
+        self._qids: dict[str, str] = {}
+        self._resolved: dict[str, str] | None = None
+        if aliases is not None:
+            self.load_aliases(aliases)
+
+    def load_aliases(self, source: str | Path | Any) -> None:
+        """Add a user alias table (path to CSV/TSV or DataFrame: alias, canonical, optional qid)."""
+        for alias, canonical, qid in read_alias_table(source):
+            self._aliases[alias] = canonical
+            if qid:
+                self._qids[canonical] = qid
+        self._resolved = None
+
+    def add(self, names: Iterable[str]) -> None:
+        """Count the names of one article (or any batch)."""
+        self._counts.update(n for n in names if isinstance(n, str) and n.strip())
+        self._resolved = None
+
+    def update(self, other: NameRegistry) -> None:
+        """Merge another registry's counts and aliases (e.g. from a worker process)."""
+        self._counts.update(other._counts)
+        self._aliases.update(other._aliases)
+        self._qids.update(other._qids)
+        self._resolved = None
+
+    def resolve(self) -> dict[str, str]:
+        """Every name added so far -> its canonical name."""
+        if self._resolved is None:
+            self._resolved = canonicalize(self._counts, self._aliases)
+        return self._resolved
+
+    def canonical(self, name: str) -> str:
+        """The canonical name of an added name (names not added are canonicalized alone)."""
+        resolved = self.resolve()
+        return resolved[name] if name in resolved else canonicalize([name], self._aliases)[name]
+
+    def person_id(self, name: str) -> str:
+        """The stable id of the person an added name refers to."""
+        canonical = self.canonical(name)
+        return self._qids.get(canonical) or person_id(canonical)
+
+    def people(self) -> dict[str, dict[str, Any]]:
+        """person_id -> {"name": canonical, "aliases": sorted surface forms, "qid": QID or None}."""
+        out: dict[str, dict[str, Any]] = {}
+        for form, canonical in sorted(self.resolve().items()):
+            pid = self._qids.get(canonical) or person_id(canonical)
+            entry = out.setdefault(pid, {"name": canonical, "aliases": [], "qid": self._qids.get(canonical)})
+            entry["aliases"].append(form)
+        return out
