@@ -415,11 +415,17 @@ def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None]
         return "zitiert", parse_speaker(text, close_at + 1 + passive.start(1), limit=len(passive.group(1)))
     after = _AFTER_CUE.match(window)
     if after and (after.group(1).lower() in _speech_verbs() or after.group(1) == "so"):
-        return after.group(1), parse_speaker(text, close_at + 1 + after.end())
+        pos = close_at + 1 + after.end()
+        verb_next = _AFTER_CUE.match(text, pos)
+        if after.group(1) == "so" and verb_next and verb_next.group(1).lower() in _speech_verbs():
+            pos = verb_next.end()  # "„…“, so urteilte Romney"
+        return after.group(1), parse_speaker(text, pos)
     return None
 
 
-def _speaker_in_sentence(text: str, sentence: int, lead_end: int, close_at: int) -> tuple[str | None, Mention | None]:
+def _speaker_in_sentence(
+    text: str, sentence: int, lead_end: int, close_at: int, known: frozenset[str] = frozenset()
+) -> tuple[str | None, Mention | None]:
     """Cue and speaker from the sentence around a quote: "X zufolge", "laut X", "nach Ansicht von X",
     "X sagte: „…“", "Auf X schrieb Costa: „…“", "X bezeichnete das als „…“"."""
     for marker in ("zufolge", "laut", "Laut"):
@@ -431,13 +437,15 @@ def _speaker_in_sentence(text: str, sentence: int, lead_end: int, close_at: int)
         return "laut", parse_speaker(text, view.end())
     verb = _verb_at(text, sentence, lead_end)
     colon = text[sentence:lead_end].rstrip().endswith(":")
-    subject = _subject(text, sentence, verb[0] if verb else lead_end)
+    subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
+        if subject is None and colon:
+            subject = _named_in_clause(text, sentence, lead_end, known)
         return ("colon" if colon else None), subject
     if subject is None:
         subject = parse_speaker(text, verb[1], limit=lead_end - verb[1])
     if subject is None:
-        subject = _named_in_clause(text, sentence, verb[0])
+        subject = _named_in_clause(text, sentence, verb[0], known)
     return verb[2], subject
 
 
@@ -446,7 +454,7 @@ _PREPOSITIONS = frozenset(
 )
 
 
-def _named_in_clause(text: str, lo: int, hi: int) -> Mention | None:
+def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> Mention | None:
     """The first person in text[lo:hi] named with a title or a full name and not governed by a
     preposition ("Bereits 2005 hatte Kanzlerin Angela Merkel verkündet: …")."""
     toks = _tokens(text, lo, hi)
@@ -454,12 +462,14 @@ def _named_in_clause(text: str, lo: int, hi: int) -> Mention | None:
         if not word[:1].isupper() or k and toks[k - 1][2].lower() in _PREPOSITIONS:
             continue
         mention = parse_speaker(text, start, limit=hi - start)
-        if mention and mention.kind == "person" and (mention.start > start or " " in text[mention.start : mention.end]):
+        if mention and mention.kind == "person" and (
+            mention.start > start or " " in text[mention.start : mention.end] or text[mention.start : mention.end] in known
+        ):
             return mention
     return None
 
 
-def _subject(text: str, sentence: int, verb_at: int) -> Mention | None:
+def _subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = frozenset()) -> Mention | None:
     """The speaker phrase opening the sentence, when it plausibly is the subject: a title or article
     introduces it, it has several name words, or the verb follows it directly ("Stoiber sagte")."""
     mention = parse_speaker(text, sentence, limit=verb_at - sentence)
@@ -469,28 +479,33 @@ def _subject(text: str, sentence: int, verb_at: int) -> Mention | None:
     several = len(words(text[mention.start : mention.end])) > 1
     next_word = _tokens(text, mention.end, min(len(text), mention.end + 40))[:1]
     verb_next = bool(next_word) and (next_word[0][0] == verb_at or next_word[0][2] in ",(")
-    return mention if introduced or several or verb_next else None
+    named = text[mention.start : mention.end] in known
+    return mention if introduced or several or named or verb_next else None
 
 
-def attribute(text: str, quoted: Quoted) -> tuple[str | None, Mention | None]:
-    """The cue and the speaker mention of a quote, from its own sentence or the sentence before."""
+def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) -> tuple[str | None, Mention | None]:
+    """The cue and the speaker mention of a quote, from its own sentence or the sentence before.
+    ``known`` holds words known to be names in this text (see :func:`surnames`)."""
     open_at, close_at = quoted.start - 1, quoted.end
     sentence = _sentence_start(text, open_at)
     found = _speaker_after_quote(text, close_at)
     if found is not None:
         cue, speaker = found
+        if speaker is None:
+            after_end = close_at + 1 + len(_clause_after(text, close_at + 1, 160))
+            speaker = _named_in_clause(text, close_at + 1, after_end, known)
         if speaker is None and cue != "so" and sentence < open_at - 2:
-            speaker = parse_speaker(text, sentence, limit=open_at - sentence)
+            speaker = _subject(text, sentence, open_at, known)
         return cue, speaker
     lead_end = len(text[:open_at].rstrip())
     if text[lead_end - 1 : lead_end] != ":":
         lead_end = open_at  # only a colon lets the introduction sit on the line before
     sentence = _sentence_start(text, lead_end)
-    cue, speaker = _speaker_in_sentence(text, sentence, lead_end, close_at)
+    cue, speaker = _speaker_in_sentence(text, sentence, lead_end, close_at, known)
     if speaker is None and cue is None:
         previous = _previous_sentence(text, sentence)
         if previous is not None:
-            previous_cue, previous_speaker = _speaker_in_sentence(text, previous, sentence, sentence)
+            previous_cue, previous_speaker = _speaker_in_sentence(text, previous, sentence, sentence, known)
             if previous_cue is not None:
                 speaker = previous_speaker
     return cue, speaker
@@ -521,11 +536,30 @@ def _cue_word(text: str, lo: int, hi: int, marker: str) -> Mention | None:
 
 
 def person_mentions(text: str) -> list[Mention]:
-    """Names introduced by a role title anywhere in ``text`` ("Außenminister Sergej Lawrow")."""
-    out = []
-    for start, _, word in _tokens(text, 0, len(text)):
+    """Likely person names anywhere in ``text``: names after a role title ("Außenminister Sergej
+    Lawrow") and runs of two or more name words ("Saddam Hussein")."""
+    out: list[Mention] = []
+    toks = _tokens(text, 0, len(text))
+    k = 0
+    while k < len(toks):
+        start, _, word = toks[k]
         if _is_title(word):
             mention = parse_speaker(text, start, limit=120)
-            if mention and mention.kind == "person" and (not out or out[-1].start != mention.start):
+            if mention and mention.kind == "person":
                 out.append(mention)
-    return out
+            k += 1
+            continue
+        end = _name_run(toks, k)
+        if end - k >= 2 and not any(_is_org(t[2]) for t in toks[k:end]):
+            out.append(Mention(start, toks[end - 1][1], "person"))
+            k = end
+        else:
+            k += 1
+    return sorted(set(out), key=lambda m: m.start)
+
+
+def surnames(text: str, people: list[Mention]) -> frozenset[str]:
+    """Last words of the multi-word person names in ``text``: a lone "Merkel" is then a name."""
+    return frozenset(
+        words(text[m.start : m.end])[-1] for m in people if len(words(text[m.start : m.end])) > 1
+    )

@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from diplomex.quotation import Mention, Quoted, attribute, find_quoted, is_quotation, person_mentions
+from diplomex.quotation import Mention, Quoted, attribute, find_quoted, is_quotation, person_mentions, surnames
 from diplomex.records import Quote
 
 if not Span.has_extension("quote"):
@@ -56,12 +56,13 @@ class QuoteFinder:
             if e.label_ in PERSON_LABELS + ORG_LABELS
         ]
         people = sorted([m for m in entities if m.kind == "person"] + person_mentions(text), key=lambda m: m.start)
+        known = surnames(text, people)
         spans = []
         previous: tuple[Quoted, Mention | None] | None = None
         for quoted in find_quoted(text, self.max_paragraphs):
             if not is_quotation(text, quoted):
                 continue
-            cue, speaker = attribute(text, quoted)
+            cue, speaker = attribute(text, quoted, known)
             if speaker is None and cue is None and previous and continues(text, previous[0], quoted):
                 speaker = previous[1]
             if speaker is not None and speaker.kind == "pronoun":
