@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
@@ -151,6 +152,7 @@ def words(content: str) -> list[str]:
     return _WORD.findall(content)
 
 
+@lru_cache(maxsize=None)
 def _lower_set(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicons.lines(name))
 
@@ -169,7 +171,7 @@ def _speech_verbs() -> frozenset[str]:
 
 
 def _name_nouns() -> tuple[str, ...]:
-    return tuple(sorted(_lower_set("quote_name_nouns.txt"), key=len, reverse=True))
+    return _endings("quote_name_nouns.txt")
 
 
 def _clause_before(text: str, start: int, limit: int = 200) -> str:
@@ -285,8 +287,13 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(lo + m.start(), lo + m.end(), m.group()) for m in _TOKEN.finditer(text[lo:hi])]
 
 
+@lru_cache(maxsize=None)
+def _endings(name: str) -> tuple[str, ...]:
+    return tuple(sorted(_lower_set(name), key=len, reverse=True))
+
+
 def _ends_with(word: str, name: str) -> bool:
-    return word.lower().endswith(tuple(sorted(_lower_set(name), key=len, reverse=True)))
+    return word.lower().endswith(_endings(name))
 
 
 def _is_title(word: str) -> bool:
@@ -305,7 +312,7 @@ def _is_name_word(word: str) -> bool:
 
 
 def _common_noun_endings() -> tuple[str, ...]:
-    return tuple(lexicons.lines("common_noun_endings.txt"))
+    return _endings("common_noun_endings.txt")
 
 
 def _name_run(toks: list, i: int) -> int:
@@ -329,11 +336,11 @@ def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
     None when the phrase names nobody ("die Sprecherin")."""
     toks = _tokens(text, pos, min(len(text), pos + limit))
     i = 0
-    while i < len(toks) and (toks[i][2] in _SKIPPABLE or toks[i][2] in _ALL_MARKS):
+    while i < len(toks) and (toks[i][2].lower() in _SKIPPABLE or toks[i][2] in _ALL_MARKS):
         i += 1
     if i >= len(toks):
         return None
-    if toks[i][2] in _PRONOUNS:
+    if toks[i][2].lower() in _PRONOUNS:
         return Mention(toks[i][0], toks[i][1], "pronoun")
     has_det = toks[i][2].lower() in _DETERMINERS
     det_at = i
@@ -407,6 +414,12 @@ _VIEW_CUE = re.compile(
 )
 
 
+def _is_named(text: str, mention: Mention, phrase_start: int, known: frozenset[str] = frozenset()) -> bool:
+    """The mention is a name for sure: introduced by a title or article, several words, or known."""
+    name = text[mention.start : mention.end]
+    return mention.start > phrase_start or " " in name or name in known
+
+
 def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | None:
     """"„…“, sagte X" / "„…“, so X" / "„…“, wird X zitiert": the cue and speaker after the marks."""
     window = text[close_at + 1 : close_at + 120]
@@ -414,6 +427,10 @@ def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None]
     if passive:
         return "zitiert", parse_speaker(text, close_at + 1 + passive.start(1), limit=len(passive.group(1)))
     after = _AFTER_CUE.match(window)
+    if after and after.group(1)[:1].islower() and after.group(1) not in STOP_WORDS and window.lstrip()[:1] in ",“”\"«»":
+        mention = parse_speaker(text, close_at + 1 + after.end())  # "„…“, strich Romney heraus"
+        if mention is not None and (mention.kind != "person" or _is_named(text, mention, close_at + 1 + after.end())):
+            return after.group(1), mention
     if after and (after.group(1).lower() in _speech_verbs() or after.group(1) == "so"):
         pos = close_at + 1 + after.end()
         verb_next = _AFTER_CUE.match(text, pos)
@@ -439,8 +456,10 @@ def _speaker_in_sentence(
     colon = text[sentence:lead_end].rstrip().endswith(":")
     subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
-        if subject is None and colon:
+        if subject is None:
             subject = _named_in_clause(text, sentence, lead_end, known)
+        if subject is None and close_at > lead_end:
+            return _speaker_later_in_sentence(text, close_at, known)
         return ("colon" if colon else None), subject
     if subject is None:
         subject = parse_speaker(text, verb[1], limit=lead_end - verb[1])
@@ -511,6 +530,18 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
     return cue, speaker
 
 
+def _speaker_later_in_sentence(text: str, close_at: int, known: frozenset[str]) -> tuple[str | None, Mention | None]:
+    """"Der Iran müsse „…“ beenden, so Rice.": a cue and speaker after the quote, in the same sentence."""
+    end = close_at + 1 + len(_clause_after(text, close_at + 1, 200))
+    verb = _verb_at(text, close_at + 1, end)
+    if verb is None:
+        return None, None
+    mention = parse_speaker(text, verb[1], limit=end - verb[1])
+    if mention is not None and mention.kind == "person" and not _is_named(text, mention, verb[1], known):
+        mention = None
+    return verb[2], mention
+
+
 def _previous_sentence(text: str, sentence: int) -> int | None:
     """Start of the sentence before ``sentence`` in the same paragraph, if any."""
     before = text[:sentence].rstrip()
@@ -556,6 +587,14 @@ def person_mentions(text: str) -> list[Mention]:
         else:
             k += 1
     return sorted(set(out), key=lambda m: m.start)
+
+
+def surname_mentions(text: str, known: frozenset[str]) -> list[Mention]:
+    """Every occurrence of a known surname as a person mention ("Merkel" after "Angela Merkel")."""
+    if not known:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(known, key=len, reverse=True)) + r")\b")
+    return [Mention(m.start(), m.end(), "person") for m in pattern.finditer(text)]
 
 
 def surnames(text: str, people: list[Mention]) -> frozenset[str]:

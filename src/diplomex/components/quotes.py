@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from diplomex.quotation import Mention, Quoted, attribute, find_quoted, is_quotation, person_mentions, surnames
+from diplomex.quotation import Mention, Quoted, attribute, find_quoted, is_quotation, person_mentions, surname_mentions, surnames
 from diplomex.records import Quote
 
 if not Span.has_extension("quote"):
@@ -57,6 +57,7 @@ class QuoteFinder:
         ]
         people = sorted([m for m in entities if m.kind == "person"] + person_mentions(text), key=lambda m: m.start)
         known = surnames(text, people)
+        people = sorted(set(people + surname_mentions(text, known)), key=lambda m: m.start)
         spans = []
         previous: tuple[Quoted, Mention | None] | None = None
         for quoted in find_quoted(text, self.max_paragraphs):
