@@ -212,6 +212,9 @@ def has_adjacent_cue(text: str, start: int, end: int) -> bool:
     """A cue right next to the marks: "als „…“", "von einer „…“", "…: „…“", "„…“, sagte X", "„…“, so X"."""
     if _FRAMING_BEFORE.search(text[max(0, start - 30) : start - 1]):
         return True
+    indefinite = re.search(r"\bein(?:e|en|er|em)?\s*$", text[max(0, start - 12) : start - 1])
+    if indefinite and _verb_at(text, _sentence_start(text, start), start - 1):
+        return True  # "nannte den Bericht eine „Zeitungsente“"
     after = words(text[end + 1 : end + 40])
     following = text[end + 1 : end + 4].lstrip()
     if not after or following[:1] not in ",":
@@ -227,9 +230,33 @@ _ARTICLE_BEFORE = re.compile(
 )
 
 
-def follows_article(text: str, start: int) -> bool:
-    """An article (and maybe one lowercase adjective) stands right before the opening mark."""
-    return bool(_ARTICLE_BEFORE.search(text[max(0, start - 40) : start - 1]))
+_DEFINITE = frozenset("der die das des dem den zum zur im vom beim am".split())
+
+
+def follows_article(text: str, start: int, definite: bool = False) -> bool:
+    """An article (and maybe one lowercase adjective) stands right before the opening mark; with
+    ``definite``, only a definite one ("die „Berliner Zeitung“", not "eine „Zeitungsente“")."""
+    match = _ARTICLE_BEFORE.search(text[max(0, start - 40) : start - 1])
+    return bool(match) and (not definite or match.group().split()[0].lower() in _DEFINITE)
+
+
+_NAMED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:\([A-ZÄÖÜ][\w.-]*\)|(?:genannt|nennt|nennen|nannte|heißt|hieß|getauft)\b)")
+_LISTED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*[„\"»«]")
+_LISTED_BEFORE = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*$")
+_ENGLISH = frozenset("the of for and with to".split())
+
+
+def looks_like_name(text: str, quoted: Quoted) -> bool:
+    """Signs that a capitalised quoted phrase is a name or title: an abbreviation or a naming verb
+    after it ("„…“ (PAD)", "„…“ genannt"), a list of quoted titles, English function words."""
+    content = text[quoted.start : quoted.end]
+    if _NAMED_AFTER.match(text, quoted.end):
+        return True
+    listed = _LISTED_AFTER.match(text, quoted.end) or _LISTED_BEFORE.search(text[max(0, quoted.start - 12) : quoted.start - 1])
+    if listed and content[:1].isupper():
+        return True
+    lowered = [w.lower() for w in words(content)]
+    return len(lowered) > 1 and any(w in _ENGLISH for w in lowered)
 
 
 def is_quotation(text: str, quoted: Quoted) -> bool:
@@ -241,10 +268,12 @@ def is_quotation(text: str, quoted: Quoted) -> bool:
     open_at = quoted.start - 1
     in_parentheses = text[max(0, open_at - 1) : open_at].endswith("(")
     ends_sentence = content.rstrip()[-1:] in ".!?…" and len(ws) >= 2
-    if in_parentheses or (not ends_sentence and preceded_by_name_noun(text, quoted.start)):
+    if ends_sentence and len(ws) >= 3:
+        return True
+    if in_parentheses or preceded_by_name_noun(text, quoted.start) or looks_like_name(text, quoted):
         return False
     speech = has_speech_context(text, quoted.start, quoted.end)
-    if ws[0][0].isupper() and not ends_sentence and not speech and follows_article(text, quoted.start):
+    if ws[0][0].isupper() and not ends_sentence and follows_article(text, quoted.start, definite=speech):
         return False
     if looks_like_sentence(content):
         return True
