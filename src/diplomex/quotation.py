@@ -144,6 +144,17 @@ def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
                 break
             carried = None
             lo, stack = at + 1, []  # skip the unclosed opener, rescan the rest of the paragraph
+    return _join_adjacent(text, out)
+
+
+def _join_adjacent(text: str, quoted: list[Quoted]) -> list[Quoted]:
+    """Quotes separated by nothing but spaces („…“ „…“) are one quote, interrupted by its marks."""
+    out: list[Quoted] = []
+    for q in quoted:
+        if out and not text[out[-1].end + 1 : q.start - 1].strip(" \t"):
+            last = out.pop()
+            q = Quoted(last.start, q.end, last.open_mark, last.paragraphs + q.paragraphs - 1)
+        out.append(q)
     return out
 
 
@@ -190,9 +201,10 @@ def _clause_after(text: str, end: int, limit: int = 200) -> str:
 
 def preceded_by_name_noun(text: str, start: int) -> bool:
     """The quoted phrase follows a noun that introduces names or titles (Zeitung, Operation, …)."""
-    before = words(text[max(0, start - 40) : start - 1])
-    if not before:
-        return False
+    left = text[max(0, start - 40) : start - 1]
+    before = words(left)
+    if not before or not left.rstrip().endswith(before[-1]):
+        return False  # punctuation between the noun and the mark: "… unter Vertrag. „Ich …“"
     last = before[-1].lower().rstrip(".")
     return last.endswith(_name_nouns()) and before[-1][0].isupper()
 
@@ -243,6 +255,7 @@ def follows_article(text: str, start: int, definite: bool = False) -> bool:
 _NAMED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:\([A-ZÄÖÜ][\w.-]*\)|(?:genannt|nennt|nennen|nannte|heißt|hieß|getauft)\b)")
 _LISTED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*[„\"»«]")
 _LISTED_BEFORE = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*$")
+_REPORTS_AFTER = re.compile(r"[“”\"«»‘’]\s+(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete|mitteilte|zitiert|zitierte)\b")
 _ENGLISH = frozenset("the of for and with to".split())
 
 
@@ -252,11 +265,21 @@ def looks_like_name(text: str, quoted: Quoted) -> bool:
     content = text[quoted.start : quoted.end]
     if _NAMED_AFTER.match(text, quoted.end):
         return True
+    if content[:1].isupper() and _REPORTS_AFTER.match(text, quoted.end):
+        return True  # "Wie „heise online“ berichtet", "„BILD“ meldete"
     listed = _LISTED_AFTER.match(text, quoted.end) or _LISTED_BEFORE.search(text[max(0, quoted.start - 12) : quoted.start - 1])
     if listed and content[:1].isupper():
         return True
     lowered = [w.lower() for w in words(content)]
     return len(lowered) > 1 and any(w in _ENGLISH for w in lowered)
+
+
+def introduced_by_colon(text: str, open_at: int) -> bool:
+    """"X sagte: „…“" — but not "Motto: „…“" or "(Titel: „…“)"."""
+    lead = text[max(0, open_at - 80) : open_at].rstrip()
+    if not lead.endswith(":"):
+        return False
+    return not preceded_by_name_noun(text, len(text[:open_at].rstrip())) and "(" not in lead.rsplit(")", 1)[-1]
 
 
 def is_quotation(text: str, quoted: Quoted) -> bool:
@@ -275,7 +298,7 @@ def is_quotation(text: str, quoted: Quoted) -> bool:
     speech = has_speech_context(text, quoted.start, quoted.end)
     if ws[0][0].isupper() and not ends_sentence and follows_article(text, quoted.start, definite=speech):
         return False
-    if looks_like_sentence(content):
+    if looks_like_sentence(content) or introduced_by_colon(text, open_at):
         return True
     if re.search(r"\.(de|com|org|net)\b", content):
         return False
