@@ -104,6 +104,12 @@ def _scan(text: str, lo: int, hi: int, stack: list[tuple[str, int]], guillemet_o
     return closed, stack
 
 
+def _next_paragraph_opens(text: str, hi: int, mark: str) -> bool:
+    """The next non-blank paragraph after position ``hi`` starts with ``mark``."""
+    rest = text[hi : hi + 2000].lstrip()
+    return rest[:1] == mark
+
+
 def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
     """Outermost quoted stretches of ``text``, in order.
 
@@ -137,9 +143,8 @@ def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
             if not stack:
                 break
             mark, at = stack[0]
-            starts_paragraph = not text[first:at].strip() or (carried and at == carried[0])
             paragraphs = (carried[2] if carried and at == carried[0] else 1) + 1
-            if starts_paragraph and paragraphs <= max_paragraphs and mark in "„»«\"":
+            if paragraphs <= max_paragraphs and mark in "„»«\"" and _next_paragraph_opens(text, hi, mark):
                 carried = (at, mark, paragraphs)
                 break
             carried = None
@@ -322,7 +327,8 @@ _SKIPPABLE = frozenset(
 _NOT_NAMES = frozenset(
     "Er Sie Es Wir Ich Ihr Man Dies Das Der Die Den Dem Des Ein Eine Auf Im In Am Als Nach Bei Mit Laut "
     "Auch Aber Doch Dann Zudem Dazu So Wie Was Wer Damit Daher Deshalb Trotzdem Jedoch Allerdings "
-    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split()
+    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli "
+    "August September Oktober November Dezember Anfang Mitte Ende Herbst Winter Frühjahr Sommer".split()
 )
 
 
@@ -508,7 +514,7 @@ def _speaker_in_sentence(
     colon = text[sentence:lead_end].rstrip().endswith(":")
     subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
-        if subject is None:
+        if subject is None and colon:
             subject = _named_in_clause(text, sentence, lead_end, known)
         if subject is None and close_at > lead_end:
             return _speaker_later_in_sentence(text, close_at, known)

@@ -106,7 +106,7 @@ def continues(text: str, before: Quoted, quoted: Quoted) -> bool:
 def antecedent(people: list[Mention], position: int, window: int) -> Mention | None:
     """The last person named before ``position`` (within ``window`` chars): what "er"/"sie" refers to."""
     earlier = [m for m in people if m.end <= position and position - m.end <= window]
-    return earlier[-1] if earlier else None
+    return max(earlier, key=lambda m: (m.end, -m.start)) if earlier else None  # the longest of the last
 
 
 def snap_to_entity(mention: Mention | None, entities: list[Mention]) -> Mention | None:
