@@ -49,7 +49,7 @@ SHORT_KEY = 5
 
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*|[A-Z]{1,2})$")
 _ROMAN = re.compile(r"^[IVX]+\.?$")
-_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "jun.", "sen."})
+_SUFFIXES = {"jr.": "jr", "jr": "jr", "junior": "jr", "jun.": "jr", "sr.": "sr", "sr": "sr", "senior": "sr", "sen.": "sr"}
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _EDGE_MARKS = re.compile(r"^[^\w]+|[^\w.]+$")
 _POSSESSIVE = re.compile(r"(?:['’`]s?|’s)$")
@@ -71,10 +71,14 @@ def _variants() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _particles() -> tuple[frozenset[str], frozenset[str]]:
-    """(articles dropped from surname keys, particles kept in them), lowercased without hyphens."""
-    entries = [p.lower() for p in lexicons.lines("name_particles.txt")]
-    return frozenset(p.rstrip("-") for p in entries if p.endswith("-")), frozenset(p for p in entries if not p.endswith("-"))
+def _particles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(articles dropped from surname keys, particles kept in them, particles that also are given names)."""
+    rows = [(row[0].lower(), row[1:]) for row in lexicons.table("name_particles.txt")]
+    return (
+        frozenset(p.rstrip("-") for p, _ in rows if p.endswith("-")),
+        frozenset(p for p, _ in rows if not p.endswith("-")),
+        frozenset(p for p, marks in rows if "given" in marks),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +101,13 @@ def _roles() -> frozenset[str]:
     return frozenset(r.lower() for r in lexicons.lines("roles.txt"))
 
 
+@lru_cache(maxsize=1)
+def _role_compound() -> re.Pattern[str]:
+    """A closed compound: a prefix of four letters or more and a role of four letters or more."""
+    long_roles = sorted((re.escape(r) for r in _roles() if len(r) >= 4), key=len, reverse=True)
+    return re.compile(rf"^\w{{4,}}(?:{'|'.join(long_roles)})$")
+
+
 # --- title stripping ------------------------------------------------------------------------------
 
 
@@ -106,11 +117,8 @@ def _is_role(token: str) -> bool:
     or a closed compound of a four-letter prefix and a role of four letters or more ("Kremlchef")."""
     word = token.lower().rstrip(".,;:")
     word = word.rsplit("-", 1)[-1] if "-" in word else word
-    roles = _roles()
     forms = {word, word[:-1], word[:-2], word + "r"}
-    if forms & roles:
-        return True
-    return any(word.endswith(role) and len(word) - len(role) >= 4 for role in roles if len(role) >= 4)
+    return bool(forms & _roles()) or any(_role_compound().match(form) for form in forms)
 
 
 def _is_honorific(token: str) -> bool:
@@ -201,10 +209,15 @@ def fold(name: str) -> str:
 
 
 def _clean_tokens(name: str) -> list[str]:
+    """Tokens of a name without edge punctuation, possessive marks and generational suffixes (Jr.)."""
+    return [t for t in _raw_tokens(name) if t.lower() not in _SUFFIXES]
+
+
+def _raw_tokens(name: str) -> list[str]:
     tokens = []
-    for raw in _PARENTHESES.sub(" ", name or "").split():
+    for raw in _PARENTHESES.sub(" ", name or "").replace(",", " ").split():
         token = _POSSESSIVE.sub("", _EDGE_MARKS.sub("", raw))
-        if token and token.lower() not in _SUFFIXES and any(ch.isalpha() for ch in token):
+        if token and any(ch.isalpha() for ch in token):
             tokens.append(token)
     return tokens
 
@@ -236,14 +249,14 @@ def _surname_start(tokens: list[str]) -> int:
     """Index of the first surname token: the last token and the particles before it."""
     if _ROMAN.match(tokens[-1]) and len(tokens) > 1:
         return len(tokens) - 2
-    articles, kept = _particles()
+    articles, kept, given = _particles()
     start = len(tokens) - 1
     while start > 0:
         word = tokens[start - 1].lower()
         if word not in articles and word not in kept:
             break
-        if start - 1 == 0 and not (tokens[0].islower() or (len(tokens) > 2 and tokens[1].lower() in kept | articles)):
-            break
+        if start == 1 and tokens[0][:1].isupper() and (word in articles or word in given):
+            break  # "Al Gore", "Ben Wallace": a given name
         start -= 1
     return start
 
@@ -255,11 +268,17 @@ class ParsedName:
     text: str
     surname: str
     given: tuple[str, ...]
-    initials: str
+    initials: str  # first letters of all given names and initials, folded
+    middle: str  # initials written as such after a given name ("W." in "George W. Bush")
+    suffix: str  # generational suffix: "jr", "sr" or ""
     family_first: bool
     surname_key: str
     first_key: str
-    given_key: str
+    given_keys: tuple[str, ...] = ()
+
+    @property
+    def given_key(self) -> str:
+        return "".join(self.given_keys)
 
     @property
     def is_full(self) -> bool:
@@ -279,8 +298,9 @@ def parse(name: str) -> ParsedName:
     """Parse a (possibly titled) name into surname, given names, initials and folded keys."""
     text, _ = strip_titles(name)
     tokens = _clean_tokens(text)
+    suffix = next((_SUFFIXES[t.lower()] for t in _raw_tokens(text) if t.lower() in _SUFFIXES), "")
     if not tokens:
-        return ParsedName(text.strip(), text.strip(), (), "", False, fold(text), "", "")
+        return ParsedName(text.strip(), text.strip(), (), "", "", suffix, False, fold(text), "")
     family_first = _is_family_first(tokens)
     if family_first:
         surname_tokens, rest = tokens[:1], tokens[1:]
@@ -291,18 +311,22 @@ def parse(name: str) -> ParsedName:
     initials = "".join(
         _initial(part) for t in rest for part in (re.findall(r"[A-ZÀ-Þ]", t) if _INITIALS.match(t) else [t])
     )
+    middle = "".join(
+        _initial(part) for t in rest[1:] if _INITIALS.match(t) for part in re.findall(r"[A-ZÀ-Þ]", t)
+    ) if given else ""
     surname_text = " ".join(surname_tokens)
-    given_keys = [_key(t) for t in given]
     first_key = _key(given[0].split("-")[0]) if given else ""
     return ParsedName(
         text=" ".join(tokens),
         surname=surname_text,
         given=given,
         initials=initials,
+        middle=middle,
+        suffix=suffix,
         family_first=family_first,
         surname_key=_fold_tokens(surname_tokens, keep_first_article=False).replace(" ", ""),
         first_key=first_key,
-        given_key="".join(given_keys),
+        given_keys=(_fold_token("".join(given)),) if family_first else tuple(k for k in map(_key, given) if k),
     )
 
 
@@ -324,8 +348,14 @@ def _short_aware_ratio(a: str, b: str) -> float:
 
 
 def _given_score(a: ParsedName, b: ParsedName) -> float:
+    """Given-name score of two full names; 0 when middle initials or suffixes (Jr.) disagree."""
+    if a.suffix != b.suffix or not _initials_agree(a.middle, b.middle):
+        return 0.0
     if a.family_first or b.family_first:
         return 100.0 if a.given_key == b.given_key else 0.0
+    keys_a, keys_b = set(a.given_keys), set(b.given_keys)
+    if keys_a <= keys_b or keys_b <= keys_a:
+        return 100.0  # "Tayyip Erdogan" / "Recep Tayyip Erdoğan"
     return max(_short_aware_ratio(a.first_key, b.first_key), _short_aware_ratio(a.given_key, b.given_key))
 
 
@@ -400,56 +430,82 @@ def _rank(parsed: ParsedName, count: int) -> tuple:
     return (-completeness, -count, -len(parsed.text.split()), -non_ascii, parsed.text)
 
 
-def _full_name_edges(full: list[ParsedName]) -> Iterable[tuple[int, int]]:
-    """Pairs of indices into ``full`` that name one person: surname keys blocked by first letter and
-    compared with ``process.cdist``, then given names compared within each matching surname pair."""
+def _surname_neighbours(keys: list[str]) -> dict[str, dict[str, float]]:
+    """For each surname key, the other keys scoring at least ``SURNAME_MIN``.
+
+    Keys are blocked twice, by first letter and by last two letters (so "Ghalibaf" meets "Qalibaf"),
+    and compared block-wise with ``process.cdist``.
+    """
+    neighbours: dict[str, dict[str, float]] = defaultdict(dict)
+    for block_key in (lambda k: k[:1], lambda k: k[-2:]):
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            blocks[block_key(key)].append(key)
+        for block in blocks.values():
+            if len(block) < 2:
+                continue
+            scores = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN, dtype=np.uint8)
+            for i, j in zip(*np.nonzero(np.triu(scores, k=1))):
+                score = fuzz.ratio(block[i], block[j])
+                neighbours[block[i]][block[j]] = neighbours[block[j]][block[i]] = score
+    return neighbours
+
+
+def _full_name_edges(parsed: list[ParsedName], full: list[int], neighbours: Mapping[str, Mapping[str, float]]):
+    """Pairs of full names (indices into ``parsed``) that name one person: same or neighbouring surname
+    key, and given names that agree."""
     by_surname: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(full):
-        by_surname[p.surname_key].append(i)
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(by_surname):
-        blocks[key[:1]].append(key)
-    for keys in blocks.values():
-        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN, dtype=np.uint8)
-        for si, sj in zip(*np.nonzero(np.triu(scores))):
-            yield from _given_edges(full, by_surname[keys[si]], by_surname[keys[sj]])
+    for i in full:
+        by_surname[parsed[i].surname_key].append(i)
+    for key, members in by_surname.items():
+        yield from _given_edges(parsed, members, members)
+        for other in neighbours.get(key, {}):
+            if other > key and other in by_surname:
+                yield from _given_edges(parsed, members, by_surname[other])
 
 
-def _given_edges(full: list[ParsedName], left: list[int], right: list[int]) -> Iterable[tuple[int, int]]:
-    firsts = [[full[i].first_key for i in side] for side in (left, right)]
-    givens = [[full[i].given_key for i in side] for side in (left, right)]
-    score = np.maximum(
-        process.cdist(firsts[0], firsts[1], scorer=fuzz.ratio, dtype=np.uint8),
-        process.cdist(givens[0], givens[1], scorer=fuzz.ratio, dtype=np.uint8),
-    )
-    for a, b in zip(*np.nonzero(score >= GIVEN_MIN)):
-        i, j = left[a], right[b]
-        if i != j and _given_score(full[i], full[j]) >= GIVEN_MIN:
+def _given_edges(parsed: list[ParsedName], left: list[int], right: list[int]) -> Iterable[tuple[int, int]]:
+    """Pairs across ``left`` x ``right`` whose given names agree; large groups are prefiltered with cdist."""
+    if len(left) * len(right) <= 64:
+        pairs: Iterable[tuple[int, int]] = ((i, j) for i in left for j in right)
+    else:
+        views = [
+            ([parsed[i].first_key for i in left], [parsed[j].first_key for j in right], fuzz.ratio),
+            ([parsed[i].given_key for i in left], [parsed[j].given_key for j in right], fuzz.ratio),
+            ([" ".join(parsed[i].given_keys) for i in left], [" ".join(parsed[j].given_keys) for j in right], fuzz.token_set_ratio),
+        ]
+        score = np.maximum.reduce([process.cdist(a, b, scorer=scorer, dtype=np.uint8) for a, b, scorer in views])
+        pairs = ((left[a], right[b]) for a, b in zip(*np.nonzero(score >= GIVEN_MIN - 1)))
+    for i, j in pairs:
+        if i < j and _given_score(parsed[i], parsed[j]) >= GIVEN_MIN:
             yield i, j
+        elif j < i and _given_score(parsed[j], parsed[i]) >= GIVEN_MIN:
+            yield j, i
 
 
 def _cluster(names: Iterable[str] | Counter[str], aliases: Mapping[str, str]) -> _Clusters:
     counts = names if isinstance(names, Counter) else Counter(n for n in names if isinstance(n, str))
-    alias_keys = {fold(strip_titles(alias)[0]): canonical for alias, canonical in aliases.items()}
     seeds = sorted(set(aliases.values()))
     forms = sorted(set(counts) | set(seeds))
     index = {form: i for i, form in enumerate(forms)}
     parsed = [parse(form) for form in forms]
-    seed_ids = {index[s] for s in seeds}
     union = _UnionFind(len(forms), {index[s]: s for s in seeds})
 
-    free = []  # forms not pinned by the alias table
-    for i, form in enumerate(forms):
-        target = alias_keys.get(fold(parsed[i].text)) if i not in seed_ids else None
-        if target is not None and target != form:
-            union.union(index[target], i)
-        else:
-            free.append(i)
+    free = range(len(forms))  # forms not pinned by the alias table
+    if aliases:
+        alias_keys = {fold(strip_titles(alias)[0]): canonical for alias, canonical in aliases.items()}
+        pinned = {i: alias_keys.get(fold(parsed[i].text)) for i in free if forms[i] not in aliases.values()}
+        for i, target in pinned.items():
+            if target is not None:
+                union.union(index[target], i)
+        free = [i for i in free if pinned.get(i) is None]
 
     full = [i for i in free if parsed[i].is_full]
-    for a, b in _full_name_edges([parsed[i] for i in full]):
-        union.union(full[a], full[b])
-    _join_partials(parsed, [i for i in free if not parsed[i].is_full], full, union)
+    partial = [i for i in free if not parsed[i].is_full and parsed[i].surname_key]
+    neighbours = _surname_neighbours(sorted({parsed[i].surname_key for i in [*full, *partial]}))
+    for i, j in _full_name_edges(parsed, full, neighbours):
+        union.union(i, j)
+    _join_partials(parsed, partial, full, neighbours, union)
 
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(forms)):
@@ -461,18 +517,23 @@ def _cluster(names: Iterable[str] | Counter[str], aliases: Mapping[str, str]) ->
     return _Clusters({form: union.find(index[form]) for form in counts}, canonical)
 
 
-def _join_partials(parsed: list[ParsedName], partial: list[int], full: list[int], union: _UnionFind) -> None:
+def _join_partials(
+    parsed: list[ParsedName],
+    partial: list[int],
+    full: list[int],
+    neighbours: Mapping[str, Mapping[str, float]],
+    union: _UnionFind,
+) -> None:
     """Join each partial name to the one person with its surname, else group partials by surname."""
     persons: dict[str, set[int]] = defaultdict(set)  # surname key -> roots of full-name persons
+    initials: dict[int, set[str]] = defaultdict(set)  # root -> initials of its full names
     for i in full:
-        persons[parsed[i].surname_key].add(union.find(i))
-    known = sorted(persons)
-    initials: dict[int, set[str]] = defaultdict(set)
-    for i in full:
-        initials[union.find(i)].add(parsed[i].initials)
+        root = union.find(i)
+        persons[parsed[i].surname_key].add(root)
+        initials[root].add(parsed[i].initials)
 
     def candidates(p: ParsedName, keys: Iterable[str]) -> set[int]:
-        roots = set().union(*(persons.get(k, set()) for k in keys))
+        roots = {r for k in keys for r in persons.get(k, ())}
         return {r for r in roots if any(_initials_agree(p.initials, x) for x in initials[r])}
 
     leftovers: dict[str, list[int]] = defaultdict(list)
@@ -480,13 +541,13 @@ def _join_partials(parsed: list[ParsedName], partial: list[int], full: list[int]
         p = parsed[i]
         found = candidates(p, [p.surname_key])
         if not found and p.surname_key.endswith("s"):
-            found = candidates(p, [p.surname_key[:-1]])
+            found = candidates(p, [p.surname_key[:-1]])  # genitive: "Lawrows", "Merz'"
         if not found and len(p.surname_key) >= SHORT_KEY:
-            near = process.extract(p.surname_key, known, scorer=fuzz.ratio, score_cutoff=PARTIAL_MIN, limit=None)
-            found = candidates(p, [k for k, _, _ in near])
+            near = neighbours.get(p.surname_key, {})
+            found = candidates(p, [k for k, score in near.items() if score >= PARTIAL_MIN])
         if len(found) == 1:
             union.union(found.pop(), i)
-        elif p.surname_key:
+        else:
             leftovers[p.surname_key].append(i)
     for group in leftovers.values():
         _join_unresolved(parsed, group, union)
