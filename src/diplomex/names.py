@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -46,6 +46,8 @@ SURNAME_MIN = 80.0
 GIVEN_MIN = 80.0
 PARTIAL_MIN = 90.0
 SHORT_KEY = 5
+
+_BLOCK_CLASSES = str.maketrans("eioubpgtv", "aaaapkkdf")  # first-letter sound classes for blocking
 
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*|[A-Z]{1,2})$")
 _ROMAN = re.compile(r"^[IVX]+\.?$")
@@ -160,6 +162,7 @@ def strip_titles(mention: str) -> tuple[str, str | None]:
 # --- folding --------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=262144)
 def _ascii(text: str) -> str:
     """Lowercase and strip diacritics (letters NFKD cannot split are left to the folding rules)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -174,6 +177,7 @@ def _fold_token(token: str) -> str:
     return _NON_LETTERS.sub("", text)
 
 
+@lru_cache(maxsize=262144)
 def _key(token: str) -> str:
     folded = _fold_token(token)
     return _variants().get(folded, folded)
@@ -208,20 +212,33 @@ def fold(name: str) -> str:
 # --- parsing --------------------------------------------------------------------------------------
 
 
+class _Token(NamedTuple):
+    text: str  # without edge punctuation and possessive marks
+    initials: str  # folded letters when the token is written as initials ("J.", "J.D.", "JD"), else ""
+    suffix: str  # "jr" / "sr" for generational suffixes, else ""
+
+
+@lru_cache(maxsize=262144)
+def _token(raw: str) -> _Token | None:
+    text = _POSSESSIVE.sub("", _EDGE_MARKS.sub("", raw))
+    if not any(ch.isalpha() for ch in text):
+        return None
+    initials = "".join(map(_initial, re.findall(r"[A-ZÀ-Þ]", text))) if _INITIALS.match(text) else ""
+    return _Token(text, initials, _SUFFIXES.get(text.lower(), ""))
+
+
+def _tokens(name: str) -> list[_Token]:
+    if "(" in name or "[" in name:
+        name = _PARENTHESES.sub(" ", name)
+    return [t for t in map(_token, name.replace(",", " ").split()) if t is not None]
+
+
 def _clean_tokens(name: str) -> list[str]:
     """Tokens of a name without edge punctuation, possessive marks and generational suffixes (Jr.)."""
-    return [t for t in _raw_tokens(name) if t.lower() not in _SUFFIXES]
+    return [t.text for t in _tokens(name or "") if not t.suffix]
 
 
-def _raw_tokens(name: str) -> list[str]:
-    tokens = []
-    for raw in _PARENTHESES.sub(" ", name or "").replace(",", " ").split():
-        token = _POSSESSIVE.sub("", _EDGE_MARKS.sub("", raw))
-        if token and any(ch.isalpha() for ch in token):
-            tokens.append(token)
-    return tokens
-
-
+@lru_cache(maxsize=65536)
 def _syllables(part: str) -> int | None:
     """Fewest romanized CJK / Vietnamese syllables that spell ``part`` (None when it cannot be split so)."""
     word = _ascii(part)
@@ -261,7 +278,7 @@ def _surname_start(tokens: list[str]) -> int:
     return start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedName:
     """A name split into its parts, with the folded keys the matcher compares."""
 
@@ -289,6 +306,7 @@ class ParsedName:
         return f"{self.surname_key}|{self.given_key}"
 
 
+@lru_cache(maxsize=4096)
 def _initial(token: str) -> str:
     return _fold_token(_ascii(token)[:1])[:1]
 
@@ -297,35 +315,26 @@ def _initial(token: str) -> str:
 def parse(name: str) -> ParsedName:
     """Parse a (possibly titled) name into surname, given names, initials and folded keys."""
     text, _ = strip_titles(name)
-    tokens = _clean_tokens(text)
-    suffix = next((_SUFFIXES[t.lower()] for t in _raw_tokens(text) if t.lower() in _SUFFIXES), "")
+    all_tokens = _tokens(text)
+    suffix = next((t.suffix for t in all_tokens if t.suffix), "")
+    tokens = [t.text for t in all_tokens if not t.suffix]
     if not tokens:
         return ParsedName(text.strip(), text.strip(), (), "", "", suffix, False, fold(text), "")
     family_first = _is_family_first(tokens)
-    if family_first:
-        surname_tokens, rest = tokens[:1], tokens[1:]
-    else:
-        start = _surname_start(tokens)
-        surname_tokens, rest = tokens[start:], tokens[:start]
-    given = tuple(t for t in rest if not _INITIALS.match(t))
-    initials = "".join(
-        _initial(part) for t in rest for part in (re.findall(r"[A-ZÀ-Þ]", t) if _INITIALS.match(t) else [t])
-    )
-    middle = "".join(
-        _initial(part) for t in rest[1:] if _INITIALS.match(t) for part in re.findall(r"[A-ZÀ-Þ]", t)
-    ) if given else ""
-    surname_text = " ".join(surname_tokens)
-    first_key = _key(given[0].split("-")[0]) if given else ""
+    start = 1 if family_first else _surname_start(tokens)
+    surname_tokens = tokens[:1] if family_first else tokens[start:]
+    rest = [t for t in all_tokens if not t.suffix][1:] if family_first else [t for t in all_tokens if not t.suffix][:start]
+    given = tuple(t.text for t in rest if not t.initials)
     return ParsedName(
         text=" ".join(tokens),
-        surname=surname_text,
+        surname=" ".join(surname_tokens),
         given=given,
-        initials=initials,
-        middle=middle,
+        initials="".join(t.initials or _initial(t.text) for t in rest),
+        middle="".join(t.initials for t in rest[1:]) if given else "",
         suffix=suffix,
         family_first=family_first,
         surname_key=_fold_tokens(surname_tokens, keep_first_article=False).replace(" ", ""),
-        first_key=first_key,
+        first_key=_key(given[0].split("-")[0]) if given else "",
         given_keys=(_fold_token("".join(given)),) if family_first else tuple(k for k in map(_key, given) if k),
     )
 
@@ -431,23 +440,22 @@ def _rank(parsed: ParsedName, count: int) -> tuple:
 
 
 def _surname_neighbours(keys: list[str]) -> dict[str, dict[str, float]]:
-    """For each surname key, the other keys scoring at least ``SURNAME_MIN``.
+    """For each surname key, the other keys scoring at least ``SURNAME_MIN`` (with their scores).
 
-    Keys are blocked twice, by first letter and by last two letters (so "Ghalibaf" meets "Qalibaf"),
-    and compared block-wise with ``process.cdist``.
+    Keys are blocked by the sound class of their first letter (so "Ghalibaf" meets "Qalibaf" and
+    "Abdollahian" meets "Ebdollahian") and, within a block, only compared with keys of compatible
+    length (a ratio of 80 needs the longer key to be at most 1.5 times the shorter), by ``process.cdist``.
     """
+    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in keys:
+        blocks[key[:1].translate(_BLOCK_CLASSES), len(key)].append(key)
     neighbours: dict[str, dict[str, float]] = defaultdict(dict)
-    for block_key in (lambda k: k[:1], lambda k: k[-2:]):
-        blocks: dict[str, list[str]] = defaultdict(list)
-        for key in keys:
-            blocks[block_key(key)].append(key)
-        for block in blocks.values():
-            if len(block) < 2:
-                continue
-            scores = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN, dtype=np.uint8)
-            for i, j in zip(*np.nonzero(np.triu(scores, k=1))):
-                score = fuzz.ratio(block[i], block[j])
-                neighbours[block[i]][block[j]] = neighbours[block[j]][block[i]] = score
+    for (letter, length), block in blocks.items():
+        longer = [k for n in range(length, int(length * 1.5) + 1) for k in blocks.get((letter, n), ())]
+        scores = process.cdist(block, longer, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN)
+        for i, j in zip(*np.nonzero(scores)):
+            if block[i] != longer[j]:
+                neighbours[block[i]][longer[j]] = neighbours[longer[j]][block[i]] = float(scores[i, j])
     return neighbours
 
 
