@@ -292,10 +292,7 @@ class ParsedName:
     surname_key: str
     first_key: str
     given_keys: tuple[str, ...] = ()
-
-    @property
-    def given_key(self) -> str:
-        return "".join(self.given_keys)
+    given_key: str = ""  # the given keys joined
 
     @property
     def is_full(self) -> bool:
@@ -325,6 +322,7 @@ def parse(name: str) -> ParsedName:
     surname_tokens = tokens[:1] if family_first else tokens[start:]
     rest = [t for t in all_tokens if not t.suffix][1:] if family_first else [t for t in all_tokens if not t.suffix][:start]
     given = tuple(t.text for t in rest if not t.initials)
+    given_keys = (_fold_token("".join(given)),) if family_first else tuple(k for k in map(_key, given) if k)
     return ParsedName(
         text=" ".join(tokens),
         surname=" ".join(surname_tokens),
@@ -335,7 +333,8 @@ def parse(name: str) -> ParsedName:
         family_first=family_first,
         surname_key=_fold_tokens(surname_tokens, keep_first_article=False).replace(" ", ""),
         first_key=_key(given[0].split("-")[0]) if given else "",
-        given_keys=(_fold_token("".join(given)),) if family_first else tuple(k for k in map(_key, given) if k),
+        given_keys=given_keys,
+        given_key="".join(given_keys),
     )
 
 
@@ -466,16 +465,18 @@ def _full_name_edges(parsed: list[ParsedName], full: list[int], neighbours: Mapp
     for i in full:
         by_surname[parsed[i].surname_key].append(i)
     for key, members in by_surname.items():
-        yield from _given_edges(parsed, members, members)
-        for other in neighbours.get(key, {}):
-            if other > key and other in by_surname:
-                yield from _given_edges(parsed, members, by_surname[other])
+        others = [j for other in neighbours.get(key, {}) if other > key for j in by_surname.get(other, ())]
+        yield from _given_edges(parsed, members, members + others)
 
 
 def _given_edges(parsed: list[ParsedName], left: list[int], right: list[int]) -> Iterable[tuple[int, int]]:
-    """Pairs across ``left`` x ``right`` whose given names agree; large groups are prefiltered with cdist."""
-    if len(left) * len(right) <= 64:
-        pairs: Iterable[tuple[int, int]] = ((i, j) for i in left for j in right)
+    """Pairs ``left[a]``, ``right[b]`` (b > a; ``right`` starts with ``left``) whose given names agree.
+
+    Small groups are scored directly; larger ones get a ``cdist`` prefilter (first given name, all given
+    names, token sets) before :func:`_given_score`.
+    """
+    if len(left) * len(right) <= 24:
+        candidates: Iterable[tuple[int, int]] = ((a, b) for a in range(len(left)) for b in range(a + 1, len(right)))
     else:
         views = [
             ([parsed[i].first_key for i in left], [parsed[j].first_key for j in right], fuzz.ratio),
@@ -483,12 +484,10 @@ def _given_edges(parsed: list[ParsedName], left: list[int], right: list[int]) ->
             ([" ".join(parsed[i].given_keys) for i in left], [" ".join(parsed[j].given_keys) for j in right], fuzz.token_set_ratio),
         ]
         score = np.maximum.reduce([process.cdist(a, b, scorer=scorer, dtype=np.uint8) for a, b, scorer in views])
-        pairs = ((left[a], right[b]) for a, b in zip(*np.nonzero(score >= GIVEN_MIN - 1)))
-    for i, j in pairs:
-        if i < j and _given_score(parsed[i], parsed[j]) >= GIVEN_MIN:
-            yield i, j
-        elif j < i and _given_score(parsed[j], parsed[i]) >= GIVEN_MIN:
-            yield j, i
+        candidates = ((a, b) for a, b in zip(*np.nonzero(np.triu(score >= GIVEN_MIN - 1, k=1))))
+    for a, b in candidates:
+        if _given_score(parsed[left[a]], parsed[right[b]]) >= GIVEN_MIN:
+            yield left[a], right[b]
 
 
 def _cluster(names: Iterable[str] | Counter[str], aliases: Mapping[str, str]) -> _Clusters:
@@ -520,7 +519,7 @@ def _cluster(names: Iterable[str] | Counter[str], aliases: Mapping[str, str]) ->
         members[union.find(i)].append(i)
     canonical = {}
     for root, group in members.items():
-        best = min(group, key=lambda i: _rank(parsed[i], counts.get(forms[i], 0)))
+        best = group[0] if len(group) == 1 else min(group, key=lambda i: _rank(parsed[i], counts.get(forms[i], 0)))
         canonical[root] = union.pinned.get(root) or parsed[best].text or forms[best]
     return _Clusters({form: union.find(index[form]) for form in counts}, canonical)
 
