@@ -254,7 +254,7 @@ def _syllables(part: str) -> int | None:
     return best.get(len(word))
 
 
-def _is_family_first(tokens: list[str]) -> bool:
+def _is_family_first(tokens: tuple[str, ...]) -> bool:
     first = _ascii(tokens[0])
     if len(tokens) < 2 or len(tokens) > 4 or first not in _family_first() or first in _particles()[1]:
         return False
@@ -262,7 +262,7 @@ def _is_family_first(tokens: list[str]) -> bool:
     return bool(parts) and all((_syllables(p) or 9) <= 2 for p in parts)
 
 
-def _surname_start(tokens: list[str]) -> int:
+def _surname_start(tokens: tuple[str, ...]) -> int:
     """Index of the first surname token: the last token and the particles before it."""
     if _ROMAN.match(tokens[-1]) and len(tokens) > 1:
         return len(tokens) - 2
@@ -314,28 +314,44 @@ def parse(name: str) -> ParsedName:
     text, _ = strip_titles(name)
     all_tokens = _tokens(text)
     suffix = next((t.suffix for t in all_tokens if t.suffix), "")
-    tokens = [t.text for t in all_tokens if not t.suffix]
+    tokens = tuple(t for t in all_tokens if not t.suffix) if suffix else tuple(all_tokens)
     if not tokens:
         return ParsedName(text.strip(), text.strip(), (), "", "", suffix, False, fold(text), "")
-    family_first = _is_family_first(tokens)
-    start = 1 if family_first else _surname_start(tokens)
-    surname_tokens = tokens[:1] if family_first else tokens[start:]
-    rest = [t for t in all_tokens if not t.suffix][1:] if family_first else [t for t in all_tokens if not t.suffix][:start]
-    given = tuple(t.text for t in rest if not t.initials)
-    given_keys = (_fold_token("".join(given)),) if family_first else tuple(k for k in map(_key, given) if k)
+    texts = tuple(t.text for t in tokens)
+    family_first = _is_family_first(texts)
+    start = 1 if family_first else _surname_start(texts)
+    surname_tokens = texts[:1] if family_first else texts[start:]
+    rest = tokens[1:] if family_first else tokens[:start]
+    given, initials, middle, given_keys = _given_part(rest, family_first)
     return ParsedName(
-        text=" ".join(tokens),
+        text=" ".join(texts),
         surname=" ".join(surname_tokens),
         given=given,
-        initials="".join(t.initials or _initial(t.text) for t in rest),
-        middle="".join(t.initials for t in rest[1:]) if given else "",
+        initials=initials,
+        middle=middle,
         suffix=suffix,
         family_first=family_first,
-        surname_key=_fold_tokens(surname_tokens, keep_first_article=False).replace(" ", ""),
+        surname_key=_surname_key(surname_tokens),
         first_key=_key(given[0].split("-")[0]) if given else "",
         given_keys=given_keys,
         given_key="".join(given_keys),
     )
+
+
+@lru_cache(maxsize=262144)
+def _surname_key(tokens: tuple[str, ...]) -> str:
+    return _fold_tokens(list(tokens), keep_first_article=False).replace(" ", "")
+
+
+@lru_cache(maxsize=262144)
+def _given_part(rest: tuple[_Token, ...], family_first: bool) -> tuple[tuple[str, ...], str, str, tuple[str, ...]]:
+    """(given names, initials of all given names, middle initials, folded given keys) of the tokens
+    before the surname (after it for family-name-first names)."""
+    given = tuple(t.text for t in rest if not t.initials)
+    initials = "".join(t.initials or _initial(t.text) for t in rest)
+    middle = "".join(t.initials for t in rest[1:]) if given else ""
+    keys = (_fold_token("".join(given)),) if family_first else tuple(k for k in map(_key, given) if k)
+    return given, initials, middle, keys
 
 
 def surname(name: str) -> str:
@@ -517,9 +533,12 @@ def _cluster(names: Iterable[str] | Counter[str], aliases: Mapping[str, str]) ->
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(forms)):
         members[union.find(i)].append(i)
+    text_counts = Counter()  # "Kanzler Merz" and "Merz" count for one candidate "Merz"
+    for i, form in enumerate(forms):
+        text_counts[parsed[i].text] += counts.get(form, 0)
     canonical = {}
     for root, group in members.items():
-        best = group[0] if len(group) == 1 else min(group, key=lambda i: _rank(parsed[i], counts.get(forms[i], 0)))
+        best = group[0] if len(group) == 1 else min(group, key=lambda i: _rank(parsed[i], text_counts[parsed[i].text]))
         canonical[root] = union.pinned.get(root) or parsed[best].text or forms[best]
     return _Clusters({form: union.find(index[form]) for form in counts}, canonical)
 
