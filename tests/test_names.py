@@ -83,6 +83,8 @@ def test_fold_keeps_different_names_apart(a, b):
         ("Jens Stoltenberg", "Jens Stoltenberg", None),
         ("Nursultan Nasarbajew", "Nursultan Nasarbajew", None),  # a name that ends like a role
         ("Jörg König", "Jörg König", None),  # a surname that is a role word
+        ("Sergej Lawrow, Russlands Außenminister", "Sergej Lawrow", "Russlands Außenminister"),
+        ("Frau Lawrow, Olga", "Lawrow Olga", None),
     ],
 )
 def test_strip_titles(mention, name, role):
@@ -213,8 +215,9 @@ def test_initials_choose_among_relatives():
 
 
 def test_partials_without_full_name_cluster_together():
-    result = canonicalize(["Lawrow", "Lavrov", "Rutte"])
-    assert result["Lawrow"] == result["Lavrov"] != result["Rutte"]
+    result = canonicalize(["Lawrow", "Lavrov", "Rutte", "Lawrows", "Eltsine", "Jelzin"])
+    assert result["Lawrow"] == result["Lavrov"] == result["Lawrows"] != result["Rutte"]
+    assert result["Eltsine"] == result["Jelzin"]
 
 
 # --- canonical names -------------------------------------------------------------------------------

@@ -149,14 +149,23 @@ def strip_titles(mention: str) -> tuple[str, str | None]:
     ``strip_titles("Herr Dr. Müller") == ("Müller", None)``. Articles before the title are dropped too;
     adjectives and genitives that belong to the role stay in it:
     ``strip_titles("der russische Außenminister Sergej Lawrow") == ("Sergej Lawrow", "russische Außenminister")``.
-    Parenthesised additions ("Merz (CDU)") are removed.
+    Parenthesised additions ("Merz (CDU)") are removed, and so is a trailing apposition with a role:
+    ``strip_titles("Sergej Lawrow, Russlands Außenminister") == ("Sergej Lawrow", "Russlands Außenminister")``.
     """
-    tokens = _PARENTHESES.sub(" ", mention or "").split()
+    head, _, tail = _PARENTHESES.sub(" ", mention or "").partition(",")
+    tokens, trailing = head.split(), tail.split()
+    if not any(_is_role(t) for t in trailing):
+        tokens, trailing = tokens + trailing, []
     end = _title_end(tokens)
-    title = [t for t in tokens[:end] if not _is_honorific(t)]
+    return " ".join(tokens[end:]), _title_text(tokens[:end]) or _title_text(trailing)
+
+
+def _title_text(tokens: list[str]) -> str | None:
+    """The role words of a title, without honorifics and leading articles."""
+    title = [t for t in tokens if not _is_honorific(t)]
     while title and title[0].lower() in _determiners():
         title.pop(0)
-    return " ".join(tokens[end:]), (" ".join(title) or None)
+    return " ".join(title) or None
 
 
 # --- folding --------------------------------------------------------------------------------------
@@ -278,8 +287,7 @@ def _surname_start(tokens: tuple[str, ...]) -> int:
     return start
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedName:
+class ParsedName(NamedTuple):
     """A name split into its parts, with the folded keys the matcher compares."""
 
     text: str
@@ -491,7 +499,7 @@ def _given_edges(parsed: list[ParsedName], left: list[int], right: list[int]) ->
     Small groups are scored directly; larger ones get a ``cdist`` prefilter (first given name, all given
     names, token sets) before :func:`_given_score`.
     """
-    if len(left) * len(right) <= 24:
+    if len(left) * len(right) <= 64:
         candidates: Iterable[tuple[int, int]] = ((a, b) for a in range(len(left)) for b in range(a + 1, len(right)))
     else:
         views = [
@@ -575,8 +583,24 @@ def _join_partials(
             union.union(found.pop(), i)
         else:
             leftovers[p.surname_key].append(i)
-    for group in leftovers.values():
+    for group in _related_surnames(leftovers, neighbours):
         _join_unresolved(parsed, group, union)
+
+
+def _related_surnames(groups: Mapping[str, list[int]], neighbours: Mapping[str, Mapping[str, float]]) -> list[list[int]]:
+    """Merge groups whose surname keys differ by a genitive s or score at least ``PARTIAL_MIN``."""
+    keys = sorted(groups)
+    position = {key: n for n, key in enumerate(keys)}
+    merged = _UnionFind(len(keys), {})
+    for key in keys:
+        related = [k for k, score in neighbours.get(key, {}).items() if score >= PARTIAL_MIN]
+        for other in [key[:-1], *related] if key.endswith("s") else related:
+            if other in position:
+                merged.union(position[key], position[other])
+    out: dict[int, list[int]] = defaultdict(list)
+    for key in keys:
+        out[merged.find(position[key])].extend(groups[key])
+    return list(out.values())
 
 
 def _join_unresolved(parsed: list[ParsedName], group: list[int], union: _UnionFind) -> None:
