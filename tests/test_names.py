@@ -153,6 +153,7 @@ def test_parse_initials_and_suffix():
         ("Tayyip Erdogan", "Recep Tayyip Erdoğan"),  # one given name left out
         ("Donald J. Trump", "Donald Trump"),
         ("Joe Biden", "Joseph R. Biden"),  # nickname table
+        ("Pete Hegseth", "Peter Hegseth"),
         ("Mohammed Bagher Ghalibaf", "Mohammad Bagher Qalibaf"),  # first letter differs
         ("Präsident Selenskyj", "Wolodymyr Selenskyj"),
     ],
@@ -178,6 +179,8 @@ def test_same_person(a, b):
         ("Mohammed bin Salman", "König Salman"),
         ("Vitali Klitschko", "Wladimir Klitschko"),
         ("Jan Smid", "Jana Smid"),  # short given names must match exactly
+        ("Daniel Günther", "Daniela Günther"),  # feminine form of the given name
+        ("Alexander Nowak", "Alexandra Nowak"),
     ],
 )
 def test_must_stay_apart(a, b):

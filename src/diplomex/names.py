@@ -46,6 +46,7 @@ SURNAME_MIN = 80.0
 GIVEN_MIN = 80.0
 PARTIAL_MIN = 90.0
 SHORT_KEY = 5
+_FEMININE_ENDINGS = frozenset({"e", "ie", "ine"})
 
 _BLOCK_CLASSES = str.maketrans("eioubpgtv", "aaaapkkdf")  # first-letter sound classes for blocking
 
@@ -372,9 +373,15 @@ def surname(name: str) -> str:
 
 
 def _short_aware_ratio(a: str, b: str) -> float:
+    """``fuzz.ratio`` of two given-name keys; 0 when the shorter one is short (Jan / Jana, Joe / Jo) or
+    when they look like a masculine and a feminine form: only one ends in "a" (Alexander / Alexandra),
+    or one is the other plus "e", "ie" or "ine" (Christian / Christiane)."""
     if a == b:
         return 100.0
-    if min(len(a), len(b)) < SHORT_KEY:
+    short, long = sorted((a, b), key=len)
+    if len(short) < SHORT_KEY or a.endswith("a") != b.endswith("a"):
+        return 0.0
+    if long.startswith(short) and long[len(short):] in _FEMININE_ENDINGS:
         return 0.0
     return fuzz.ratio(a, b)
 
