@@ -130,6 +130,11 @@ def test_surname(name, family):
     assert surname(name) == family
 
 
+def test_parse_drops_sentence_full_stop():
+    assert parse("Sergej Lawrow.").text == "Sergej Lawrow"
+    assert parse("Abdullah II.").text == "Abdullah II."
+
+
 def test_parse_initials_and_suffix():
     assert parse("J. D. Vance").initials == parse("JD Vance").initials == parse("James David Vance").initials
     assert not parse("A. Baerbock").is_full
@@ -303,6 +308,13 @@ def test_registry_ids_are_deterministic_and_order_independent():
     assert first.person_id("Joe Biden") != first.person_id("Hunter Biden")
     assert first.person_id("Biden") not in {first.person_id("Joe Biden"), first.person_id("Hunter Biden")}
     assert first.person_id("Lawrow").startswith("p") and len(first.person_id("Lawrow")) == 13
+
+
+def test_person_ids_keep_relatives_apart():
+    assert person_id("Donald Trump") != person_id("Donald Trump Jr.")
+    assert person_id("George W. Bush") != person_id("George H. W. Bush")
+    assert person_id("J. Biden") != person_id("Biden")
+    assert person_id("Wolodymyr Selenskyj") == person_id("Volodymyr Zelenskyy")  # folded, so spelling-free
 
 
 def test_registry_merges_worker_registries():

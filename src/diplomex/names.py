@@ -15,14 +15,18 @@ The pieces, each a small pure function:
 Matching rules (rapidfuzz ``fuzz.ratio`` on folded keys, 0-100):
 
 - Two *full* names (a given name and a surname) are one person when their folded surnames score at
-  least ``SURNAME_MIN`` and their given names score at least ``GIVEN_MIN``. The given-name score is the
-  better of first given name vs first given name and all given names vs all given names; a key shorter
-  than ``SHORT_KEY`` letters only matches itself (Jan / Jana, Joe / Jo stay apart); East Asian given
-  names (family name first) only match exactly once folded (Li Qiang / Li Keqiang stay apart).
+  least ``SURNAME_MIN`` (80) and their given names at least ``GIVEN_MIN`` (80). The given-name score is
+  100 when one name's given names are a subset of the other's ("Tayyip Erdogan" / "Recep Tayyip
+  Erdoğan"), else the better of first given name vs first given name and all given names vs all given
+  names. A given-name key shorter than ``SHORT_KEY`` (5) letters only matches itself (Jan / Jana,
+  Joe / Jo), masculine / feminine forms never match (Alexander / Alexandra, Christian / Christiane),
+  East Asian given names (family name first) only match exactly once folded (Li Qiang / Li Keqiang),
+  and written middle initials and suffixes must agree (George W. / George H. W. Bush, Donald Trump /
+  Donald Trump Jr.).
 - A *partial* name (surname only, or initials and surname: "Lawrow", "S. Lawrow") joins a full-name
   cluster only when exactly one person in scope has that folded surname (and matching initials). A
-  surname that matches no one exactly may match by genitive ("Lawrows") or at ``PARTIAL_MIN``; otherwise
-  partial names stay apart, and partials with one surname and no full name form one cluster.
+  surname that matches no one exactly may match by genitive ("Lawrows") or at ``PARTIAL_MIN`` (90);
+  otherwise partial names stay apart, and partials with one surname and no full name form one cluster.
 """
 
 from __future__ import annotations
@@ -120,7 +124,7 @@ def _is_role(token: str) -> bool:
     or a closed compound of a four-letter prefix and a role of four letters or more ("Kremlchef")."""
     word = token.lower().rstrip(".,;:")
     word = word.rsplit("-", 1)[-1] if "-" in word else word
-    forms = {word, word[:-1], word[:-2], word + "r"}
+    forms = {word, word[:-2] if word.endswith(("en", "es")) else word, word[:-1] if word.endswith(("s", "n")) else word}
     return bool(forms & _roles()) or any(_role_compound().match(form) for form in forms)
 
 
@@ -233,6 +237,8 @@ def _token(raw: str) -> _Token | None:
     text = _POSSESSIVE.sub("", _EDGE_MARKS.sub("", raw))
     if not any(ch.isalpha() for ch in text):
         return None
+    if text.endswith(".") and len(text) > 4 and not _ROMAN.match(text) and text.lower() not in _SUFFIXES:
+        text = text.rstrip(".")  # a sentence full stop, not an abbreviation
     initials = "".join(map(_initial, re.findall(r"[A-ZÀ-Þ]", text))) if _INITIALS.match(text) else ""
     return _Token(text, initials, _SUFFIXES.get(text.lower(), ""))
 
@@ -309,7 +315,8 @@ class ParsedName(NamedTuple):
 
     @property
     def key(self) -> str:
-        return f"{self.surname_key}|{self.given_key}"
+        """The folded identity of the name (surname, given names or initials, middle initials, suffix)."""
+        return "|".join((self.surname_key, self.given_key or self.initials, self.middle, self.suffix))
 
 
 @lru_cache(maxsize=4096)
@@ -532,7 +539,8 @@ def _cluster(names: Iterable[str] | Counter[str], aliases: Mapping[str, str]) ->
     free = range(len(forms))  # forms not pinned by the alias table
     if aliases:
         alias_keys = {fold(strip_titles(alias)[0]): canonical for alias, canonical in aliases.items()}
-        pinned = {i: alias_keys.get(fold(parsed[i].text)) for i in free if forms[i] not in aliases.values()}
+        seed_set = set(seeds)
+        pinned = {i: alias_keys.get(fold(parsed[i].text)) for i in free if forms[i] not in seed_set}
         for i, target in pinned.items():
             if target is not None:
                 union.union(index[target], i)
@@ -631,9 +639,10 @@ def canonicalize(names: Iterable[str] | Counter[str], aliases: Mapping[str, str]
 
     The canonical name is the most complete form (full name > initials > surname only), then the most
     frequent, then the one with most tokens, then the one keeping diacritics (Erdoğan over Erdogan),
-    then the alphabetically first; titles are stripped from it. ``names`` may repeat forms, or be a
-    ``Counter`` of forms. ``aliases`` (alias -> canonical) pins
-    each alias (compared by folded key) to its canonical name, which then names the cluster.
+    then the alphabetically first; titles are stripped from it. Forms that differ only by titles count
+    together. ``names`` may repeat forms or be a ``Counter`` of forms. ``aliases`` (alias -> canonical)
+    pins each alias (compared by folded key) to its canonical name, which then names the cluster; two
+    alias canonicals are never merged.
     """
     clusters = _cluster(names, aliases or {})
     return {form: clusters.canonical[label] for form, label in clusters.label.items()}
@@ -650,7 +659,7 @@ def read_alias_table(source: str | Path | Any) -> list[tuple[str, str, str | Non
     if isinstance(source, (str, Path)):
         frame = pd.read_csv(source, sep=None, engine="python", dtype=str, keep_default_na=False)
     else:
-        frame = pd.DataFrame(source).astype(str)
+        frame = pd.DataFrame(source).fillna("").astype(str)
     missing = {"alias", "canonical"} - set(frame.columns)
     if missing:
         raise ValueError(f"alias table lacks columns: {sorted(missing)}")
@@ -658,7 +667,7 @@ def read_alias_table(source: str | Path | Any) -> list[tuple[str, str, str | Non
     return [
         (alias.strip(), canonical.strip(), (qid or "").strip() or None)
         for alias, canonical, qid in zip(frame["alias"], frame["canonical"], qids)
-        if alias.strip() and canonical.strip() and canonical.strip() not in ("nan", "None")
+        if alias.strip() and canonical.strip()
     ]
 
 
