@@ -84,6 +84,9 @@ def test_fold_keeps_different_names_apart(a, b):
         ("Nursultan Nasarbajew", "Nursultan Nasarbajew", None),  # a name that ends like a role
         ("Jörg König", "Jörg König", None),  # a surname that is a role word
         ("Sergej Lawrow, Russlands Außenminister", "Sergej Lawrow", "Russlands Außenminister"),
+        ("CDU-Politiker Friedrich Merz", "Friedrich Merz", "CDU-Politiker"),
+        ("Außenminister a.D. Joschka Fischer", "Joschka Fischer", "Außenminister"),
+        ("Jean-Claude Juncker", "Jean-Claude Juncker", None),
         ("Frau Lawrow, Olga", "Lawrow Olga", None),
     ],
 )

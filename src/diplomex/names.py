@@ -52,10 +52,12 @@ PARTIAL_MIN = 90.0
 SHORT_KEY = 5
 _FEMININE_ENDINGS = frozenset({"e", "ie", "ine"})
 
+_CHUNK = 1024  # cdist rows per call
 _BLOCK_CLASSES = str.maketrans("eioubpgtv", "aaaapkkdf")  # first-letter sound classes for blocking
 
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*|[A-Z]{1,2})$")
 _ROMAN = re.compile(r"^[IVX]+\.?$")
+_ABBREVIATION_COMPOUND = re.compile(r"^(?=\w*[A-Z]\w*[A-Z])[A-Za-z]{2,5}-[A-ZÄÖÜ][a-zäöüß]{3,}$")
 _SUFFIXES = {"jr.": "jr", "jr": "jr", "junior": "jr", "jun.": "jr", "sr.": "sr", "sr": "sr", "senior": "sr", "sen.": "sr"}
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _EDGE_MARKS = re.compile(r"^[^\w]+|[^\w.]+$")
@@ -120,8 +122,11 @@ def _role_compound() -> re.Pattern[str]:
 
 @lru_cache(maxsize=65536)
 def _is_role(token: str) -> bool:
-    """A role noun, inflected ("Präsidenten"), in a hyphen compound ("US-Außenminister", "Ex-Kanzlerin")
-    or a closed compound of a four-letter prefix and a role of four letters or more ("Kremlchef")."""
+    """A role noun, inflected ("Präsidenten"), in a hyphen compound ("US-Außenminister", "Ex-Kanzlerin"),
+    a closed compound of a four-letter prefix and a role of four letters or more ("Kremlchef"), or any
+    noun after an abbreviation and a hyphen ("CDU-Politiker", "AfD-Politikerin")."""
+    if _ABBREVIATION_COMPOUND.match(token):
+        return True
     word = token.lower().rstrip(".,;:")
     word = word.rsplit("-", 1)[-1] if "-" in word else word
     forms = {word, word[:-2] if word.endswith(("en", "es")) else word, word[:-1] if word.endswith(("s", "n")) else word}
@@ -489,11 +494,24 @@ def _surname_neighbours(keys: list[str]) -> dict[str, dict[str, float]]:
     neighbours: dict[str, dict[str, float]] = defaultdict(dict)
     for (letter, length), block in blocks.items():
         longer = [k for n in range(length, int(length * 1.5) + 1) for k in blocks.get((letter, n), ())]
-        scores = process.cdist(block, longer, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN)
-        for i, j in zip(*np.nonzero(scores)):
-            if block[i] != longer[j]:
-                neighbours[block[i]][longer[j]] = neighbours[longer[j]][block[i]] = float(scores[i, j])
+        for i, j in _similar_pairs([(block, longer, fuzz.ratio)], SURNAME_MIN):
+            score = fuzz.ratio(block[i], longer[j])
+            if block[i] != longer[j] and score >= SURNAME_MIN:
+                neighbours[block[i]][longer[j]] = neighbours[longer[j]][block[i]] = score
     return neighbours
+
+
+def _similar_pairs(views: list[tuple[list[str], list[str], Any]], cutoff: float) -> Iterable[tuple[int, int]]:
+    """Index pairs (i, j) where any view (queries, choices, scorer) scores at least ``cutoff`` (rounded
+    down by one point: callers verify). Queries go through ``process.cdist`` in chunks to bound memory."""
+    size = len(views[0][0])
+    for start in range(0, size, _CHUNK):
+        scores = np.maximum.reduce([
+            process.cdist(queries[start : start + _CHUNK], choices, scorer=scorer, dtype=np.uint8)
+            for queries, choices, scorer in views
+        ])
+        for i, j in zip(*np.nonzero(scores >= cutoff - 1)):
+            yield start + int(i), int(j)
 
 
 def _full_name_edges(parsed: list[ParsedName], full: list[int], neighbours: Mapping[str, Mapping[str, float]]):
@@ -514,17 +532,16 @@ def _given_edges(parsed: list[ParsedName], left: list[int], right: list[int]) ->
     names, token sets) before :func:`_given_score`.
     """
     if len(left) * len(right) <= 64:
-        candidates: Iterable[tuple[int, int]] = ((a, b) for a in range(len(left)) for b in range(a + 1, len(right)))
+        candidates: Iterable[tuple[int, int]] = ((a, b) for a in range(len(left)) for b in range(len(right)))
     else:
         views = [
             ([parsed[i].first_key for i in left], [parsed[j].first_key for j in right], fuzz.ratio),
             ([parsed[i].given_key for i in left], [parsed[j].given_key for j in right], fuzz.ratio),
             ([" ".join(parsed[i].given_keys) for i in left], [" ".join(parsed[j].given_keys) for j in right], fuzz.token_set_ratio),
         ]
-        score = np.maximum.reduce([process.cdist(a, b, scorer=scorer, dtype=np.uint8) for a, b, scorer in views])
-        candidates = ((a, b) for a, b in zip(*np.nonzero(np.triu(score >= GIVEN_MIN - 1, k=1))))
+        candidates = _similar_pairs(views, GIVEN_MIN)
     for a, b in candidates:
-        if _given_score(parsed[left[a]], parsed[right[b]]) >= GIVEN_MIN:
+        if b > a and _given_score(parsed[left[a]], parsed[right[b]]) >= GIVEN_MIN:
             yield left[a], right[b]
 
 
