@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import spacy_lookups_data
+import srsly
+
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -104,8 +106,10 @@ def looks_like_name(token: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _lemma_table():
-    return load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+def _lemma_table() -> dict[str, str]:
+    """German word → lemma from spacy-lookups-data, as a plain dict (a spaCy Table hashes every
+    key on load and takes several times as long)."""
+    return srsly.read_gzip_json(spacy_lookups_data.get_file("de_lemma_lookup.json.gz"))
 
 
 def is_common_noun(word: str) -> bool:
