@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diplomex.names import (
     NameRegistry,
@@ -253,6 +255,15 @@ def test_canonicalize_is_order_independent():
 def test_canonicalize_survives_bad_input():
     result = canonicalize(["", "   ", "—", "„“", None, "x" * 10_000, "Lawrow,", "(CDU)"])
     assert result[""] == "" and "Lawrow," in result and "x" * 10_000 in result
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="aAbBčdÉeJjyYwWsSzZ-. '’,()", max_size=25), max_size=6))
+def test_any_strings_map_to_a_canonical_name(names):
+    result = canonicalize(names)
+    assert set(result) == set(names)
+    for name in names:
+        assert isinstance(strip_titles(name)[0], str) and isinstance(fold(name), str)
 
 
 # --- aliases ---------------------------------------------------------------------------------------
