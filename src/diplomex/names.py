@@ -390,7 +390,7 @@ def _short_aware_ratio(a: str, b: str) -> float:
     or one is the other plus "e", "ie" or "ine" (Christian / Christiane)."""
     if a == b:
         return 100.0
-    short, long = sorted((a, b), key=len)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < SHORT_KEY or a.endswith("a") != b.endswith("a"):
         return 0.0
     if long.startswith(short) and long[len(short):] in _FEMININE_ENDINGS:
@@ -404,8 +404,8 @@ def _given_score(a: ParsedName, b: ParsedName) -> float:
         return 0.0
     if a.family_first or b.family_first:
         return 100.0 if a.given_key == b.given_key else 0.0
-    keys_a, keys_b = set(a.given_keys), set(b.given_keys)
-    if keys_a <= keys_b or keys_b <= keys_a:
+    fewer, more = (a.given_keys, b.given_keys) if len(a.given_keys) <= len(b.given_keys) else (b.given_keys, a.given_keys)
+    if all(k in more for k in fewer):
         return 100.0  # "Tayyip Erdogan" / "Recep Tayyip Erdoğan"
     return max(_short_aware_ratio(a.first_key, b.first_key), _short_aware_ratio(a.given_key, b.given_key))
 
@@ -531,7 +531,7 @@ def _given_edges(parsed: list[ParsedName], left: list[int], right: list[int]) ->
     Small groups are scored directly; larger ones get a ``cdist`` prefilter (first given name, all given
     names, token sets) before :func:`_given_score`.
     """
-    if len(left) * len(right) <= 64:
+    if len(left) * len(right) <= 16:
         candidates: Iterable[tuple[int, int]] = ((a, b) for a in range(len(left)) for b in range(len(right)))
     else:
         views = [
