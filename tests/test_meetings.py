@@ -96,3 +96,27 @@ def test_a_speaker_about_talks_is_not_a_participant():
     (m,) = meetings(text)
     assert m.participants == ()
     assert m.location == "Kopenhagen"
+
+
+def test_ministers_of_an_organisation_meet_in_council():
+    text = (
+        "Die Außenminister der Mitgliedstaaten der Europäischen Union sind am Montag in Luxemburg zu einem Treffen zusammengekommen. "
+        "Beim Treffen ging es um Sanktionen. Nach dem Treffen reisten die Minister ab."
+    )
+    (m,) = meetings(text)
+    assert (m.type, m.location) == ("summit", "Luxemburg")
+    assert "EU" in m.parties
+
+
+def test_talks_with_a_country_make_it_a_party():
+    (m,) = meetings("Die kanadische Ministerin Anne Roy führte am Dienstag in Ottawa Gespräche mit Mexiko.")
+    assert set(m.parties) == {"CA", "MX"}
+
+
+def test_genitive_name_in_the_headline_is_the_same_participant():
+    text = (
+        "Carla Duartes Besuch in Lissabon\n"
+        "Die brasilianische Präsidentin Carla Duarte hat am Montag in Lissabon den portugiesischen Premierminister Rui Matos getroffen."
+    )
+    (m,) = meetings(text)
+    assert set(m.participants) == {"Carla Duarte", "Rui Matos"}

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer, lexicons
-from .lexicon import LEAD_VERBS, is_role
+from .lexicon import LEAD_VERBS, is_role, name_after
 
 TYPE_PRIORITY = ("call", "summit", "visit", "negotiation", "talks", "meeting")
 TOP_LEVEL_ROLES = ("präsident", "kanzler", "premier", "minister", "könig", "regierungschef", "staatschef",
@@ -100,7 +100,8 @@ class Event:
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
     def person_keys(self) -> set[str]:
-        return {p[-1].text for p in self.participants}
+        """Surnames of the participants, without a genitive ending."""
+        return {p[-1].text.rstrip("s’'") for p in self.participants}
 
 
 @Language.factory("diplomex_meetings", default_config={"merge_window": 6})
@@ -152,24 +153,28 @@ class MeetingExtractor:
                             sentences=[(sentence.start_char, sentence.end_char)])
             prefix = gazetteer.country_of_prefix(head.text) if (head, kind) in named else None
             mention.parties = [prefix] if prefix else _parties(doc, sentence, members, quoted)
+            if kind in {"meeting", "talks"} and _ministers_of_an_organisation(doc, sentence):
+                mention.types = ["summit"]
             mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind)
             mention.venue = _venue(sentence, quoted)
             mention.date = _date(doc, sentence, head, quoted)
             mention.statuses = _statuses(sentence, words)
             mention.working_level = bool(words & cues()["group"])
             mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
-            target = self._target(events, mention, head)
+            anaphoric = _is_anaphoric(head)
+            target = self._target(events, mention, anaphoric)
             if target is None:
                 events.append(mention)
             else:
+                if anaphoric:
+                    mention.types = []  # "das Treffen" refers back; it does not vote on the type
                 _merge(target, mention)
 
-    def _target(self, events: list[Event], mention: Event, head: Token) -> Event | None:
+    def _target(self, events: list[Event], mention: Event, anaphoric: bool) -> Event | None:
         """The event a mention continues, or None for a new event."""
         if not events:
             return None
         last = events[-1]
-        anaphoric = head.i > 0 and head.nbor(-1).lower_ in cues()["anaphor"] and head.text[:1].isupper()
         if anaphoric and _compatible(last, mention) and mention.person_keys() <= last.person_keys():
             return last
         for event in reversed(events[-self.merge_window:]):
@@ -206,6 +211,11 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     return {t for span in doc.spans.get("diplomex_quotes", []) for t in range(span.start, span.end)}
 
 
+def _is_anaphoric(head: Token) -> bool:
+    """A noun trigger with a definite or demonstrative determiner: "das Treffen", "beim Gipfel"."""
+    return head.i > 0 and head.text[:1].isupper() and head.nbor(-1).lower_ in cues()["anaphor"]
+
+
 def _is_follow_up(sentence: Span, triggers: list[tuple[Token, str]]) -> bool:
     """The sentence only speaks of a further meeting or of continuing the talks being agreed."""
     words = {t.lower_ for t in sentence}
@@ -240,10 +250,23 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int]) ->
                 parties.append(prefix)
             parties.extend(_adjective_chain(doc, token.i))
             parties.extend(_genitive_countries(doc, token.i + 1, sentence.end))
-        elif lower == "zwischen" and any(trigger_type(t, sentence) for t in doc[max(sentence.start, token.i - 2) : token.i]):
+        elif lower in {"zwischen", "mit"} and any(trigger_type(t, sentence) for t in doc[max(sentence.start, token.i - 2) : token.i]):
             parties.extend(_coordinated_countries(doc, token.i + 1, sentence.end))
     parties.extend(_subject_countries(doc, sentence))
     return list(dict.fromkeys(parties))
+
+
+def _ministers_of_an_organisation(doc: Doc, sentence: Span) -> bool:
+    """Ministers or leaders of an international organisation meet: a council or summit
+    ("Treffen der Nato-Außenminister", "die Verteidigungsminister der Mitgliedsstaaten der EU")."""
+    kinds = gazetteer.organisation_kinds()
+    for token in sentence:
+        if not is_role(token) or name_after(doc, token.i + 1) is not None:
+            continue  # not a title, or the title of one named person
+        organisations = [gazetteer.country_of_prefix(token.text)] + _genitive_countries(doc, token.i + 1, sentence.end)
+        if any(kinds.get(org) == "intergovernmental" for org in organisations if org):
+            return True
+    return False
 
 
 def _adjective_chain(doc: Doc, noun: int) -> list[str]:
@@ -293,7 +316,14 @@ def _coordinated_countries(doc: Doc, start: int, end: int) -> list[str]:
     return found
 
 
+MEMBER_NOUNS = ("mitgliedsstaaten", "mitgliedstaaten", "mitgliedsländer", "mitgliedländer", "staaten", "länder")
+
+
 def _genitive_countries(doc: Doc, start: int, end: int) -> list[str]:
+    """Countries in a genitive after a noun: "der USA und Russlands", "Russlands", also through
+    "der Mitgliedsstaaten der Europäischen Union"."""
+    if start + 2 < end and doc[start].lower_ == "der" and doc[start + 1].lower_ in MEMBER_NOUNS:
+        start += 2
     if start < end and doc[start].lower_ in {"der", "des"}:
         return _coordinated_countries(doc, start, end)
     if start < end:
@@ -408,7 +438,9 @@ def _add_delegation_leads(doc: Doc, sentence: Span, quoted: set[int], events: li
 def _compatible(event: Event, mention: Event) -> bool:
     """Place and date do not contradict each other."""
     if event.place and mention.place:
-        same = event.place.name == mention.place.name
+        same = event.place.name == mention.place.name or (
+            event.place.kind == mention.place.kind == "country" and event.place.country == mention.place.country
+        )
         contains = {event.place.kind, mention.place.kind} == {"city", "country"} and event.place.country == mention.place.country
         if not (same or contains):
             return False
