@@ -63,3 +63,9 @@ def test_records_are_frozen():
 
 def test_same_input_same_record():
     assert diplomex.extract(TEXT, published="2025-03-14") == diplomex.extract(TEXT, published="2025-03-14")
+
+
+@pytest.mark.parametrize("value", [date(1, 1, 1), date(9999, 12, 31), "1799-12-31"])
+def test_published_outside_the_supported_years_is_a_value_error(value):
+    with pytest.raises(ValueError, match="outside"):
+        parse_published(value)

@@ -26,20 +26,31 @@ def default_pipeline(model: str | None = None) -> Language:
     return load(model)
 
 
+PUBLISHED_YEARS = range(1800, 2201)
+"""Publication years diplomex accepts: relative dates are computed around them."""
+
+
 def parse_published(published: date | datetime | str | None) -> date | None:
-    """Publication date from a ``date``, ``datetime`` or ISO 8601 string (date part used)."""
+    """Publication date from a ``date``, ``datetime`` or ISO 8601 string (date part used).
+
+    Raises ``ValueError`` for a malformed string or a year outside :data:`PUBLISHED_YEARS`.
+    """
     if published is None or published == "":
         return None
     if isinstance(published, datetime):
-        return published.date()
-    if isinstance(published, date):
-        return published
-    if isinstance(published, str):
+        day = published.date()
+    elif isinstance(published, date):
+        day = published
+    elif isinstance(published, str):
         try:
-            return datetime.fromisoformat(published.strip().replace("Z", "+00:00")).date()
+            day = datetime.fromisoformat(published.strip().replace("Z", "+00:00")).date()
         except ValueError:
             raise ValueError(f"published must be an ISO date such as '2025-02-28', got {published!r}") from None
-    raise TypeError(f"published must be a date, datetime or ISO string, got {type(published).__name__}")
+    else:
+        raise TypeError(f"published must be a date, datetime or ISO string, got {type(published).__name__}")
+    if day.year not in PUBLISHED_YEARS:
+        raise ValueError(f"published year {day.year} is outside {PUBLISHED_YEARS.start}–{PUBLISHED_YEARS.stop - 1}")
+    return day
 
 
 def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
