@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,18 @@ def test_loads_without_diplomex_and_has_the_four_labels(nlp):
     assert nlp.lang == "de"
     assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
     assert not any("diplomex" in name for name in nlp.pipe_factories.values())
+
+
+def test_loads_without_training_only_packages():
+    """spacy-lookups-data is needed for training only: lemmas and cluster vectors live in the model."""
+    code = (
+        "import sys; sys.modules['spacy_lookups_data'] = None; sys.modules['diplomex'] = None\n"
+        "import spacy\n"
+        f"nlp = spacy.load({str(MODEL)!r})\n"
+        "print(nlp('Die Ministerin reiste nach Rom.')[1].lemma_)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "Ministerin"
 
 
 def test_is_under_20_mb():

@@ -1,6 +1,7 @@
 """One command: convert the corpora, build the cluster vectors, train, evaluate and ship de_diplomex_news.
 
 Usage: python training/train.py [--config training/config.cfg] [--keep-output]
+       python training/train.py --ship-only training/output/shipped/model-best   (evaluate + copy only)
 
 The shipped pipeline lands in src/diplomex/models/de_diplomex_news/ with per-label scores and the
 training sources (attribution, licences) in its meta.json. It loads with plain `spacy.load(path)`.
@@ -89,21 +90,27 @@ def ship(model_dir: Path, target: Path, scores: dict) -> None:
     prune_lemma_table(nlp)
     if target.exists():
         shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)
 
 
-def main(config: Path, keep_output: bool) -> None:
+def train_pipeline(config: Path, keep_output: bool) -> Path:
+    """Convert, build vectors, train; returns the best model directory."""
     convert.main()
     cluster_vectors.main()
     if OUTPUT.exists():
         shutil.rmtree(OUTPUT)
-    train(config, OUTPUT, overrides={"paths.train": str(CORPUS / "train.spacy"), "paths.dev": str(CORPUS / "dev.spacy"),
-                                      "paths.vectors": str(CORPUS / "cluster_vectors")})
-    best = OUTPUT / "model-best"
-    scores = evaluate.main(best)
-    ship(best, evaluate.DEFAULT_MODEL, scores)
+    paths = {"train": CORPUS / "train.spacy", "dev": CORPUS / "dev.spacy", "vectors": CORPUS / "cluster_vectors"}
+    train(config, OUTPUT, overrides={f"paths.{name}": str(path) for name, path in paths.items()})
     if not keep_output:
         shutil.rmtree(OUTPUT / "model-last", ignore_errors=True)
+    return OUTPUT / "model-best"
+
+
+def main(config: Path, keep_output: bool, ship_only: Path | None = None) -> None:
+    best = ship_only or train_pipeline(config, keep_output)
+    scores = evaluate.main(best)
+    ship(best, evaluate.DEFAULT_MODEL, scores)
     size = sum(f.stat().st_size for f in evaluate.DEFAULT_MODEL.rglob("*") if f.is_file())
     print(f"shipped {evaluate.DEFAULT_MODEL} ({size / 1e6:.1f} MB)")
 
@@ -112,5 +119,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=ROOT / "config.cfg")
     parser.add_argument("--keep-output", action="store_true")
+    parser.add_argument("--ship-only", type=Path, help="skip training; evaluate and ship this pipeline")
     args = parser.parse_args()
-    main(args.config, args.keep_output)
+    main(args.config, args.keep_output, args.ship_only)
