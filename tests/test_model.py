@@ -1,0 +1,77 @@
+"""The shipped German NER pipeline loads with plain spaCy and finds people, places and institutions."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+MODEL = Path(__file__).resolve().parent.parent / "src" / "diplomex" / "models" / "de_diplomex_news"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(MODEL)
+
+
+def entities(nlp, text: str) -> set[tuple[str, str]]:
+    return {(ent.text, ent.label_) for ent in nlp(text).ents}
+
+
+def test_loads_without_diplomex_and_has_the_four_labels(nlp):
+    assert nlp.lang == "de"
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
+    assert not any("diplomex" in name for name in nlp.pipe_factories.values())
+
+
+def test_loads_without_training_only_packages():
+    """spacy-lookups-data is needed for training only: lemmas and cluster vectors live in the model."""
+    code = (
+        "import sys; sys.modules['spacy_lookups_data'] = None; sys.modules['diplomex'] = None\n"
+        "import spacy\n"
+        f"nlp = spacy.load({str(MODEL)!r})\n"
+        "print(nlp('Die Ministerin reiste nach Rom.')[1].lemma_)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "Ministerin"
+
+
+def test_is_under_20_mb():
+    size = sum(f.stat().st_size for f in MODEL.rglob("*") if f.is_file())
+    assert size < 20_000_000
+
+
+def test_meta_records_sources_and_per_label_scores():
+    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))
+    assert any("GermEval" in source["name"] for source in meta["sources"])
+    assert {"PER", "LOC", "ORG", "MISC", "ALL"} <= set(meta["performance"]["per_label"]["germeval2014-test"])
+
+
+def test_foreign_name_after_title(nlp):
+    ents = entities(nlp, "Am Dienstag empfing Außenministerin Baerbock ihren Amtskollegen Tuvshinbayar Jargalsaikhan.")
+    assert ("Tuvshinbayar Jargalsaikhan", "PER") in ents
+
+
+def test_capital_city(nlp):
+    ents = entities(nlp, "Die Gespräche sollen in der kommenden Woche in Ulan Bator fortgesetzt werden.")
+    assert any(label == "LOC" and "Ulan Bator" in text for text, label in ents)
+
+
+def test_institution(nlp):
+    ents = entities(nlp, "Ein Sprecher der Vereinten Nationen kritisierte die Entscheidung der Regierung in Paris.")
+    assert any(label == "ORG" and "Vereinten Nationen" in text for text, label in ents)
+    assert ("Paris", "LOC") in ents
+
+
+def test_lookup_lemmas_are_stored_in_the_model(nlp):
+    doc = nlp("Die Minister trafen sich in den Hauptstädten.")
+    assert doc[2].lemma_ == "treffen"
+
+
+def test_odd_input_does_not_crash(nlp):
+    assert len(nlp("").ents) == 0
+    nlp("»„ (( ]] ... –– \u200b " * 50)
