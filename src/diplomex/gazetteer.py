@@ -81,7 +81,7 @@ def base_form(text: str, kind: str) -> str | None:
     """The listed base form of a place (kind "place") or organisation ("organisation") name as
     written in any case (Russlands → Russland, Vereinigten Staaten → Vereinigte Staaten)."""
     names = places() if kind == "place" else organisations()
-    for ending in ("", "s", "es", "’", "'"):
+    for ending in ("", "s", "es", "n", "’", "'"):
         if text.endswith(ending) and text[: len(text) - len(ending)] in names:
             return text[: len(text) - len(ending)]
     if " " not in text:

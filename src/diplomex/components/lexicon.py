@@ -172,10 +172,18 @@ def role_phrase_before(doc: Doc, name_start: int) -> Span | None:
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ium", "ion", "tät", "amt", "rat", "rates", "büro", "stab")
 
 
+MIN_COMPOUND_HEAD = 6
+
+
 def is_noun_like(token: Token) -> bool:
-    """A capitalised common noun, also as a hyphenated compound ("Nordatlantik-Abteilung")."""
+    """A capitalised common noun, also a compound whose head is one ("Nordatlantik-Abteilung",
+    "Pressemedien"; heads of six letters or more, so "-berg" or "-mann" names are spared)."""
     tail = token.text.rsplit("-", 1)[-1]
-    return tail[:1].isupper() and (is_common_noun(token.text) or is_common_noun(tail) or tail.lower().endswith(NOUN_ENDINGS))
+    if not tail[:1].isupper():
+        return False
+    if is_common_noun(token.text) or is_common_noun(tail) or tail.lower().endswith(NOUN_ENDINGS):
+        return True
+    return any(is_common_noun(tail[-size:].capitalize()) for size in range(MIN_COMPOUND_HEAD, len(tail) - 2))
 
 
 def _named_phrase_end(doc: Doc, start: int) -> int | None:
@@ -365,6 +373,40 @@ def _delegation_country(doc: Doc, person: Span) -> str | None:
     return None
 
 
+def _overlaps_any(span: Span, others: list[Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in others)
+
+
+def _add_free(ents: list[Span], new: list[Span]) -> list[Span]:
+    """``ents`` plus each new span that overlaps none of them."""
+    result = list(ents)
+    for span in new:
+        if not _overlaps_any(span, result):
+            result.append(span)
+    return result
+
+
+def _is_noun_entity(ent: Span) -> bool:
+    """A one-word NER place/organisation that is a German common noun and no known name
+    ("Pressemedien", "Sicherheitsgarantien"): a false positive."""
+    return (
+        ent.label_ != "PER"
+        and len(ent) == 1
+        and is_noun_like(ent[0])
+        and gazetteer.lookup_place(ent.text) is None
+        and gazetteer.lookup_organisation(ent.text) is None
+    )
+
+
+def _surnames_as_persons(ents: list[Span]) -> list[Span]:
+    """A place or organisation entity that is the surname of a person named in the text is that person."""
+    surnames = {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1}
+    return [
+        Span(e.doc, e.start, e.end, label="PER") if e.label_ != "PER" and e.text.rstrip("s’'") in surnames | {e.text} & surnames else e
+        for e in ents
+    ]
+
+
 @Language.factory(
     "diplomex_lexicon",
     default_config={"overwrite_labels": True, "office_holders": True},
@@ -384,23 +426,15 @@ class LexiconLayer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        ents = [self._trim_title(e) for e in doc.ents]
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        by_offsets = {(e.start, e.end): e for e in ents}
-        for span in _place_entities(doc):
-            existing = by_offsets.get((span.start, span.end))
-            if existing is not None and self.overwrite_labels and existing.label_ not in {span.label_, "PER"}:
-                ents[ents.index(existing)] = span
-            elif not any(i in taken for i in range(span.start, span.end)):
-                ents.append(span)
-                taken.update(range(span.start, span.end))
-        for person in _person_candidates(doc):
-            ents = [e for e in ents if not (e.start >= person.start and e.end <= person.end and e.label_ != "PER")]
-            taken = {i for e in ents for i in range(e.start, e.end)}
-            if not any(i in taken for i in range(person.start, person.end)):
-                ents.append(Span(doc, person.start, person.end, label="PER"))
-                taken.update(range(person.start, person.end))
-        ents = self._add_known_people(doc, ents)
+        ents = [self._trim_title(e) for e in doc.ents if not _is_noun_entity(e)]
+        places = _place_entities(doc)
+        if self.overwrite_labels:
+            ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places)]
+        ents = _add_free(ents, places)
+        persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc)]
+        ents = [e for e in ents if not any(_overlaps_any(e, [p]) and (e.label_ != "PER" or len(e) < len(p)) for p in persons)]
+        ents = _add_free(ents, persons)
+        ents = _surnames_as_persons(self._add_known_people(doc, ents))
         doc.ents = filter_spans(ents)
         self._annotate_people(doc)
         return doc
