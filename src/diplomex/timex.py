@@ -125,6 +125,12 @@ def tense_markers() -> dict[str, str]:
     return lexicons.mapping("tense_markers.tsv")
 
 
+@lru_cache(maxsize=None)
+def date_leads() -> dict[str, str]:
+    """Words right before a date that fix its tense ("seit", "vom")."""
+    return lexicons.mapping("date_leads.tsv")
+
+
 # --------------------------------------------------------------------------------------------
 # Patterns
 # --------------------------------------------------------------------------------------------
@@ -450,6 +456,7 @@ class Context:
     tense: str | None = None  # past | future | present | None
     reference: date | None = None  # the date last mentioned (for "tags darauf", "im selben Jahr")
     narrative: bool = False  # unyeared dates take the year of the reference, not the tense
+    firm: bool = False  # the tense comes from a word like "seit" right before the date: no weighing
 
     def base(self, which: str) -> date | None:
         """The date a relative expression counts from: 'ref' the last mention, 'now' publication
@@ -493,7 +500,8 @@ def _year_of(fields: dict, ctx: Context, month: int, day: int = 1, direction: st
     base = ctx.anchor
     if not base:
         return None, None
-    return likely_year(base, month, day, direction or ctx.direction()), base
+    choose = year_for if ctx.firm else likely_year
+    return choose(base, month, day, direction or ctx.direction()), base
 
 
 def _timex_from(year: int | None, base: date | None, make, granularity: str, mod=None) -> Timex:
@@ -604,8 +612,9 @@ def _dayword(fields: dict, ctx: Context) -> Timex:
 
 
 def _sameday(fields: dict, ctx: Context) -> Timex:
-    offset, which = relative_offset(fields["rel"])
-    return _relative("day", ctx.base(which), lambda b: (b + timedelta(days=offset)).isoformat())
+    """ "am selben Tag", "am folgenden Tag", "an diesem Tag": counted from the date last mentioned."""
+    offset, _ = relative_offset(fields["rel"])
+    return _relative("day", ctx.base("ref"), lambda b: (b + timedelta(days=offset)).isoformat())
 
 
 _UNIT_OF = {"woche": "week", "wochenende": "weekend", "monat": "month", "monats": "month", "jahr": "year",
@@ -669,6 +678,8 @@ def _offset(fields: dict, ctx: Context) -> Timex | None:
     pre = fields.get("pre", "").lower()
     post = fields.get("post", "").lower()
     sign = -1 if pre == "vor" or post in ("zuvor", "vorher", "früher") else 1
+    if pre == "in" and ctx.tense == "past":  # "legte in vier Tagen 80 Kilometer zurück"
+        return _duration(fields, ctx)
     which = "now" if pre in ("vor", "in") else "ref"
     return _relative(unit, ctx.base(which), lambda b: format_value(shift(b, sign * n, unit), unit))
 

@@ -58,7 +58,9 @@ class DatesComponent:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
                     continue
-                ctx = timex.Context(anchor, _tense_near(span, sent, tenses), reference, self.narrative)
+                lead = timex.date_leads().get(doc[span.start - 1].lower_) if span.start > sent.start else None
+                tense = lead or _tense_near(span, sent, tenses)
+                ctx = timex.Context(anchor, tense, reference, self.narrative, firm=lead is not None)
                 result = timex.resolve(cand, ctx)
                 if result is None or result.kind not in self.kinds:
                     continue
