@@ -211,7 +211,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         + r"(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
         "calweek": r"(?:(?P<kwn>[1-5]?\d)\.\s*Kalenderwoche|\bKW\s*(?P<kw>[1-5]?\d))(?:\s+(?P<year>\d{4})(?!\d))?",
     }
-    return tuple((name, re.compile(rx)) for name, rx in specs.items())
+    # every expression starts at a word start, except the second half of "1912/13"
+    return tuple((name, re.compile(rx if name == "year_tail" else r"(?<!\w)" + rx)) for name, rx in specs.items())
 
 
 # --------------------------------------------------------------------------------------------
@@ -220,8 +221,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 _CONNECTOR = re.compile(r"^\s*(?:,|und|bis|auf|zum|–|-|/|sowie|oder)\s*(?:(?:zum|dem|den|am)\s+)?$")
 _AMBIGUOUS_MONTHS = {"august", "mai"}  # also first names
-_YEAR_LEADS = {"seit", "bis", "ab", "im", "in", "von", "vom", "nach", "vor", "zwischen", "um", "gegen", "jahr",
-               "jahre", "jahres", "anfang", "mitte", "ende", "und", "oder", "sommer", "herbst", "winter", "frühjahr"}
+_YEAR_LEADS = {"seit", "bis", "ab", "im", "in", "nach", "vor", "zwischen", "jahr", "jahre", "jahres", "anfang",
+               "mitte", "ende", "sommer", "herbst", "winter", "frühjahr"}
 _SEASON_LEADS = {"im", "in", "den", "dem", "des", "der", "vom", "zum", "seit", "bis", "ab", "über", "nach", "vor",
                  "diesen", "jeden", "einen", "kommenden", "letzten", "vergangenen", "nächsten"}
 
@@ -269,6 +270,9 @@ def _plausible(family: str, fields: dict, text: str, start: int, end: int) -> bo
         return _word_before(text, start).lower() in _SEASON_LEADS  # "Winter" is also a surname
     if family == "century":
         return 1 <= int(fields["century"]) <= 21
+    if family == "year_tail":  # "1912/13": the first year is plausible and the range runs forward
+        first = int(text[start - 5:start - 1])
+        return 1000 <= first <= 2199 and int(fields["yy"]) > first % 100
     if family == "deictic":
         # "Morgen" capitalised is the noun (the morning); "heute" inside "bis heute" still counts.
         return not text[start:end].startswith("Morgen")

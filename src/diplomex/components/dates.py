@@ -51,9 +51,11 @@ class DatesComponent:
         anchor = _published(doc)
         reference: date | None = None
         spans = []
+        use_morph = doc.has_annotation("MORPH")
         for sent in _sentences(doc):
-            tenses = _token_tenses(sent)
-            for cand in timex.find(sent.text):
+            candidates = timex.find(sent.text)
+            tenses = _token_tenses(sent, use_morph) if candidates else []
+            for cand in candidates:
                 start, end = sent.start_char + cand.start, sent.start_char + cand.end
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
@@ -112,10 +114,10 @@ def _sentences(doc: Doc):
     return [doc[:]] if len(doc) else []
 
 
-def _token_tenses(sent: Span) -> list[str | None]:
+def _token_tenses(sent: Span, use_morph: bool) -> list[str | None]:
     """Tense marker per token: word lists first (werden, soll), then morphology when present."""
     marks = timex.sentence_tenses([t.text for t in sent])
-    if not sent.doc.has_annotation("MORPH"):
+    if not use_morph:
         return marks
     for i, token in enumerate(sent):
         if marks[i] in ("future",) or token.morph.get("VerbForm") != ["Fin"]:
