@@ -76,6 +76,9 @@ def test_full_and_partial_dates(nlp, text, expected):
         ("Der Gipfel wird am Freitag eröffnet.", {"Freitag": "2025-02-28"}),
         ("Vergangenen Freitag hatte der Botschafter protestiert.", {"Vergangenen Freitag": "2025-02-21"}),
         ("Der Gipfel beginnt kommenden Montag.", {"kommenden Montag": "2025-03-03"}),
+        # present tense leans to the coming day unless the past one is much nearer
+        ("Am Montag beginnt in Genf die Konferenz.", {"Montag": "2025-03-03"}),
+        ("Am Donnerstag beginnt in Genf die Konferenz.", {"Donnerstag": "2025-02-27"}),
         ("Am Montag nächster Woche wird der Bericht vorgelegt.", {"Montag nächster Woche": "2025-03-03"}),
         ("Am Donnerstagabend unterzeichneten beide Seiten das Papier.", {"Donnerstagabend": "2025-02-27"}),
         ("Er landete Donnerstag um 15 Uhr in Ankara.", {"Donnerstag": "2025-02-27"}),

@@ -194,7 +194,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         "deictic": r"(?<![^\W\d_])(?P<word>(?:[Vv]or)?[Gg]estrig|[Hh]eutig|(?:über)?morgig|(?:[Vv]or)?[Gg]estern|[Hh]eute|(?:[Üü]ber)?morgen|[Üü]bermorgen)"
         + INFL + END,
         "dayword": r"(?P<word>Vortag(?:es|s)?|Folgetag(?:es|s)?|tags\s+(?:darauf|zuvor))" + END,
-        "sameday": r"(?P<rel>" + rel + r")\s+Tag(?:es|s)?" + END,
+        # "am selben / folgenden / nächsten Tag", "an diesem Tag" (not "am letzten Tag": the last of a span)
+        "sameday": r"(?P<rel>(?i:(?:de[rsmn]|die)?selb|gleich|folgend|darauffolgend|nächst|dies)" + INFL + r")\s+Tag(?:es|s)?" + END,
         "period": r"(?:" + mod + r"(?:(?:des|der|dem|den)\s+)?)?(?P<rel>" + rel + r")\s+(?P<unit>Woche|Wochenende|Monats?|Jahr(?:es)?|Quartals?|Halbjahr(?:es)?)" + END,
         "period_this": mod + r"(?:des|der)\s+(?P<unit>Woche|Monats|Jahres)" + END + r"(?!\s+\d)",
         "compound": r"(?P<word>Vorjahr|Vorwoche|Vormonat|Folgejahr|Folgewoche|Folgemonat|Jahresende|Jahresbeginn|Jahresanfang|Jahresmitte|Monatsende|Monatsanfang|Monatsbeginn|Monatsmitte|Wochenmitte|Wochenbeginn)(?:es|s)?"
@@ -363,9 +364,12 @@ def format_value(d: date, granularity: str) -> str:
 
 
 def weekday_on(anchor: date, weekday: int, direction: str) -> date:
-    """The given weekday near ``anchor``: 'past' on or before, 'future' on or after, else nearer."""
+    """The given weekday near ``anchor``: 'past' on or before, 'future' on or after; 'present'
+    leans to the coming one unless the past one is more than twice as near; else the nearer."""
     back = (anchor.weekday() - weekday) % 7
     forward = (weekday - anchor.weekday()) % 7
+    if direction == "present":
+        direction = "past" if 2 * back < forward else "future"
     if direction == "past" or (direction != "future" and back <= 3):
         return anchor - timedelta(days=back)
     return anchor + timedelta(days=forward)
@@ -471,7 +475,7 @@ class Context:
 
     def direction(self, weekday: bool = False) -> str:
         if self.tense == "present":
-            return "future" if weekday else "nearest"
+            return "present" if weekday else "nearest"
         return self.tense or "nearest"
 
 
