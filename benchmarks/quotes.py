@@ -1,0 +1,186 @@
+"""Benchmark diplomex_quotes on german-news-quotation-attribution (German Wikinews).
+
+Gold: annotations with ``type == "Direct"`` (deduplicated by span). Prints quote P/R/F1 with text match
+after whitespace normalisation (quotation marks stripped), an overlap-based variant (char overlap ≥ 50%
+of the longer span), and speaker accuracy on matched quotes.
+
+A predicted speaker is right when it overlaps the gold speaker span or ends in the same word (the surname
+"Costa" for gold "António Costa", said elsewhere). Gold pronoun speakers ("er") are checked against the
+nearest earlier non-pronoun gold speaker in the article, since diplomex points pronouns to their
+antecedent. A gold quote without speaker is right only when the prediction has none.
+
+Usage: PYTHONPATH=src python benchmarks/quotes.py [dev|train] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import spacy
+
+import diplomex.components.quotes  # noqa: F401  (registers the factory)
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "german-news-quotation-attribution" / "data"
+MARKS = "„“”\"»«‚‘’‹›'"
+PRONOUNS = {"er", "sie", "ihm", "ihr", "ihn", "ich", "wir", "man", "es", "sein", "seine", "ihre", "dieser", "diese"}
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.strip().strip(MARKS).split())
+
+
+def load_pipeline():
+    try:
+        import diplomex
+
+        nlp = diplomex.load()  # the full pipeline, with NER, once it exists on main
+        if "diplomex_quotes" not in nlp.pipe_names:
+            nlp.add_pipe("diplomex_quotes")
+        return nlp, "diplomex.load()"
+    except (ImportError, AttributeError):
+        nlp = spacy.blank("de")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("diplomex_quotes")
+        return nlp, 'spacy.blank("de") + sentencizer'
+
+
+def gold_quotes(doc: dict) -> list[dict]:
+    """Direct quotes of one article: content span (marks stripped), text, speaker spans and texts."""
+    text, seen, out = doc["originalText"], set(), []
+    speakers = sorted(
+        (s["charBegin"], s["charEnd"], a["speaker"]["text"])
+        for a in doc["annotations"]
+        for s in a["speaker"]["spans"]
+    )
+    for a in doc["annotations"]:
+        spans = a["quote"]["spans"]
+        if a["type"] != "Direct" or not spans:
+            continue
+        start, end = spans[0]["charBegin"], spans[-1]["charEnd"]
+        while start < end and (text[start] in MARKS or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in MARKS or text[end - 1].isspace()):
+            end -= 1
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        sp_spans = [(s["charBegin"], s["charEnd"]) for s in a["speaker"]["spans"]]
+        sp_text = a["speaker"]["text"]
+        if sp_spans and sp_text.lower() in PRONOUNS:
+            earlier = [s for s in speakers if s[1] <= sp_spans[0][0] and s[2].lower() not in PRONOUNS]
+            if earlier:
+                sp_spans, sp_text = sp_spans + [earlier[-1][:2]], sp_text + " / " + earlier[-1][2]
+        out.append({"start": start, "end": end, "text": normalise(text[start:end]), "speaker": sp_spans,
+                    "speaker_text": sp_text})
+    return out
+
+
+def last_word(text: str) -> str:
+    words = re.findall(r"[^\W\d_][\w-]*", text)
+    return words[-1].lower() if words else ""
+
+
+DESCRIPTION_START = {"der", "die", "das", "den", "dem", "ein", "eine", "einer", "eines", "einem", "dessen", "deren",
+                     "sein", "seine", "ihr", "ihre"}
+
+
+def role_only(speaker_text: str) -> bool:
+    """A gold speaker that is a description without a name ("der Sportchef", "die Kanadier"): diplomex's
+    contract gives no speaker for these."""
+    words = speaker_text.replace(",", " , ").split()
+    if not words or words[0].lower() not in DESCRIPTION_START or "," in words or "/" in words:
+        return False
+    capitals = [w[:1].isupper() for w in words[1:]]
+    return not any(a and b for a, b in zip(capitals, capitals[1:]))
+
+
+def speaker_right(gold: dict, predicted: list | None, text: str) -> bool:
+    if not gold["speaker"]:
+        return predicted is None
+    if predicted is None:
+        return False
+    if any(s < predicted[1] and predicted[0] < e for s, e in gold["speaker"]):
+        return True
+    surname = last_word(text[predicted[0] : predicted[1]])
+    return any(last_word(text[s:e]) == surname for s, e in gold["speaker"]) and len(surname) > 2
+
+
+def overlap_match(gold: list[dict], predicted: list[dict]) -> int:
+    used, hits = set(), 0
+    for g in gold:
+        for i, p in enumerate(predicted):
+            inter = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            if i not in used and inter >= 0.5 * max(g["end"] - g["start"], p["end"] - p["start"]):
+                used.add(i)
+                hits += 1
+                break
+    return hits
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("split", nargs="?", default="dev", choices=["dev", "train"])
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
+    args = parser.parse_args()
+    if not DATA.exists():
+        sys.exit(f"data not found: {DATA}")
+    nlp, pipeline = load_pipeline()
+    files = sorted((DATA / args.split).glob("*.json"))
+    n_gold = n_pred = tp = tp_overlap = sp_right = sp_total = sp_contract = 0
+    errors: dict[str, list[str]] = {"fp": [], "fn": [], "speaker": []}
+    started = time.perf_counter()
+    for path in files:
+        article = json.loads(path.read_text(encoding="utf-8"))
+        text = article["originalText"]
+        gold = gold_quotes(article)
+        doc = nlp(text)
+        predicted = [dict(s._.quote, text=normalise(text[s._.quote["start"] : s._.quote["end"]]))
+                     for s in doc.spans["diplomex_quotes"]]
+        n_gold, n_pred = n_gold + len(gold), n_pred + len(predicted)
+        tp_overlap += overlap_match(gold, predicted)
+        remaining = Counter(p["text"] for p in predicted)
+        by_text = {p["text"]: p for p in predicted}
+        for g in gold:
+            if remaining[g["text"]] > 0:
+                remaining[g["text"]] -= 1
+                tp += 1
+                sp_total += 1
+                p = by_text[g["text"]]
+                right = speaker_right(g, p["speaker"], text)
+                sp_right += right
+                sp_contract += right or (p["speaker"] is None and role_only(g["speaker_text"]))
+                if not right:
+                    got = text[p["speaker"][0] : p["speaker"][1]] if p["speaker"] else None
+                    errors["speaker"].append(f"gold={g['speaker_text']!r} got={got!r} cue={p['cue']} | {g['text'][:70]}")
+            else:
+                errors["fn"].append(g["text"][:120])
+        errors["fp"] += [t[:120] for t in remaining.elements()]
+    elapsed = time.perf_counter() - started
+    p, r, f = prf(tp, n_pred, n_gold)
+    po, ro, fo = prf(tp_overlap, n_pred, n_gold)
+    print(f"diplomex_quotes on german-news-quotation-attribution/{args.split} ({len(files)} articles, {pipeline})")
+    print(f"{'':22}{'P':>7}{'R':>7}{'F1':>7}")
+    print(f"{'quotes (exact text)':22}{p:7.3f}{r:7.3f}{f:7.3f}   gold {n_gold}, predicted {n_pred}, matched {tp}")
+    print(f"{'quotes (overlap>=50%)':22}{po:7.3f}{ro:7.3f}{fo:7.3f}")
+    print(f"{'speaker accuracy':22}{sp_right / sp_total if sp_total else 0:7.3f}   on {sp_total} matched quotes")
+    print(f"{'  nameless roles→None':22}{sp_contract / sp_total if sp_total else 0:7.3f}   (gold 'der Sprecher' etc. counted right when None)")
+    print(f"{'speed':22}{len(files) / elapsed:7.1f} articles/s")
+    for kind, items in errors.items():
+        for item in items[: args.errors]:
+            print(f"{kind.upper():8}| {item}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,484 @@
+"""``diplomex_lexicon``: the rule and gazetteer layer over (or instead of) a statistical NER.
+
+- Places (countries, cities, regions) and organisations from the gazetteers become LOC/ORG
+  entities where the NER left a gap; an NER entity that is exactly a gazetteer name is relabelled.
+- Persons: "ROLE Name" ("US-Außenminister Marco Rubio"), "Name, ROLE" appositions, known office
+  holders, and later mentions of a person's surname become PER entities; NER persons that start
+  with a title are trimmed to the name.
+- Each PER entity gets ``_.role`` (title as written, normalised to the nominative), ``_.country``
+  (ISO 3166-1 alpha-2 or organisation short name), ``_.lead`` (leads a delegation) and
+  ``_.known_as`` (the full name of a listed office holder named by surname only).
+- Role phrases go to ``doc.spans["diplomex_roles"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy_lookups_data
+import srsly
+
+from spacy.lang.de.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .. import gazetteer, lexicons
+from ..names import surname
+
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "del", "da", "di", "al", "el", "bin", "ibn", "abu", "la", "le", "dos", "du"})
+DETERMINERS = frozenset({
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres", "ihrem", "ihren",
+    "dessen", "deren",
+})
+ADJECTIVE = re.compile(r"^[a-zäöüß][a-zäöüß-]*(?:e|er|en|es|em)$|^[A-Z]{2,4}-[a-zäöüß]+(?:e|er|en|es|em)$")
+MAX_NAME_TOKENS = 5
+MAX_PLACE_TOKENS = 5
+LEAD_VERBS = frozenset({"geleitet", "angeführt", "geführt", "leitete", "leitet", "führte", "führt", "anführte"})
+
+
+def _register_extensions() -> None:
+    for attr in ("role", "country"):
+        if not Span.has_extension(attr):
+            Span.set_extension(attr, default=None)
+    if not Span.has_extension("lead"):
+        Span.set_extension("lead", default=False)
+    if not Span.has_extension("known_as"):
+        # Full name of a listed office holder mentioned by surname ("Trump" → "Donald Trump").
+        Span.set_extension("known_as", default=None)
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    return frozenset(lexicons.lines("roles.txt"))
+
+
+@lru_cache(maxsize=1)
+def office_holders() -> dict[str, tuple[str, str]]:
+    """Full name and unambiguous surname of each listed office holder → (full name, country)."""
+    full: dict[str, tuple[str, str]] = {}
+    for row in lexicons.table("office_holders.tsv"):
+        full.setdefault(row[0], (row[0], row[1]))
+    by_surname: dict[str, set[str]] = {}
+    for name in full:
+        by_surname.setdefault(surname(name), set()).add(name)
+    table = dict(full)
+    for last, names in by_surname.items():
+        if len(names) == 1 and len(last) >= 3 and last.lower() not in STOP_WORDS and last not in table:
+            table[last] = full[next(iter(names))]
+    return table
+
+
+def role_base(word: str) -> str | None:
+    """The role noun a token names, ignoring inflection and compound prefixes, or None.
+
+    "Präsidenten" → "Präsident", "US-Außenministerin" → "Außenministerin",
+    "Außenamtssprecher" → "Sprecher" (a listed role as the compound's head).
+    """
+    roles = role_nouns()
+    tail = word.rsplit("-", 1)[-1]
+    for candidate in (tail, tail[:-1] if tail.endswith("n") else None, tail[:-2] if tail.endswith("en") else None,
+                      tail[:-1] if tail.endswith("s") else None):
+        if candidate and candidate in roles:
+            return candidate
+    if len(tail) > 6 and tail[:1].isupper():
+        for size in range(len(tail) - 4, 3, -1):
+            head = tail[-size:].capitalize()
+            if head in roles and head.lower() not in {"chef", "führer", "leiter"}:
+                return head
+    return None
+
+
+def is_role(token: Token) -> bool:
+    return token.text[:1].isupper() and role_base(token.text) is not None
+
+
+def looks_like_name(token: Token) -> bool:
+    """A capitalised word that can be part of a person's name."""
+    text = token.text
+    if not text[:1].isupper() or not any(c.isalpha() for c in text) or is_role(token):
+        return False
+    if text.isupper() and len(text) > 1 and "-" not in text:
+        return False
+    return gazetteer.lookup_place(text) is None and gazetteer.lookup_organisation(text) is None
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    """German word → lemma from spacy-lookups-data, as a plain dict (a spaCy Table hashes every
+    key on load and takes several times as long)."""
+    return srsly.read_gzip_json(spacy_lookups_data.get_file("de_lemma_lookup.json.gz"))
+
+
+def is_common_noun(word: str) -> bool:
+    """A capitalised word of the German lookup lemma table (spacy-lookups-data): a noun, not a name."""
+    return word[:1].isupper() and word in _lemma_table()
+
+
+def is_adjective(word: str) -> bool:
+    """An inflected adjective before a title ("stellvertretende", "russischen", "US-amerikanische"),
+    told from verbs of the same shape ("landete") by the lemma table."""
+    if not ADJECTIVE.match(word) or word.lower() in STOP_WORDS:
+        return False
+    if gazetteer.country_of_adjective(word):
+        return True
+    lemma = _lemma_table().get(word)
+    if lemma is None:
+        return word.endswith(("ierte", "ierten")) or not word.endswith(("te", "ten"))
+    return not lemma.endswith(("en", "ern", "eln"))
+
+
+def trim_common_nouns(span: Span) -> Span | None:
+    """Cut nouns off the end of a name candidate ("Rubio Gespräche" → "Rubio"); None if nothing is left."""
+    end = span.end
+    while end > span.start and is_common_noun(span.doc[end - 1].text):
+        end -= 1
+    return span.doc[span.start : end] if end > span.start else None
+
+
+def _is_city_as_surname(token: Token) -> bool:
+    """A city name that continues a person's name ("Paulo Ferreira Lima"); countries never do."""
+    place = gazetteer.lookup_place(token.text)
+    return place is not None and place.kind == "city" and token.text == place.name
+
+
+def name_after(doc: Doc, start: int) -> Span | None:
+    """The person name that starts at token ``start`` (capitalised words and particles), or None."""
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_TOKENS:
+        token = doc[end]
+        if looks_like_name(token) or (end > start and _is_city_as_surname(token)):
+            end += 1
+        elif token.lower_ in NAME_PARTICLES and end > start and end + 1 < len(doc) and looks_like_name(doc[end + 1]):
+            end += 1
+        else:
+            break
+    return trim_common_nouns(doc[start:end]) if end > start else None
+
+
+def role_phrase_before(doc: Doc, name_start: int) -> Span | None:
+    """The role phrase ending right before a name: "sein russischer Amtskollege", "US-Außenminister"."""
+    head = name_start - 1
+    if head < 0 or not is_role(doc[head]):
+        return None
+    start = head
+    while start > 0 and is_adjective(doc[start - 1].text) and doc[start - 1].lower_ not in DETERMINERS:
+        start -= 1
+    return doc[start : head + 1]
+
+
+NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ium", "ion", "tät", "amt", "rat", "rates", "büro", "stab")
+
+
+def is_noun_like(token: Token) -> bool:
+    """A capitalised common noun, also as a hyphenated compound ("Nordatlantik-Abteilung")."""
+    tail = token.text.rsplit("-", 1)[-1]
+    return tail[:1].isupper() and (is_common_noun(token.text) or is_common_noun(tail) or tail.lower().endswith(NOUN_ENDINGS))
+
+
+def _named_phrase_end(doc: Doc, start: int) -> int | None:
+    """End of a place or organisation name (up to 4 tokens, any case) starting at ``start``."""
+    for size in range(min(4, len(doc) - start), 0, -1):
+        text = doc[start : start + size].text
+        if gazetteer.lookup_organisation(text) or gazetteer.lookup_place(text):
+            return start + size
+    return None
+
+
+def role_phrase_after(doc: Doc, start: int) -> Span | None:
+    """A role phrase starting at ``start`` with its complements, as in an apposition:
+    "stellvertretende Staatssekretärin für Russland und Mitteleuropa", "Präsident des Europäischen Rates"."""
+    i = start
+    while i < len(doc) and (doc[i].lower_ in DETERMINERS or is_adjective(doc[i].text)) and not is_role(doc[i]):
+        i += 1
+    if i >= len(doc) or not is_role(doc[i]):
+        return None
+    begin = start
+    while begin < i and doc[begin].lower_ in DETERMINERS:
+        begin += 1
+    end = i + 1
+    if end < len(doc) and doc[end].text.endswith("s"):  # a bare genitive: "Außenminister Norwegens"
+        end = _named_phrase_end(doc, end) or end
+    while end + 1 < len(doc) and doc[end].lower_ in {"des", "der", "für", "von", "vom", "im", "und"}:
+        nxt = end + 1
+        while nxt < len(doc) and doc[nxt].lower_ in DETERMINERS | {"des", "der"}:
+            nxt += 1
+        named_end = _named_phrase_end(doc, nxt) if nxt < len(doc) else None
+        if named_end is not None:
+            end = named_end
+            continue
+        while nxt < len(doc) and is_adjective(doc[nxt].text):
+            nxt += 1
+        if nxt < len(doc) and is_noun_like(doc[nxt]) and not is_role(doc[nxt]):
+            end = nxt + 1
+            continue
+        break
+    return doc[begin:end]
+
+
+def nominative_role(span: Span) -> str:
+    """The role as written, in the nominative: "dem türkischen Präsidenten" → "türkischer Präsident"."""
+    words = [t for t in span if t.lower_ not in DETERMINERS]
+    head_index = next((i for i, t in enumerate(words) if is_role(t)), None)
+    if head_index is None:
+        return span.text
+    head = words[head_index]
+    base = role_base(head.text) or head.text
+    prefix = head.text[: len(head.text) - len(head.text.rsplit("-", 1)[-1])]
+    feminine = base.endswith("in") or base.endswith("e")
+    adjectives = []
+    for token in words[:head_index]:
+        stem = re.sub(r"(en|em|er|es|e)$", "", token.text)
+        adjectives.append(stem + ("e" if feminine else "er"))
+    rest = span.doc[head.i + 1 : span.end].text if head.i + 1 < span.end else ""
+    return " ".join(part for part in (" ".join(adjectives), prefix + base, rest) if part)
+
+
+def role_country(span: Span) -> str | None:
+    """The country or organisation a role phrase names ("US-Außenminister", "türkischer Präsident",
+    "Präsident des Europäischen Rates"); complements with "für" name a portfolio, not a country."""
+    for token in span:
+        if token.lower_ == "für":
+            break
+        country = gazetteer.country_of_prefix(token.text) or gazetteer.country_of_adjective(token.text)
+        if country:
+            return country
+    text = span.text
+    for marker in (" des ", " der "):
+        if marker in text:
+            tail = text.split(marker, 1)[1].split(" für ")[0]
+            for size in range(len(tail.split()), 0, -1):
+                org = gazetteer.lookup_organisation(" ".join(tail.split()[:size]))
+                if org:
+                    return org
+    return None
+
+
+def _place_entities(doc: Doc) -> list[Span]:
+    found = []
+    i = 0
+    while i < len(doc):
+        if not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for size in range(min(MAX_PLACE_TOKENS, len(doc) - i), 0, -1):
+            text = doc[i : i + size].text
+            if gazetteer.lookup_place(text):
+                found.append(Span(doc, i, i + size, label="LOC"))
+                break
+            if gazetteer.lookup_organisation(text):
+                found.append(Span(doc, i, i + size, label="ORG"))
+                break
+        else:
+            i += 1
+            continue
+        i = found[-1].end
+    return found
+
+
+def _person_candidates(doc: Doc) -> list[Span]:
+    """PER spans from title patterns: "ROLE Name", "ROLE …, Name," and "Name, ROLE …"."""
+    found: list[Span] = []
+    for token in doc:
+        if token.i + 1 >= len(doc):
+            break
+        if is_role(token):
+            name = name_after(doc, token.i + 1)
+            if name is not None:
+                found.append(name)
+                continue
+            phrase = role_phrase_after(doc, token.i)
+            if phrase is not None and phrase.end + 1 < len(doc) and doc[phrase.end].text == ",":
+                found += _coordinated_names(doc, phrase.end + 1)
+        elif token.text == "," and token.i >= 2 and role_phrase_after(doc, token.i + 1) is not None:
+            start = token.i
+            while start > 0 and token.i - start < 4 and looks_like_name(doc[start - 1]) and not doc[start - 1].is_sent_start:
+                start -= 1
+            while start < token.i and is_common_noun(doc[start].text):
+                start += 1
+            if token.i - start >= 2:
+                found.append(doc[start : token.i])
+    return found
+
+
+def _is_first_name_before(doc: Doc, i: int) -> bool:
+    """Token i-1 looks like a first name in front of the surname at i."""
+    if i == 0 or doc[i].is_sent_start:
+        return False
+    before = doc[i - 1]
+    return looks_like_name(before) and not is_noun_like(before) and not before.is_sent_start
+
+
+def _coordinated_names(doc: Doc, start: int) -> list[Span]:
+    """Names set off by commas after a title: ", Lars Eide und Camila Soto," (all or nothing)."""
+    names = []
+    position = start
+    while position < len(doc):
+        name = name_after(doc, position)
+        if name is None:
+            return []
+        names.append(name)
+        if name.end < len(doc) and doc[name.end].lower_ == "und":
+            position = name.end + 1
+            continue
+        return names if name.end >= len(doc) or doc[name.end].is_punct else []
+    return []
+
+
+def _apposition_role(doc: Doc, person: Span) -> Span | None:
+    """The role in an apposition after the name: "Sonata Coulter, stellvertretende Staatssekretärin …"."""
+    if person.end + 1 < len(doc) and doc[person.end].text == ",":
+        return role_phrase_after(doc, person.end + 1)
+    return None
+
+
+def _preceding_apposition_role(doc: Doc, person: Span) -> Span | None:
+    """The role before the name, set off by a comma: "Der Präsident des Europäischen Rates, António Costa"."""
+    before = role_phrase_before(doc, person.start)
+    anchor = before.start if before is not None else person.start
+    if anchor < 2 or doc[anchor - 1].text != ",":
+        return None
+    sentence_start = person.sent.start if doc.has_annotation("SENT_START") else 0
+    for start in range(anchor - 2, max(sentence_start, anchor - 12) - 1, -1):
+        if doc[start].text in {",", ";", ":"}:
+            break
+        if is_role(doc[start]) and (start == sentence_start or doc[start - 1].lower_ in DETERMINERS | {"vom", "von", "zum", "beim", "mit"} or is_adjective(doc[start - 1].text)):
+            phrase = role_phrase_after(doc, start)
+            if phrase is not None and phrase.end == anchor - 1:
+                return phrase
+    return None
+
+
+def _delegation_country(doc: Doc, person: Span) -> str | None:
+    """Country of the delegation a person leads: "die US-Delegation wurde von X geleitet"."""
+    sentence = person.sent if doc.has_annotation("SENT_START") else doc[:]
+    if not any(t.text in LEAD_VERBS for t in sentence):
+        return None
+    for token in reversed(doc[sentence.start : person.start]):
+        if token.text.endswith("Delegation") or token.text.endswith("Delegationen"):
+            country = gazetteer.country_of_prefix(token.text)
+            if country is None and token.i > 0:
+                country = gazetteer.country_of_adjective(doc[token.i - 1].text)
+            return country
+    return None
+
+
+@Language.factory(
+    "diplomex_lexicon",
+    default_config={"overwrite_labels": True, "office_holders": True},
+)
+def make_lexicon(nlp: Language, name: str, overwrite_labels: bool, office_holders: bool) -> "LexiconLayer":
+    return LexiconLayer(overwrite_labels=overwrite_labels, use_office_holders=office_holders)
+
+
+class LexiconLayer:
+    """Gazetteer entities, rule-based persons and their roles (see the module docstring)."""
+
+    def __init__(self, overwrite_labels: bool = True, use_office_holders: bool = True) -> None:
+        _register_extensions()
+        self.overwrite_labels = overwrite_labels
+        self.use_office_holders = use_office_holders
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        ents = [self._trim_title(e) for e in doc.ents]
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        by_offsets = {(e.start, e.end): e for e in ents}
+        for span in _place_entities(doc):
+            existing = by_offsets.get((span.start, span.end))
+            if existing is not None and self.overwrite_labels and existing.label_ not in {span.label_, "PER"}:
+                ents[ents.index(existing)] = span
+            elif not any(i in taken for i in range(span.start, span.end)):
+                ents.append(span)
+                taken.update(range(span.start, span.end))
+        for person in _person_candidates(doc):
+            ents = [e for e in ents if not (e.start >= person.start and e.end <= person.end and e.label_ != "PER")]
+            taken = {i for e in ents for i in range(e.start, e.end)}
+            if not any(i in taken for i in range(person.start, person.end)):
+                ents.append(Span(doc, person.start, person.end, label="PER"))
+                taken.update(range(person.start, person.end))
+        ents = self._add_known_people(doc, ents)
+        doc.ents = filter_spans(ents)
+        self._annotate_people(doc)
+        return doc
+
+    def _trim_title(self, ent: Span) -> Span:
+        """An NER person that includes its title ("Außenminister Lawrow") is cut to the name."""
+        if ent.label_ != "PER":
+            return ent
+        start = ent.start
+        while start < ent.end - 1 and (is_role(ent.doc[start]) or ent.doc[start].lower_ in DETERMINERS or is_adjective(ent.doc[start].text)):
+            start += 1
+        return Span(ent.doc, start, ent.end, label="PER") if start != ent.start else ent
+
+    def _add_known_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Office holders from the gazetteer and repeated surnames of persons already found."""
+        known = dict(office_holders()) if self.use_office_holders else {}
+        in_article = set()
+        for ent in ents:
+            if ent.label_ == "PER" and len(ent) > 1:
+                known[ent[-1].text] = known[ent.text] = (ent.text, "")
+                in_article.add(ent[-1].text)
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        max_words = max((len(k.split()) for k in known), default=1)
+        i = 0
+        while i < len(doc):
+            if doc[i].text[:1].isupper() and i not in taken:
+                for size in range(min(max_words, len(doc) - i), 0, -1):
+                    span = doc[i : i + size]
+                    text = span.text
+                    if text.endswith("s") and text not in known and text[:-1] in known:
+                        text = text[:-1]
+                    if text in known and not any(j in taken for j in range(i, i + size)):
+                        start = i
+                        if size == 1 and text not in in_article and _is_first_name_before(doc, i) and i - 1 not in taken:
+                            start = i - 1  # an unlisted first name: "Eurico Guterres" is not "António Guterres"
+                        ents.append(Span(doc, start, i + size, label="PER"))
+                        taken.update(range(start, i + size))
+                        i += size - 1
+                        break
+            i += 1
+        return ents
+
+    def _annotate_people(self, doc: Doc) -> None:
+        people = [e for e in doc.ents if e.label_ == "PER"]
+        role_spans = []
+        holders = office_holders() if self.use_office_holders else {}
+        for person in people:
+            roles = []
+            before = role_phrase_before(doc, person.start)
+            for phrase in (before, _preceding_apposition_role(doc, person), _apposition_role(doc, person)):
+                if phrase is not None:
+                    roles.append(phrase)
+            role_spans += roles
+            country = next((c for c in map(role_country, roles) if c), None)
+            lead_country = _delegation_country(doc, person)
+            person._.lead = lead_country is not None
+            if country is None:
+                country = lead_country
+            holder = holders.get(person.text)
+            if holder and (len(person) > 1 or not any(p[-1].text == person.text and len(p) > 1 for p in people)):
+                person._.known_as = holder[0]
+                country = country or holder[1]
+            names = [nominative_role(r) for r in roles]
+            person._.role = "; ".join(dict.fromkeys(names)) or None
+            person._.country = country
+        doc.spans["diplomex_roles"] = filter_spans(role_spans)
+        self._resolve_colleagues(doc, people)
+
+    @staticmethod
+    def _resolve_colleagues(doc: Doc, people: list[Span]) -> None:
+        """"sein russischer Amtskollege X": X holds the same office as the person named before."""
+        for i, person in enumerate(people):
+            role = person._.role or ""
+            if "Amtskolleg" not in role:
+                continue
+            previous = next((p for p in reversed(people[:i]) if p._.role and "Amtskolleg" not in p._.role), None)
+            if previous is None:
+                person._.role = None
+                continue
+            office = previous._.role.split(";")[0].strip().split()[-1]
+            person._.role = office.rsplit("-", 1)[-1]

@@ -1,0 +1,495 @@
+"""``diplomex_meetings``: one record per meeting-like event, merged across sentences.
+
+Steps, all on tokens, sentences, entities and lemmas (no parser needed):
+
+1. Triggers from ``resources/meeting_triggers.tsv`` (lemmas, words and compound heads).
+2. One *mention* per sentence with triggers: participants (PER entities outside quotes), parties
+   (participants' countries, nationality adjectives on group nouns such as "russische Diplomaten",
+   countries in "Diplomaten der USA und Russlands", "zwischen X und Y", "X und Y verhandeln"),
+   place ("in/im/nach X" near the trigger), venue, date, status and follow-up cues.
+3. Mentions are merged into events: a definite noun ("Das Treffen fand … statt") refers back to
+   the last event; a mention joins an event that shares a participant or (with no persons) its
+   parties, unless place or date disagree. Sentences on who led a delegation add participants
+   to the last working-level event.
+
+The result is ``doc._.meetings``: a list of plain dicts (see :func:`event_dict`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import gazetteer, lexicons
+from .lexicon import LEAD_VERBS, is_role
+
+TYPE_PRIORITY = ("call", "summit", "visit", "negotiation", "talks", "meeting")
+TOP_LEVEL_ROLES = ("präsident", "kanzler", "premier", "minister", "könig", "regierungschef", "staatschef",
+                   "emir", "kronprinz", "generalsekretär", "außenbeauftragte")
+PLACE_PREPOSITIONS = frozenset({"in", "im", "nach", "auf", "am"})
+GROUP_NOUN_TAIL = ("diplomat", "delegation", "vertreter", "unterhändler", "regierung", "beamte", "gesandte")
+
+
+@lru_cache(maxsize=1)
+def trigger_table() -> tuple[dict[str, tuple[str, str]], list[tuple[str, str, str]]]:
+    """(exact word/lemma → (type, requires), [(suffix, type, requires)] longest first)."""
+    exact: dict[str, tuple[str, str]] = {}
+    suffixes = []
+    for row in lexicons.table("meeting_triggers.tsv"):
+        key, kind, match = row[0], row[1], row[2]
+        requires = row[3] if len(row) > 3 else ""
+        if match == "lemma":
+            exact[key] = (kind, requires)
+        else:
+            suffixes.append((key, kind, requires))
+    suffixes.sort(key=lambda item: -len(item[0]))
+    return exact, suffixes
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for word, cue in lexicons.table("meeting_cues.tsv"):
+        table.setdefault(cue, set()).add(word)
+    return {cue: frozenset(words) for cue, words in table.items()}
+
+
+@lru_cache(maxsize=1)
+def venue_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(one-word venue nouns, lower-cased, longest first; multi-word venue names, longest first)."""
+    words = [line for line in lexicons.lines("venues.txt") if " " not in line]
+    names = [line for line in lexicons.lines("venues.txt") if " " in line]
+    return tuple(sorted({w.lower() for w in words}, key=len, reverse=True)), tuple(sorted(names, key=len, reverse=True))
+
+
+def trigger_type(token: Token, sentence: Span) -> str | None:
+    """The event type a token triggers in its sentence, or None."""
+    exact, suffixes = trigger_table()
+    lower = token.lower_
+    found = exact.get(lower) or exact.get(token.lemma_.lower())
+    if found is None and token.text[:1].isupper():
+        found = next(((kind, requires) for key, kind, requires in suffixes if lower.endswith(key)), None)
+    if found is None or found[0] == "none":
+        return None
+    kind, requires = found
+    if requires and not any(t.lower_ == requires for t in sentence if t.i > token.i):
+        return None
+    return kind
+
+
+@dataclass
+class Event:
+    """An event under construction while the document is read."""
+
+    types: list[str] = field(default_factory=list)
+    triggers: list[tuple[int, int]] = field(default_factory=list)
+    participants: list[Span] = field(default_factory=list)
+    leads: set[tuple[int, int]] = field(default_factory=set)
+    parties: list[str] = field(default_factory=list)
+    place: gazetteer.Place | None = None
+    place_text: str | None = None
+    venue: str | None = None
+    date: dict | None = None
+    statuses: list[str] = field(default_factory=list)
+    follow_up: bool = False
+    working_level: bool = False
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def person_keys(self) -> set[str]:
+        return {p[-1].text for p in self.participants}
+
+
+@Language.factory("diplomex_meetings", default_config={"merge_window": 6})
+def make_meetings(nlp: Language, name: str, merge_window: int) -> "MeetingExtractor":
+    return MeetingExtractor(merge_window=merge_window)
+
+
+class MeetingExtractor:
+    """Finds meeting-like events; writes ``doc._.meetings`` (list of dicts)."""
+
+    def __init__(self, merge_window: int = 6) -> None:
+        if not Doc.has_extension("meetings"):
+            Doc.set_extension("meetings", default=None)
+        self.merge_window = merge_window
+
+    def __call__(self, doc: Doc) -> Doc:
+        quoted = _quoted_tokens(doc)
+        events: list[Event] = []
+        for index, sentence in enumerate(_sentences(doc)):
+            triggers = [(t, kind) for t in sentence if t.i not in quoted and (kind := trigger_type(t, sentence))]
+            if triggers:
+                self._read_mention(doc, sentence, triggers, quoted, events)
+            elif any(t.text in LEAD_VERBS for t in sentence) and any(t.lower_.startswith("delegation") or t.lower_.endswith("delegation") for t in sentence):
+                _add_delegation_leads(doc, sentence, quoted, events)
+        doc._.meetings = [event_dict(doc, e) for e in events if e.types]
+        return doc
+
+    def _read_mention(self, doc: Doc, sentence: Span, triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event]) -> None:
+        """Turn a sentence's triggers into mentions and merge each into its event.
+
+        A trigger named by an organisation or country ("G8-Gipfel", "EU-Gipfel") is a mention of
+        its own; the sentence's other triggers form one mention headed by the first of them, which
+        takes the sentence's persons.
+        """
+        if _is_follow_up(sentence, triggers):
+            if events:
+                events[-1].follow_up = True
+            return
+        named = [(t, kind) for t, kind in triggers if gazetteer.country_of_prefix(t.text) and kind in {"summit", "meeting"}]
+        plain = [item for item in triggers if item not in named]
+        persons = [e for e in doc.ents if e.label_ == "PER" and sentence.start <= e.start < sentence.end and e.start not in quoted]
+        if plain:
+            persons = [p for p in persons if not _separated(doc, p, plain[0][0])]
+        groups = [(plain[0], plain, persons)] if plain else []
+        groups += [((t, kind), [(t, kind)], [] if plain else persons) for t, kind in named]
+        words = {t.lower_ for t in sentence}
+        for (head, kind), group, members in groups:
+            mention = Event(types=[kind], triggers=[(head.idx, head.idx + len(head))], participants=members,
+                            sentences=[(sentence.start_char, sentence.end_char)])
+            prefix = gazetteer.country_of_prefix(head.text) if (head, kind) in named else None
+            mention.parties = [prefix] if prefix else _parties(doc, sentence, members, quoted)
+            mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind)
+            mention.venue = _venue(sentence, quoted)
+            mention.date = _date(doc, sentence, head, quoted)
+            mention.statuses = _statuses(sentence, words)
+            mention.working_level = bool(words & cues()["group"])
+            mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
+            target = self._target(events, mention, head)
+            if target is None:
+                events.append(mention)
+            else:
+                _merge(target, mention)
+
+    def _target(self, events: list[Event], mention: Event, head: Token) -> Event | None:
+        """The event a mention continues, or None for a new event."""
+        if not events:
+            return None
+        last = events[-1]
+        anaphoric = head.i > 0 and head.nbor(-1).lower_ in cues()["anaphor"] and head.text[:1].isupper()
+        if anaphoric and _compatible(last, mention) and mention.person_keys() <= last.person_keys():
+            return last
+        for event in reversed(events[-self.merge_window:]):
+            if not _compatible(event, mention):
+                continue
+            if event.person_keys() & mention.person_keys():
+                return event
+            if not mention.participants and len(set(event.parties) & set(mention.parties)) >= 2:
+                return event
+        if not mention.participants and mention.place is not None:
+            same_place = next((e for e in reversed(events) if e.place is not None and e.place.name == mention.place.name), None)
+            if same_place is not None and _compatible(same_place, mention) and set(mention.parties) <= set(same_place.parties):
+                return same_place
+        if not mention.participants and set(mention.parties) <= set(last.parties) and _compatible(last, mention):
+            return last
+        return None
+
+
+SUBORDINATORS = frozenset({"dass", "daß", "ob", "weil", "obwohl", "damit", "sodass"})
+
+
+def _separated(doc: Doc, person: Span, trigger: Token) -> bool:
+    """A subordinate clause boundary lies between the person and the trigger: "X erklärte, dass
+    die Verhandlungen …" does not make X a participant."""
+    low, high = sorted((person.end, trigger.i))
+    return any(t.lower_ in SUBORDINATORS for t in doc[low:high])
+
+
+def _sentences(doc: Doc):
+    return doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    return {t for span in doc.spans.get("diplomex_quotes", []) for t in range(span.start, span.end)}
+
+
+def _is_follow_up(sentence: Span, triggers: list[tuple[Token, str]]) -> bool:
+    """The sentence only speaks of a further meeting or of continuing the talks being agreed."""
+    words = {t.lower_ for t in sentence}
+    if words & cues()["continue"] and words & (cues()["agreed"] | cues()["planned"]):
+        return True
+    return all(_follow_up_phrase(sentence, t) for t, _ in triggers)
+
+
+def _follow_up_phrase(sentence: Span, token: Token) -> bool:
+    followup = cues()["followup"]
+    marked = token.lower_ in followup or (token.i > sentence.start and token.nbor(-1).lower_ in followup)
+    return marked and any(t.lower_ in cues()["agreed"] or t.lower_ in cues()["planned"] for t in sentence)
+
+
+def _statuses(sentence: Span, words: set[str]) -> list[str]:
+    if words & cues()["cancelled"]:
+        return ["cancelled"]
+    if words & cues()["planned"]:
+        return ["planned"]
+    return ["held"]
+
+
+def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int]) -> list[str]:
+    """Countries and organisations taking part, in order of mention."""
+    parties = [p._.country for p in persons if p._.country]
+    tokens = [t for t in sentence if t.i not in quoted]
+    for token in tokens:
+        lower = token.lower_
+        if lower.endswith(GROUP_NOUN_TAIL) or is_role(token):
+            prefix = gazetteer.country_of_prefix(token.text)
+            if prefix:
+                parties.append(prefix)
+            parties.extend(_adjective_chain(doc, token.i))
+            parties.extend(_genitive_countries(doc, token.i + 1, sentence.end))
+        elif lower == "zwischen" and any(trigger_type(t, sentence) for t in doc[max(sentence.start, token.i - 2) : token.i]):
+            parties.extend(_coordinated_countries(doc, token.i + 1, sentence.end))
+    parties.extend(_subject_countries(doc, sentence))
+    return list(dict.fromkeys(parties))
+
+
+def _adjective_chain(doc: Doc, noun: int) -> list[str]:
+    """Countries of the nationality adjectives before a noun: "US-amerikanische und russische Diplomaten"."""
+    found = []
+    i = noun - 1
+    while i >= 0:
+        country = gazetteer.country_of_adjective(doc[i].text)
+        if country:
+            found.append(country)
+        elif doc[i].lower_ not in {"und", ",", "sowie"}:
+            break
+        i -= 1
+    return list(reversed(found))
+
+
+def _country_at(doc: Doc, i: int) -> tuple[str | None, int]:
+    """The country or organisation named at token i (up to 4 tokens) and the index after it."""
+    for size in range(4, 0, -1):
+        if i + size > len(doc):
+            continue
+        text = doc[i : i + size].text
+        place = gazetteer.lookup_place(text)
+        if place and place.kind == "country":
+            return place.country, i + size
+        org = gazetteer.lookup_organisation(text)
+        if org and gazetteer.organisation_kinds().get(org) == "intergovernmental":
+            return org, i + size
+    return None, i
+
+
+def _coordinated_countries(doc: Doc, start: int, end: int) -> list[str]:
+    """Countries in a coordination: "(der) USA und (der) Russlands", "Russland, China und Iran"."""
+    found, i = [], start
+    while i < end:
+        if doc[i].lower_ in {"der", "die", "dem", "den", "des"}:
+            i += 1
+            continue
+        country, after = _country_at(doc, i)
+        if country is None:
+            break
+        found.append(country)
+        if after < end and doc[after].lower_ in {"und", ",", "sowie"}:
+            i = after + 1
+        else:
+            break
+    return found
+
+
+def _genitive_countries(doc: Doc, start: int, end: int) -> list[str]:
+    if start < end and doc[start].lower_ in {"der", "des"}:
+        return _coordinated_countries(doc, start, end)
+    if start < end:
+        country, _ = _country_at(doc, start)
+        if country and doc[start].text.endswith("s"):
+            return _coordinated_countries(doc, start, end)
+    return []
+
+
+def _subject_countries(doc: Doc, sentence: Span) -> list[str]:
+    """Coordinated countries that open the sentence (after a headline colon): "USA und Russland verhandeln"."""
+    start = sentence.start
+    for token in sentence:
+        if token.text == ":" and token.i - sentence.start < 4:
+            start = token.i + 1
+    while start < sentence.end and (doc[start].lower_ in {"die", "der"} or doc[start].is_space):
+        start += 1
+    found = _coordinated_countries(doc, start, sentence.end)
+    return found if len(found) >= 2 else []
+
+
+def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str) -> tuple[gazetteer.Place | None, str | None]:
+    """The place of the event: the LOC after "in/im/nach" closest to the trigger, not across a comma."""
+    if kind == "call":
+        return None, None
+    best: tuple[int, gazetteer.Place, str] | None = None
+    for ent in doc.ents:
+        if ent.label_ != "LOC" or not (sentence.start <= ent.start < sentence.end) or ent.start in quoted:
+            continue
+        place = gazetteer.lookup_place(ent.text)
+        if place is None:
+            continue
+        prep = ent.start - 1
+        while prep > sentence.start and doc[prep].lower_ in {"der", "die", "dem", "den", "des"}:
+            prep -= 1
+        visited = kind == "visit" and 0 < ent.start - head.i <= 4  # "besuchte am Donnerstag Tallinn"
+        if doc[prep].lower_ not in PLACE_PREPOSITIONS and not visited:
+            continue
+        low, high = sorted((ent.start, head.i))
+        if any(t.text in {",", ";", "–"} for t in doc[low:high]):
+            continue
+        distance = abs(ent.start - head.i) + (0 if place.kind == "city" else 3)
+        base = gazetteer.base_form(ent.text, "place") or ent.text
+        if best is None or distance < best[0]:
+            best = (distance, place, base)
+    return (best[1], best[2]) if best else (None, None)
+
+
+VENUE_PREPOSITIONS = frozenset({"im", "in", "auf", "am", "vor", "beim", "bei"})
+
+
+def _venue_base(token: Token) -> str | None:
+    """The token as a venue in its base form ("US-Generalkonsulats" → "US-Generalkonsulat"), or None."""
+    heads, _ = venue_heads()
+    lower = token.lower_
+    for form in (lower, lower[:-1], lower[:-2]):
+        if any(form.endswith(head) for head in heads):
+            return token.text[: len(form)]
+    return None
+
+
+def _venue(sentence: Span, quoted: set[int]) -> str | None:
+    """The venue: a named venue ("Camp David"), or the venue noun after a locative preposition,
+    the more specific genitive one when there are two ("im Hauptquartier des US-Generalkonsulats"
+    → "US-Generalkonsulat")."""
+    _, named = venue_heads()
+    for name in named:
+        if name in sentence.text:
+            return name
+    doc = sentence.doc
+    for token in sentence:
+        if token.i in quoted or not token.text[:1].isupper() or token.i == sentence.start:
+            continue
+        venue = _venue_base(token)
+        window = doc[max(sentence.start, token.i - 3) : token.i]
+        if venue is None or not any(t.lower_ in VENUE_PREPOSITIONS for t in window):
+            continue
+        genitive = token.i + 2
+        if genitive < sentence.end and token.nbor(1).lower_ in {"des", "der"}:
+            return _venue_base(doc[genitive]) or venue
+        return venue
+    return None
+
+
+def _date(doc: Doc, sentence: Span, head: Token, quoted: set[int]) -> dict | None:
+    """The date expression of the sentence closest to the trigger (dates inside quotes excluded)."""
+    best = None
+    for span in doc.spans.get("diplomex_dates", []):
+        timex = span._.timex or {}
+        if timex.get("kind", "date") != "date" or not (sentence.start <= span.start < sentence.end) or span.start in quoted:
+            continue
+        distance = abs(span.start - head.i)
+        if best is None or distance < best[0]:
+            best = (distance, {"text": span.text, "value": timex.get("value"), "mod": timex.get("mod")})
+    return best[1] if best else None
+
+
+def _add_delegation_leads(doc: Doc, sentence: Span, quoted: set[int], events: list[Event]) -> None:
+    """"Die US-Delegation wurde von X geleitet": X joins the last working-level event as its lead."""
+    persons = [e for e in doc.ents if e.label_ == "PER" and sentence.start <= e.start < sentence.end and e.start not in quoted]
+    if not persons or not events:
+        return
+    target = next((e for e in reversed(events) if e.working_level), events[-1])
+    for person in persons:
+        target.participants.append(person)
+        target.leads.add((person.start_char, person.end_char))
+        if person._.country:
+            target.parties.append(person._.country)
+    target.sentences.append((sentence.start_char, sentence.end_char))
+
+
+def _compatible(event: Event, mention: Event) -> bool:
+    """Place and date do not contradict each other."""
+    if event.place and mention.place:
+        same = event.place.name == mention.place.name
+        contains = {event.place.kind, mention.place.kind} == {"city", "country"} and event.place.country == mention.place.country
+        if not (same or contains):
+            return False
+    if event.date and mention.date and event.date.get("value") and mention.date.get("value"):
+        a, b = event.date["value"], mention.date["value"]
+        if not (a.startswith(b) or b.startswith(a)):
+            return False
+    return True
+
+
+def _merge(event: Event, mention: Event) -> None:
+    event.types += mention.types
+    event.triggers += mention.triggers
+    known = {(p.start_char, p.end_char) for p in event.participants}
+    event.participants += [p for p in mention.participants if (p.start_char, p.end_char) not in known]
+    event.parties += mention.parties
+    if mention.place and (event.place is None or (event.place.kind != "city" and mention.place.kind == "city")):
+        event.place, event.place_text = mention.place, mention.place_text
+    event.venue = event.venue or mention.venue
+    if mention.date and (event.date is None or len(mention.date.get("value") or "") > len(event.date.get("value") or "")):
+        event.date = mention.date
+    event.statuses += mention.statuses
+    event.follow_up = event.follow_up or mention.follow_up
+    event.working_level = event.working_level or mention.working_level
+    event.sentences += mention.sentences
+
+
+def event_type(event: Event) -> str:
+    """The event's type from its mentions: the most frequent, with meeting ~ talks decided by level.
+
+    Meetings of delegations and diplomats without a minister or head of state are "talks".
+    """
+    votes = {kind: event.types.count(kind) for kind in TYPE_PRIORITY}
+    votes["meeting"] += votes.pop("talks")
+    best = max(votes, key=lambda kind: (votes[kind], -TYPE_PRIORITY.index(kind)))
+    if best != "meeting":
+        return best
+    top_level = any(word in head for p in event.participants for head in _role_heads(p._.role) for word in TOP_LEVEL_ROLES)
+    if event.working_level and not top_level:
+        return "talks"
+    talks = event.types.count("talks")
+    return "talks" if talks > event.types.count("meeting") else "meeting"
+
+
+def _role_heads(role: str | None) -> list[str]:
+    """The head nouns of a person's roles, without complements ("Direktor der … des Außenministeriums" → "direktor")."""
+    heads = []
+    for part in (role or "").split(";"):
+        words = re.split(r"\s+(?:des|der|für|von|vom|im)\s+", part.strip())[0].split()
+        if words:
+            heads.append(words[-1].lower())
+    return heads
+
+
+def event_status(event: Event) -> str:
+    if "cancelled" in event.statuses:
+        return "cancelled"
+    if "held" in event.statuses:
+        return "held"
+    return "planned"
+
+
+def event_dict(doc: Doc, event: Event) -> dict:
+    """The event as plain data: participants as [start_char, end_char] of their mentions."""
+    seen, participants = set(), []
+    for person in event.participants:
+        if person.text not in seen:
+            seen.add(person.text)
+            participants.append([person.start_char, person.end_char])
+    return {
+        "type": event_type(event),
+        "status": event_status(event),
+        "participants": participants,
+        "leads": sorted(list(lead) for lead in event.leads),
+        "parties": list(dict.fromkeys(event.parties)),
+        "location": event.place_text,
+        "location_kind": event.place.kind if event.place else None,
+        "country": event.place.country if event.place else None,
+        "venue": event.venue,
+        "date": event.date,
+        "follow_up": event.follow_up,
+        "triggers": [list(t) for t in event.triggers],
+        "evidence": [list(s) for s in event.sentences],
+    }

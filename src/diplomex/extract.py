@@ -1,0 +1,177 @@
+"""From text to :class:`~diplomex.records.ArticleRecord`: input checks, the pipeline run, and the
+one place where an annotated Doc becomes a record."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import gazetteer, hygiene
+from .components.dates import date_mentions
+from .components.quotes import quotes_of
+from .names import canonicalize
+from .pipeline import load
+from .records import ArticleRecord, Location, Meeting, Person, Quote
+
+CREDIT_MARKERS = ("Foto:", "Bild:", "Fotos:", "Quelle:", "©", "Grafik:", "Video:")
+
+
+@lru_cache(maxsize=4)
+def default_pipeline(model: str | None = None) -> Language:
+    """The pipeline ``extract`` uses, loaded once per model name."""
+    return load(model)
+
+
+def parse_published(published: date | datetime | str | None) -> date | None:
+    """Publication date from a ``date``, ``datetime`` or ISO 8601 string (date part used)."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    if isinstance(published, str):
+        try:
+            return datetime.fromisoformat(published.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            raise ValueError(f"published must be an ISO date such as '2025-02-28', got {published!r}") from None
+    raise TypeError(f"published must be a date, datetime or ISO string, got {type(published).__name__}")
+
+
+def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
+    """A tokenized Doc carrying its publication date, ready for ``nlp(doc)`` or ``nlp.pipe``."""
+    doc = nlp.make_doc(text)
+    doc._.published = published.isoformat() if published else None
+    return doc
+
+
+def extract(
+    text: str,
+    published: date | datetime | str | None = None,
+    id: str | None = None,
+    title: str | None = None,
+    *,
+    nlp: Language | None = None,
+) -> ArticleRecord:
+    """Extract meetings, people, quotes, dates and places from one German news article.
+
+    ``published`` anchors relative dates ("am Donnerstag"); without it they stay unresolved and the
+    record carries a warning. Raises ``TypeError`` for non-text input (decode bytes first) and
+    ``ValueError`` for text over the length limit or a malformed ``published``.
+    """
+    clean, warnings = hygiene.prepare(text)
+    day = parse_published(published)
+    if not clean.strip():
+        return ArticleRecord(id=id, published=day, title=title, warnings=tuple(warnings))
+    nlp = nlp or default_pipeline(os.environ.get("DIPLOMEX_MODEL"))
+    doc = nlp(make_doc(nlp, clean, day))
+    return build_record(doc, id=id, title=title, warnings=warnings)
+
+
+def build_record(doc: Doc, id: str | None = None, title: str | None = None, warnings: list[str] | tuple[str, ...] = ()) -> ArticleRecord:
+    """The record of an annotated Doc (the only place a Doc becomes a record)."""
+    published = date.fromisoformat(doc._.published) if doc._.published else None
+    warnings = list(warnings) + hygiene.doc_warnings(doc)
+    mentions = [e for e in doc.ents if e.label_ == "PER" and not _in_credit_line(e)]
+    surfaces = _surface_forms(mentions)
+    canonical = canonicalize(list(surfaces.values()) + [m._.known_as for m in mentions if m._.known_as])
+    people = _people(mentions, surfaces, canonical)
+    by_offsets = {key: canonical[surface] for key, surface in surfaces.items()}
+    return ArticleRecord(
+        id=id,
+        published=published,
+        title=title,
+        meetings=tuple(_meeting(m, by_offsets) for m in doc._.meetings or []),
+        people=people,
+        quotes=tuple(_quote(q, doc, canonical) for q in quotes_of(doc)),
+        dates=tuple(date_mentions(doc)),
+        locations=_locations(doc),
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+def _in_credit_line(span: Span) -> bool:
+    line_start = span.doc.text.rfind("\n", 0, span.start_char) + 1
+    return span.doc.text[line_start : span.start_char].lstrip().startswith(CREDIT_MARKERS)
+
+
+def _surface_forms(mentions: list[Span]) -> dict[tuple[int, int], str]:
+    """Each person mention's name as written, without a genitive ending when the article also has
+    the bare form ("Junckers" → "Juncker")."""
+    words = {word for m in mentions for word in m.text.split()}
+    forms = {}
+    for mention in mentions:
+        text = mention.text
+        for ending in ("s", "’", "'"):
+            if text.endswith(ending) and text[: -len(ending)].split()[-1:] and text[: -len(ending)].split()[-1] in words:
+                text = text[: -len(ending)]
+                break
+        forms[(mention.start_char, mention.end_char)] = text
+    return forms
+
+
+def _people(mentions: list[Span], surfaces: dict[tuple[int, int], str], canonical: dict[str, str]) -> tuple[Person, ...]:
+    clusters: dict[str, list[tuple[Span, str]]] = {}
+    for mention in mentions:
+        surface = surfaces[(mention.start_char, mention.end_char)]
+        clusters.setdefault(canonical[surface], []).append((mention, surface))
+    return tuple(
+        Person(
+            name=name,
+            role=next((s._.role for s, _ in spans if s._.role), None),
+            country=next((s._.country for s, _ in spans if s._.country), None),
+            aliases=tuple(dict.fromkeys(surface for _, surface in spans if surface != name)),
+        )
+        for name, spans in clusters.items()
+    )
+
+
+def _meeting(event: dict, names: dict[tuple[int, int], str]) -> Meeting:
+    participants = tuple(dict.fromkeys(names[tuple(p)] for p in event["participants"] if tuple(p) in names))
+    date_info = event.get("date") or {}
+    return Meeting(
+        type=event["type"],
+        status=event["status"],
+        participants=participants,
+        parties=tuple(event["parties"]),
+        location=event["location"],
+        venue=event["venue"],
+        country=event["country"],
+        date=date_info.get("value"),
+        date_text=date_info.get("text"),
+        follow_up=event["follow_up"],
+        trigger=", ".join(str(t) for t in event["triggers"][:1]),
+        evidence=tuple(tuple(s) for s in event["evidence"]),
+    )
+
+
+def _quote(quote: Quote, doc: Doc, canonical: dict[str, str]) -> Quote:
+    """The quote with its speaker resolved to the article's canonical name for that person."""
+    if quote.speaker is None or quote.speaker_kind == "organisation":
+        return quote
+    speaker = canonical.get(quote.speaker) or canonicalize(list(canonical) + [quote.speaker])[quote.speaker]
+    return Quote(**{**quote.__dict__, "speaker": speaker})
+
+
+def _locations(doc: Doc) -> tuple[Location, ...]:
+    found: dict[str, Location] = {}
+    in_roles = {i for role in doc.spans.get("diplomex_roles", []) for i in range(role.start, role.end)}
+    for ent in doc.ents:
+        if ent.label_ != "LOC" or _in_credit_line(ent) or ent.start in in_roles:
+            continue
+        place = gazetteer.lookup_place(ent.text)
+        name = gazetteer.base_form(ent.text, "place") or ent.text
+        if name not in found:
+            found[name] = Location(
+                text=ent.text,
+                name=name,
+                kind=place.kind if place else "unknown",
+                country=place.country if place else None,
+                start=ent.start_char,
+                end=ent.end_char,
+            )
+    return tuple(found.values())

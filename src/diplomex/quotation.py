@@ -1,0 +1,662 @@
+"""Pure helpers for direct quotes: pair quotation marks, tell quotes from quoted names.
+
+Everything here works on plain strings and character offsets, so it is usable without spaCy and
+never raises on odd input (unbalanced, mixed or nested marks).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.lang.de.stop_words import STOP_WORDS
+
+from diplomex import lexicons
+
+# Opening mark -> the closing marks that may end it.
+_CLOSERS = {
+    "„": "“”\"",
+    "»": "«",
+    "«": "»",
+    "‚": "‘’",
+    "“": "”",
+    '"': '"',
+    "‹": "›",
+    "›": "‹",
+}
+_ALL_MARKS = set("„“”\"»«‚‘’‹›")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A stretch of text between paired quotation marks (offsets exclude the marks)."""
+
+    start: int
+    end: int
+    open_mark: str
+    paragraphs: int = 1  # > 1 when the quote runs over paragraph breaks
+
+
+def _guillemet_style(text: str) -> str:
+    """'»' when »…« (German) is the document's style, '«' for «…» (Swiss, French)."""
+    first_right, first_left = text.find("»"), text.find("«")
+    if first_left == -1 or (first_right != -1 and first_right < first_left):
+        return "»"
+    return "«"
+
+
+def _can_open(text: str, i: int) -> bool:
+    """A symmetric mark (plain ", “) opens when it follows space/start and precedes a non-space."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{–—-/:") and not after.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    return not before.isspace()
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text``."""
+    spans, start = [], 0
+    for match in re.finditer(r"\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _is_opener(text: str, i: int, guillemet_open: str) -> bool:
+    ch = text[i]
+    if ch in "»«":
+        return ch == guillemet_open
+    if ch == "„":
+        return True
+    if ch == "‚":
+        return i == 0 or not text[i - 1].isalnum()
+    return ch in "\"“‹›" and _can_open(text, i)
+
+
+def _closes(text: str, i: int, opener: str) -> bool:
+    ch = text[i]
+    if ch not in _CLOSERS[opener] or not _can_close(text, i):
+        return False
+    return not (ch == "’" and i + 1 < len(text) and text[i + 1].isalpha())  # an apostrophe
+
+
+def _scan(text: str, lo: int, hi: int, stack: list[tuple[str, int]], guillemet_open: str):
+    """Pair marks in text[lo:hi]; return the closed outermost (open index, close index, mark) and the
+    stack of openers left unclosed."""
+    closed = []
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in _ALL_MARKS:
+            continue
+        if stack and _closes(text, i, stack[-1][0]):
+            mark, at = stack.pop()
+            if not stack:
+                closed.append((at, i, mark))
+        elif _is_opener(text, i, guillemet_open):
+            stack.append((ch, i))
+    return closed, stack
+
+
+def _next_paragraph_opens(text: str, hi: int, mark: str) -> bool:
+    """The next non-blank paragraph after position ``hi`` starts with ``mark``."""
+    rest = text[hi : hi + 2000].lstrip()
+    return rest[:1] == mark
+
+
+def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
+    """Outermost quoted stretches of ``text``, in order.
+
+    Marks are paired with a stack within each paragraph; inner quotes (‚…‘ inside „…“, or the same
+    marks nested) stay in the content of the outer one. A quote running over several paragraphs, which
+    German re-opens with „ at each paragraph start, is joined into one quote. An opener never closed is
+    skipped and the rest of its paragraph scanned again, so unbalanced marks cost at most that quote.
+    """
+    guillemet_open = _guillemet_style(text)
+    out: list[Quoted] = []
+    carried: tuple[int, str, int] | None = None  # (open index, mark, paragraphs) of a quote running on
+    for lo, hi in _paragraphs(text):
+        stack: list[tuple[str, int]] = []
+        first = lo
+        while first < hi and text[first].isspace():
+            first += 1
+        if first == hi:
+            continue  # blank lines do not end a running quote
+        if carried and text[first] == carried[1]:
+            stack = [(carried[1], carried[0])]
+            lo = first + 1
+        elif carried:
+            carried = None
+        while True:
+            closed, stack = _scan(text, lo, hi, stack, guillemet_open)
+            for at, close, mark in closed:
+                paragraphs = carried[2] if carried and at == carried[0] else 1
+                out.append(Quoted(at + 1, close, mark, paragraphs))
+            if carried and not stack and closed and closed[0][0] == carried[0]:
+                carried = None
+            if not stack:
+                break
+            mark, at = stack[0]
+            paragraphs = (carried[2] if carried and at == carried[0] else 1) + 1
+            if paragraphs <= max_paragraphs and mark in "„»«\"" and _next_paragraph_opens(text, hi, mark):
+                carried = (at, mark, paragraphs)
+                break
+            carried = None
+            lo, stack = at + 1, []  # skip the unclosed opener, rescan the rest of the paragraph
+    return _join_adjacent(text, out)
+
+
+def _join_adjacent(text: str, quoted: list[Quoted]) -> list[Quoted]:
+    """Quotes separated by nothing but spaces („…“ „…“) are one quote, interrupted by its marks."""
+    out: list[Quoted] = []
+    for q in quoted:
+        if out and not text[out[-1].end + 1 : q.start - 1].strip(" \t"):
+            last = out.pop()
+            q = Quoted(last.start, q.end, last.open_mark, last.paragraphs + q.paragraphs - 1)
+        out.append(q)
+    return out
+
+
+def words(content: str) -> list[str]:
+    """Alphabetic words of a string."""
+    return _WORD.findall(content)
+
+
+@lru_cache(maxsize=None)
+def _lower_set(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.lines(name))
+
+
+def looks_like_sentence(content: str) -> bool:
+    """Content that reads as a clause of speech rather than a name or title."""
+    ws = words(content)
+    stripped = content.rstrip()
+    if stripped[-1:] in ".!?…" and len(ws) >= 2:
+        return True
+    return len(ws) >= 5 and sum(w[0].islower() for w in ws) >= 2
+
+
+def _speech_verbs() -> frozenset[str]:
+    return _lower_set("speech_verbs.txt")
+
+
+def _name_nouns() -> tuple[str, ...]:
+    return _endings("quote_name_nouns.txt")
+
+
+def _clause_before(text: str, start: int, limit: int = 200) -> str:
+    """Text of the clause leading up to ``start`` (back to the previous sentence end)."""
+    left = text[max(0, start - limit) : start]
+    cut = max(left.rfind(". "), left.rfind("! "), left.rfind("? "), left.rfind("\n"))
+    return left[cut + 1 :]
+
+
+def _clause_after(text: str, end: int, limit: int = 200) -> str:
+    """Text from ``end`` to the end of the sentence."""
+    right = text[end : end + limit]
+    cuts = [i for i in (right.find(". "), right.find("\n"), right.find("! "), right.find("? ")) if i >= 0]
+    return right[: min(cuts)] if cuts else right
+
+
+def preceded_by_name_noun(text: str, start: int) -> bool:
+    """The quoted phrase follows a noun that introduces names or titles (Zeitung, Operation, …)."""
+    left = text[max(0, start - 40) : start - 1]
+    before = words(left)
+    if not before or not left.rstrip().endswith(before[-1]):
+        return False  # punctuation between the noun and the mark: "… unter Vertrag. „Ich …“"
+    last = before[-1].lower().rstrip(".")
+    return last.endswith(_name_nouns()) and before[-1][0].isupper()
+
+
+def has_speech_context(text: str, start: int, end: int) -> bool:
+    """A speech verb or quote cue occurs in the sentence around the quote."""
+    verbs = _speech_verbs()
+    context = words(_clause_before(text, start - 1)) + words(_clause_after(text, end + 1))
+    cues = {row[0] for row in lexicons.table("quote_cues.tsv")}
+    return any(w.lower() in verbs or w.lower() in cues for w in context)
+
+
+_FRAMING_BEFORE = re.compile(r"(?:\b(?:als|von|vom|wie)(?:\s+(?:einer|einem|einen|eine|der|dem|den|die|das))?|:)\s*$")
+
+
+def has_adjacent_cue(text: str, start: int, end: int) -> bool:
+    """A cue right next to the marks: "als „…“", "von einer „…“", "…: „…“", "„…“, sagte X", "„…“, so X"."""
+    if _FRAMING_BEFORE.search(text[max(0, start - 30) : start - 1]):
+        return True
+    indefinite = re.search(r"\bein(?:e|en|er|em)?\s*$", text[max(0, start - 12) : start - 1])
+    if indefinite and _verb_at(text, _sentence_start(text, start), start - 1):
+        return True  # "nannte den Bericht eine „Zeitungsente“"
+    after = words(text[end + 1 : end + 40])
+    following = text[end + 1 : end + 4].lstrip()
+    if not after or following[:1] not in ",":
+        return False
+    first = after[0].lower()
+    return first in _speech_verbs() or first == "so"
+
+
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|zum|zur|im|vom|beim|am)"
+    r"(?:\s+[a-zäöüß][\w-]*)?\s*$",
+    re.IGNORECASE,
+)
+
+
+_DEFINITE = frozenset("der die das des dem den zum zur im vom beim am".split())
+
+
+def follows_article(text: str, start: int, definite: bool = False) -> bool:
+    """An article (and maybe one lowercase adjective) stands right before the opening mark; with
+    ``definite``, only a definite one ("die „Berliner Zeitung“", not "eine „Zeitungsente“")."""
+    match = _ARTICLE_BEFORE.search(text[max(0, start - 40) : start - 1])
+    return bool(match) and (not definite or match.group().split()[0].lower() in _DEFINITE)
+
+
+_NAMED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:\([A-ZÄÖÜ][\w.-]*\)|(?:genannt|nennt|nennen|nannte|heißt|hieß|getauft)\b)")
+_LISTED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*[„\"»«]")
+_LISTED_BEFORE = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*$")
+_REPORTS_AFTER = re.compile(r"[“”\"«»‘’]\s+(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete|mitteilte|zitiert|zitierte)\b")
+_ENGLISH = frozenset("the of for and with to".split())
+
+
+def looks_like_name(text: str, quoted: Quoted) -> bool:
+    """Signs that a capitalised quoted phrase is a name or title: an abbreviation or a naming verb
+    after it ("„…“ (PAD)", "„…“ genannt"), a list of quoted titles, English function words."""
+    content = text[quoted.start : quoted.end]
+    if _NAMED_AFTER.match(text, quoted.end):
+        return True
+    if content[:1].isupper() and _REPORTS_AFTER.match(text, quoted.end):
+        return True  # "Wie „heise online“ berichtet", "„BILD“ meldete"
+    listed = _LISTED_AFTER.match(text, quoted.end) or _LISTED_BEFORE.search(text[max(0, quoted.start - 12) : quoted.start - 1])
+    if listed and content[:1].isupper():
+        return True
+    lowered = [w.lower() for w in words(content)]
+    return len(lowered) > 1 and any(w in _ENGLISH for w in lowered)
+
+
+def introduced_by_colon(text: str, open_at: int) -> bool:
+    """"X sagte: „…“" — but not "Motto: „…“" or "(Titel: „…“)"."""
+    lead = text[max(0, open_at - 80) : open_at].rstrip()
+    if not lead.endswith(":"):
+        return False
+    return not preceded_by_name_noun(text, len(text[:open_at].rstrip())) and "(" not in lead.rsplit(")", 1)[-1]
+
+
+def is_quotation(text: str, quoted: Quoted) -> bool:
+    """True when the quoted stretch is a quotation, not a name, title or label in quotation marks."""
+    content = text[quoted.start : quoted.end]
+    ws = words(content)
+    if not ws:
+        return False
+    open_at = quoted.start - 1
+    in_parentheses = text[max(0, open_at - 1) : open_at].endswith("(")
+    ends_sentence = content.rstrip()[-1:] in ".!?…" and len(ws) >= 2
+    if ends_sentence and len(ws) >= 3:
+        return True
+    if in_parentheses or preceded_by_name_noun(text, quoted.start) or looks_like_name(text, quoted):
+        return False
+    speech = has_speech_context(text, quoted.start, quoted.end)
+    if ws[0][0].isupper() and not ends_sentence and follows_article(text, quoted.start, definite=speech):
+        return False
+    if looks_like_sentence(content) or introduced_by_colon(text, open_at):
+        return True
+    if re.search(r"\.(de|com|org|net)\b", content):
+        return False
+    if ws[0][0].islower():
+        return len(ws) > 1 or speech
+    if all(w[0].isupper() for w in ws):
+        return speech and has_adjacent_cue(text, quoted.start, quoted.end)
+    return speech or "," in content
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_][\w'’.-]*(?<!\.)|[^\w\s]")
+_DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen".split())
+_PARTICLES = frozenset("von van der den de da di du del la le al el bin ibn zu ten ter".split())
+_PRONOUNS = frozenset(("er", "sie"))
+_SKIPPABLE = frozenset(
+    "dazu auch gestern heute weiter zudem später damals nun jedoch aber dann noch bereits daraufhin "
+    "einmal abschließend ebenfalls außerdem wörtlich sich selbst".split()
+)
+_NOT_NAMES = frozenset(
+    "Er Sie Es Wir Ich Ihr Man Dies Das Der Die Den Dem Des Ein Eine Auf Im In Am Als Nach Bei Mit Laut "
+    "Auch Aber Doch Dann Zudem Dazu So Wie Was Wer Damit Daher Deshalb Trotzdem Jedoch Allerdings "
+    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli "
+    "August September Oktober November Dezember Anfang Mitte Ende Herbst Winter Frühjahr Sommer".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker mention: char span, kind ("person" | "organisation" | "pronoun")."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(lo + m.start(), lo + m.end(), m.group()) for m in _TOKEN.finditer(text[lo:hi])]
+
+
+@lru_cache(maxsize=None)
+def _endings(name: str) -> tuple[str, ...]:
+    return tuple(sorted(_lower_set(name), key=len, reverse=True))
+
+
+def _ends_with(word: str, name: str) -> bool:
+    return word.lower().endswith(_endings(name))
+
+
+def _is_title(word: str) -> bool:
+    return word[:1].isupper() and _ends_with(word, "speaker_titles.txt")
+
+
+def _is_org(word: str) -> bool:
+    return word[:1].isupper() and _ends_with(word, "speaker_organisations.txt")
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that may be part of a name (not a capitalised function word or pronoun)."""
+    if not word[:1].isupper() or word in _NOT_NAMES or word.lower() in STOP_WORDS:
+        return False
+    return not word.lower().endswith(_common_noun_endings())
+
+
+def _common_noun_endings() -> tuple[str, ...]:
+    return _endings("common_noun_endings.txt")
+
+
+def _name_run(toks: list, i: int) -> int:
+    """Index after the run of name words (particles allowed inside: "Ursula von der Leyen") from ``i``."""
+    j = end = i
+    while j < len(toks):
+        word = toks[j][2]
+        if _is_name_word(word) and not _is_title(word):
+            j += 1
+            end = j
+        elif word in _PARTICLES and j > i:
+            j += 1
+        else:
+            break
+    return end
+
+
+def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
+    """The speaker phrase starting at ``pos`` ("Costa", "Regierungssprecher Steffen Hebestreit",
+    "der Sprecher des Amtes, Martin Jäger", "das Außenministerium", "er"), as the span of the NAME;
+    None when the phrase names nobody ("die Sprecherin")."""
+    toks = _tokens(text, pos, min(len(text), pos + limit))
+    i = 0
+    while i < len(toks) and (toks[i][2].lower() in _SKIPPABLE or toks[i][2] in _ALL_MARKS):
+        i += 1
+    if i >= len(toks):
+        return None
+    if toks[i][2].lower() in _PRONOUNS:
+        return Mention(toks[i][0], toks[i][1], "pronoun")
+    has_det = toks[i][2].lower() in _DETERMINERS
+    det_at = i
+    if has_det:
+        i += 1
+        while i < len(toks) and toks[i][2][:1].islower() and toks[i][2] not in _DETERMINERS and i - det_at <= 3:
+            i += 1  # adjectives: "der russische Außenminister"
+    titled = False
+    while i < len(toks) and _is_title(toks[i][2]):
+        titled, i = True, i + 1
+    described = has_det and not titled and i < len(toks) and toks[i][2][:1].isupper() and not _is_org(toks[i][2])
+    if titled or described:
+        # "der Sprecher des Amtes, Martin Jäger", "der frühere Bürgermeister und Senator, Henning Scherf"
+        apposition = _apposition(toks, i)
+        if apposition is not None:
+            return apposition
+        end = _name_run(toks, i) if titled else i
+        return Mention(toks[i][0], toks[end - 1][1], "person") if end > i else None
+    if i < len(toks) and _is_org(toks[i][2]):
+        start = toks[det_at][0] if has_det else toks[i][0]
+        return Mention(start, toks[i][1], "organisation")
+    if has_det:
+        return None
+    end = _name_run(toks, i)
+    if end > i and end < len(toks) and _is_title(toks[end][2]) and end - i == 1:
+        return parse_speaker(text, toks[end][0], limit=pos + limit - toks[end][0])  # "Australiens Premier X"
+    if end > i:
+        return Mention(toks[i][0], toks[end - 1][1], "person")
+    return None
+
+
+def _apposition(toks: list, i: int, reach: int = 9) -> Mention | None:
+    """", Name" closing a role description within ``reach`` tokens of ``i`` (the name must be followed by
+    a comma, parenthesis or the end of the phrase)."""
+    for k in range(i, min(len(toks), i + reach)):
+        word = toks[k][2]
+        if word == ",":
+            end = _name_run(toks, k + 1)
+            if end > k + 1 and (end == len(toks) or toks[end][2] in ",()."):
+                return Mention(toks[k + 1][0], toks[end - 1][1], "person")
+            return None
+        if word.lower() in _speech_verbs() or word in _ALL_MARKS or word in ".;:":
+            return None
+    return None
+
+
+def _sentence_start(text: str, pos: int, limit: int = 300) -> int:
+    """Start of the sentence containing ``pos`` (after ". ", "! ", "? ", a newline or a closing mark)."""
+    lo = max(0, pos - limit)
+    best = lo
+    for match in re.finditer(r"[.!?](?=[\s„“\"»«])\s*|\n\s*", text[lo:pos]):
+        best = lo + match.end()
+    return best
+
+
+def _verb_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+    """The last speech verb in text[lo:hi] (or "so" before a capitalised word), as (start, end, word)."""
+    found = None
+    toks = _tokens(text, lo, hi)
+    for k, (start, end, word) in enumerate(toks):
+        if word.lower() in _speech_verbs() or word == "so" and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+            found = (start, end, word)
+    return found
+
+
+_AFTER_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*([^\W\d_]+)")
+_PASSIVE_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*(?:wird|wurde|werden|wurden)\s+(.{1,80}?)\s+(?:wie folgt\s+)?zitiert\b")
+_VIEW_CUE = re.compile(
+    r"\b(?:[Nn]ach|[Ll]aut)\s+(?:(?:den\s+)?Worten|Ansicht|Angaben|Auffassung|Meinung|Einschätzung|Aussage)"
+    r"\s+(?:von\s+|des\s+|der\s+)?"
+)
+
+
+def _is_named(text: str, mention: Mention, phrase_start: int, known: frozenset[str] = frozenset()) -> bool:
+    """The mention is a name for sure: introduced by a title or article, several words, or known."""
+    name = text[mention.start : mention.end]
+    return mention.start > phrase_start or " " in name or name in known
+
+
+def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | None:
+    """"„…“, sagte X" / "„…“, so X" / "„…“, wird X zitiert": the cue and speaker after the marks."""
+    window = text[close_at + 1 : close_at + 120]
+    passive = _PASSIVE_CUE.match(window)
+    if passive:
+        return "zitiert", parse_speaker(text, close_at + 1 + passive.start(1), limit=len(passive.group(1)))
+    after = _AFTER_CUE.match(window)
+    if after and after.group(1)[:1].islower() and after.group(1) not in STOP_WORDS and window.lstrip()[:1] in ",“”\"«»":
+        mention = parse_speaker(text, close_at + 1 + after.end())  # "„…“, strich Romney heraus"
+        if mention is not None and (mention.kind != "person" or _is_named(text, mention, close_at + 1 + after.end())):
+            return after.group(1), mention
+    if after and (after.group(1).lower() in _speech_verbs() or after.group(1) == "so"):
+        pos = close_at + 1 + after.end()
+        verb_next = _AFTER_CUE.match(text, pos)
+        if after.group(1) == "so" and verb_next and verb_next.group(1).lower() in _speech_verbs():
+            pos = verb_next.end()  # "„…“, so urteilte Romney"
+        return after.group(1), parse_speaker(text, pos)
+    return None
+
+
+def _speaker_in_sentence(
+    text: str, sentence: int, lead_end: int, close_at: int, known: frozenset[str] = frozenset()
+) -> tuple[str | None, Mention | None]:
+    """Cue and speaker from the sentence around a quote: "X zufolge", "laut X", "nach Ansicht von X",
+    "X sagte: „…“", "Auf X schrieb Costa: „…“", "X bezeichnete das als „…“"."""
+    for marker in ("zufolge", "laut", "Laut"):
+        mention = _cue_word(text, sentence, close_at, marker)
+        if mention is not None:
+            return ("zufolge" if marker == "zufolge" else "laut"), mention
+    view = _VIEW_CUE.search(text, sentence, lead_end)
+    if view:
+        return "laut", parse_speaker(text, view.end())
+    verb = _verb_at(text, sentence, lead_end)
+    colon = text[sentence:lead_end].rstrip().endswith(":")
+    subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
+    if verb is None:
+        if subject is None and colon:
+            subject = _named_in_clause(text, sentence, lead_end, known)
+        if subject is None and close_at > lead_end:
+            return _speaker_later_in_sentence(text, close_at, known)
+        return ("colon" if colon else None), subject
+    if subject is None:
+        subject = parse_speaker(text, verb[1], limit=lead_end - verb[1])
+    if subject is None:
+        subject = _named_in_clause(text, sentence, verb[0], known)
+    return verb[2], subject
+
+
+_PREPOSITIONS = frozenset(
+    "mit an auf gegen für über von vom zu zum zur bei beim nach gegenüber aus in im um unter vor wegen dem den".split()
+)
+
+
+def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The first person in text[lo:hi] named with a title or a full name and not governed by a
+    preposition ("Bereits 2005 hatte Kanzlerin Angela Merkel verkündet: …")."""
+    toks = _tokens(text, lo, hi)
+    for k, (start, _, word) in enumerate(toks):
+        if not word[:1].isupper() or k and toks[k - 1][2].lower() in _PREPOSITIONS:
+            continue
+        mention = parse_speaker(text, start, limit=hi - start)
+        if mention and mention.kind == "person" and (
+            mention.start > start or " " in text[mention.start : mention.end] or text[mention.start : mention.end] in known
+        ):
+            return mention
+    return None
+
+
+def _subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The speaker phrase opening the sentence, when it plausibly is the subject: a title or article
+    introduces it, it has several name words, or the verb follows it directly ("Stoiber sagte")."""
+    mention = parse_speaker(text, sentence, limit=verb_at - sentence)
+    if mention is None or mention.kind != "person":
+        return mention
+    introduced = bool(text[sentence : mention.start].strip(" \t\n„“\"»«"))
+    several = len(words(text[mention.start : mention.end])) > 1
+    next_word = _tokens(text, mention.end, min(len(text), mention.end + 40))[:1]
+    verb_next = bool(next_word) and (next_word[0][0] == verb_at or next_word[0][2] in ",(")
+    named = text[mention.start : mention.end] in known
+    return mention if introduced or several or named or verb_next else None
+
+
+def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) -> tuple[str | None, Mention | None]:
+    """The cue and the speaker mention of a quote, from its own sentence or the sentence before.
+    ``known`` holds words known to be names in this text (see :func:`surnames`)."""
+    open_at, close_at = quoted.start - 1, quoted.end
+    sentence = _sentence_start(text, open_at)
+    found = _speaker_after_quote(text, close_at)
+    if found is not None:
+        cue, speaker = found
+        if speaker is None:
+            after_end = close_at + 1 + len(_clause_after(text, close_at + 1, 160))
+            speaker = _named_in_clause(text, close_at + 1, after_end, known)
+        if speaker is None and cue != "so" and sentence < open_at - 2:
+            speaker = _subject(text, sentence, open_at, known)
+        return cue, speaker
+    lead_end = len(text[:open_at].rstrip())
+    if text[lead_end - 1 : lead_end] != ":":
+        lead_end = open_at  # only a colon lets the introduction sit on the line before
+    sentence = _sentence_start(text, lead_end)
+    cue, speaker = _speaker_in_sentence(text, sentence, lead_end, close_at, known)
+    if speaker is None and cue is None:
+        previous = _previous_sentence(text, sentence)
+        if previous is not None:
+            previous_cue, previous_speaker = _speaker_in_sentence(text, previous, sentence, sentence, known)
+            if previous_cue is not None:
+                speaker = previous_speaker
+    return cue, speaker
+
+
+def _speaker_later_in_sentence(text: str, close_at: int, known: frozenset[str]) -> tuple[str | None, Mention | None]:
+    """"Der Iran müsse „…“ beenden, so Rice.": a cue and speaker after the quote, in the same sentence."""
+    end = close_at + 1 + len(_clause_after(text, close_at + 1, 200))
+    verb = _verb_at(text, close_at + 1, end)
+    if verb is None:
+        return None, None
+    mention = parse_speaker(text, verb[1], limit=end - verb[1])
+    if mention is not None and mention.kind == "person" and not _is_named(text, mention, verb[1], known):
+        mention = None
+    return verb[2], mention
+
+
+def _previous_sentence(text: str, sentence: int) -> int | None:
+    """Start of the sentence before ``sentence`` in the same paragraph, if any."""
+    before = text[:sentence].rstrip()
+    if not before or before.endswith("\n") or "\n" in text[len(before) : sentence]:
+        return None
+    return _sentence_start(text, len(before) - 1)
+
+
+def _cue_word(text: str, lo: int, hi: int, marker: str) -> Mention | None:
+    """Speaker of "X zufolge" / "laut X" in text[lo:hi]."""
+    sentence_end = hi + 1 + len(_clause_after(text, hi + 1, 160))
+    for start, end, word in _tokens(text, lo, sentence_end):
+        if word != marker:
+            continue
+        if marker == "zufolge":
+            for s, _, w in _tokens(text, max(lo, start - 80), start):
+                mention = parse_speaker(text, s, limit=start - s)
+                if mention and mention.end >= start - 1 - 1 and text[mention.end:start].strip() == "":
+                    return mention
+            return None
+        return parse_speaker(text, end)
+    return None
+
+
+def person_mentions(text: str) -> list[Mention]:
+    """Likely person names anywhere in ``text``: names after a role title ("Außenminister Sergej
+    Lawrow") and runs of two or more name words ("Saddam Hussein")."""
+    out: list[Mention] = []
+    toks = _tokens(text, 0, len(text))
+    k = 0
+    while k < len(toks):
+        start, _, word = toks[k]
+        if _is_title(word):
+            mention = parse_speaker(text, start, limit=120)
+            if mention and mention.kind == "person":
+                out.append(mention)
+            k += 1
+            continue
+        end = _name_run(toks, k)
+        if end - k >= 2 and not any(_is_org(t[2]) for t in toks[k:end]):
+            out.append(Mention(start, toks[end - 1][1], "person"))
+            k = end
+        else:
+            k += 1
+    return sorted(set(out), key=lambda m: m.start)
+
+
+def surname_mentions(text: str, known: frozenset[str]) -> list[Mention]:
+    """Every occurrence of a known surname as a person mention ("Merkel" after "Angela Merkel")."""
+    if not known:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(known, key=len, reverse=True)) + r")\b")
+    return [Mention(m.start(), m.end(), "person") for m in pattern.finditer(text)]
+
+
+def surnames(text: str, people: list[Mention]) -> frozenset[str]:
+    """Last words of the multi-word person names in ``text``: a lone "Merkel" is then a name."""
+    return frozenset(
+        words(text[m.start : m.end])[-1] for m in people if len(words(text[m.start : m.end])) > 1
+    )
