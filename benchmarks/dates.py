@@ -40,13 +40,16 @@ CALENDAR_VALUE = re.compile(r"^(?:BC)?\d{2,4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|SP|S
 
 
 def pipeline(reference: str = "published"):
-    try:  # the lead's loader, once it is on main
+    """diplomex.load() (the default German base + sentence splitter) with only the dates component
+    of the diplomex components; spacy.blank("de") + sentencizer where load() is not available."""
+    try:
         import diplomex
 
         nlp = diplomex.load()
-        if "diplomex_dates" in nlp.pipe_names:
-            nlp.remove_pipe("diplomex_dates")
-    except (AttributeError, ImportError, OSError):
+        others = [n for n in nlp.pipe_names if n.startswith("diplomex_") and n not in ("diplomex_sentences", "diplomex_dates")]
+        for name in others + ["diplomex_dates"]:
+            nlp.remove_pipe(name)
+    except (AttributeError, ImportError):
         nlp = spacy.blank("de")
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("diplomex_dates", config={"reference": reference})
@@ -198,6 +201,7 @@ def main() -> int:
     if not SHARED.exists():
         print(f"shared data not found at {SHARED}", file=sys.stderr)
         return 1
+    print("pipeline:", " + ".join(pipeline().pipe_names))
     print(f"{'corpus':<28}{'match':<9}{'P':>7}{'R':>7}{'F1':>7}{'value':>8}{'val+mod':>9}{'tp/pred/gold':>16}")
     news = run_news(pipeline())
     for mode in ("exact", "overlap"):
