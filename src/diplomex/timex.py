@@ -30,8 +30,6 @@ from dateutil.easter import easter
 
 from diplomex import lexicons
 
-TENSES = ("past", "future", "present")
-
 
 @dataclass(frozen=True)
 class Candidate:
@@ -111,8 +109,9 @@ def holidays() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def seasons() -> dict[str, str]:
-    return {k.lower(): v for k, v in lexicons.mapping("seasons.tsv").items()}
+def seasons() -> dict[str, tuple[str, int]]:
+    """Lower-cased season name -> (TIMEX3 code, first month)."""
+    return {row[0].lower(): (row[1], int(row[2])) for row in lexicons.table("seasons.tsv")}
 
 
 @lru_cache(maxsize=None)
@@ -238,8 +237,10 @@ def find(text: str) -> list[Candidate]:
             if end > start and _plausible(family, fields, text, start, end):
                 found.append(Candidate(start, end, family, fields))
     chosen: list[Candidate] = []
+    taken = bytearray(len(text))
     for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+        if not any(taken[cand.start:cand.end]):
+            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
     return _inherit_along_lists(text, chosen)
@@ -532,10 +533,6 @@ def _calendar_day(fields: dict, ctx: Context) -> Timex | None:
     return Timex(value, "day", None, base is not None or year is None, base.isoformat() if base else None)
 
 
-def _iso(fields: dict, ctx: Context) -> Timex | None:
-    return _calendar_day(fields, ctx)
-
-
 def _month(fields: dict, ctx: Context) -> Timex:
     month = months()[fields["month"].lower().rstrip(".")][0]
     if "rel" in fields and "year" not in fields:
@@ -614,8 +611,8 @@ def _deictic(fields: dict, ctx: Context) -> Timex:
 
 
 def _dayword(fields: dict, ctx: Context) -> Timex:
-    word = re.sub(r"\s+", " ", fields["word"])
-    offset, which = day_words()[word.lower()] if word.lower() in day_words() else day_words()[word.lower().rstrip("s").removesuffix("e")]
+    word = re.sub(r"\s+", " ", fields["word"]).lower()
+    offset, which = day_words().get(word) or day_words()[word.rstrip("s").removesuffix("e")]
     return _relative("day", ctx.base(which), lambda b: (b + timedelta(days=offset)).isoformat())
 
 
@@ -705,10 +702,7 @@ def _duration_bare(fields: dict, ctx: Context) -> Timex:
 
 
 def _season(fields: dict, ctx: Context) -> Timex:
-    code, first_month = lexicons.table("seasons.tsv")[0][1], 3
-    for name, season_code, month in lexicons.table("seasons.tsv"):
-        if fields["season"].lower() == name.lower():
-            code, first_month = season_code, int(month)
+    code, first_month = seasons()[fields["season"].lower()]
     if "rel" in fields and "year" not in fields:
         offset, which = relative_offset(fields["rel"])
         base = ctx.base(which)
@@ -724,7 +718,7 @@ def _season(fields: dict, ctx: Context) -> Timex:
             return f"{target // 4}-{code}"
 
         return _relative("season", base, make, _mod(fields))
-    year, base = _year_of(fields, ctx, first_month, 1 if first_month != 12 else 1)
+    year, base = _year_of(fields, ctx, first_month)
     return _timex_from(year, base, lambda y: f"{y:04d}-{code}", "season", _mod(fields))
 
 
@@ -744,7 +738,7 @@ def _holiday(fields: dict, ctx: Context) -> Timex | None:
 
 def _quarter(fields: dict, ctx: Context) -> Timex | None:
     ordinal = fields["ord"].lower()
-    n = int(ordinal[0]) if ordinal[0].isdigit() else relative_offset_or_ordinal(ordinal)
+    n = int(ordinal[0]) if ordinal[0].isdigit() else ordinal_value(ordinal)
     letter = "Q" if fields["q"].lower() == "quartal" else "H"
     if n == -1:
         n = 4 if letter == "Q" else 2
@@ -752,7 +746,8 @@ def _quarter(fields: dict, ctx: Context) -> Timex | None:
     return _timex_from(year, base, lambda y: f"{y:04d}-{letter}{n}", "quarter")
 
 
-def relative_offset_or_ordinal(word: str) -> int:
+def ordinal_value(word: str) -> int:
+    """Value of an ordinal like "zweiten" (-1 for "letzten"), 1 when unknown."""
     for stem, n in sorted(ordinal_words().items(), key=lambda kv: -len(kv[0])):
         if word.startswith(stem):
             return n
@@ -768,7 +763,7 @@ def _calweek(fields: dict, ctx: Context) -> Timex | None:
 
 
 _RESOLVERS = {
-    "iso": _iso,
+    "iso": _calendar_day,
     "numeric": _calendar_day,
     "daymonth": _calendar_day,
     "dayonly": lambda fields, ctx: None,  # a lone "24." that found no month to inherit

@@ -28,6 +28,7 @@ from diplomex.records import DateMention
 if not Span.has_extension("timex"):
     Span.set_extension("timex", default=None)
 
+TENSE_WINDOW = 30  # words around a date searched for a tense marker
 _CLAUSE_BREAKS = {",", ";", ":", "–", "—", "„", "“", "”", '"', "(", ")"}
 
 
@@ -55,13 +56,14 @@ class DatesComponent:
         for sent in _sentences(doc):
             candidates = timex.find(sent.text)
             tenses = _token_tenses(sent, use_morph) if candidates else []
+            breaks = _clause_breaks(sent) if candidates else []
             for cand in candidates:
                 start, end = sent.start_char + cand.start, sent.start_char + cand.end
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
                     continue
                 lead = timex.date_leads().get(doc[span.start - 1].lower_) if span.start > sent.start else None
-                tense = lead or _tense_near(span, sent, tenses)
+                tense = lead or _tense_near(span, sent, tenses, breaks)
                 ctx = timex.Context(anchor, tense, reference, self.narrative, firm=lead is not None)
                 result = timex.resolve(cand, ctx)
                 if result is None or result.kind not in self.kinds:
@@ -130,16 +132,24 @@ def _token_tenses(sent: Span, use_morph: bool) -> list[str | None]:
     return marks
 
 
-def _tense_near(span: Span, sent: Span, marks: list[str | None]) -> str | None:
-    """The marker nearest to the span, a clause break counting as five words of distance."""
+def _clause_breaks(sent: Span) -> list[int]:
+    """Prefix counts of clause-break tokens in the sentence (index i: breaks before token i)."""
+    counts = [0]
+    for token in sent:
+        counts.append(counts[-1] + (token.text in _CLAUSE_BREAKS))
+    return counts
+
+
+def _tense_near(span: Span, sent: Span, marks: list[str | None], breaks: list[int]) -> str | None:
+    """The marker nearest to the span within a window of words, a clause break counting as five
+    words of distance."""
+    first, last = span.start - sent.start, span.end - sent.start
     best, best_cost = None, None
-    for i, mark in enumerate(marks):
-        position = sent.start + i
-        if mark is None or span.start <= position < span.end:
+    for i in range(max(0, first - TENSE_WINDOW), min(len(marks), last + TENSE_WINDOW)):
+        if marks[i] is None or first <= i < last:
             continue
-        lo, hi = (position, span.start) if position < span.start else (span.end, position)
-        breaks = sum(1 for t in sent.doc[lo:hi] if t.text in _CLAUSE_BREAKS)
-        cost = (hi - lo) + 5 * breaks
+        lo, hi = (i, first) if i < first else (last, i)
+        cost = (hi - lo) + 5 * (breaks[hi] - breaks[lo])
         if best_cost is None or cost < best_cost:
-            best, best_cost = mark, cost
+            best, best_cost = marks[i], cost
     return best
