@@ -195,6 +195,11 @@ def test_tense_cues_for_unyeared_dates(nlp, text, expected):
     assert values(nlp, text) == expected
 
 
+def test_same_day_needs_a_day_to_refer_to(nlp):
+    text = "Seit 2017 fallen beide Sitzungen auf denselben Tag."
+    assert values(nlp, text) == {"2017": "2017", "denselben Tag": None}
+
+
 def test_an_diesem_tag_refers_to_the_last_date(nlp):
     text = "Die Wahl findet am 9. März statt. An diesem Tag bleiben die Grenzen geschlossen."
     assert values(nlp, text) == {"9. März": "2025-03-09", "diesem Tag": "2025-03-09"}
@@ -224,6 +229,8 @@ def test_ranges_give_one_expression_per_member(nlp):
         "Das Paket umfasst 2.000 Seiten.",
         "August Winter leitete die Delegation.",
         "Der Dienst zählte allein 1600 Angriffe.",
+        "Die Delegation flog weiter nach Chiang Mai.",
+        "Der Anschlag geschah an einem Sonntag im Wahlkampf.",
     ],
 )
 def test_no_false_dates(nlp, text):

@@ -221,6 +221,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 _CONNECTOR = re.compile(r"^\s*(?:,|und|bis|auf|zum|–|-|/|sowie|oder)\s*(?:(?:zum|dem|den|am)\s+)?$")
 _AMBIGUOUS_MONTHS = {"august", "mai"}  # also first names
+_MONTH_LEADS = {"im", "in", "seit", "bis", "ab", "vom", "zum", "anfang", "mitte", "ende", "monat", "monats", "von", "für",
+                "zwischen", "nach", "vor", "gegen", "um", "noch", "erst", "schon", "bereits", "spätestens",
+                "frühestens", "zuletzt", "und", "oder", "sowie"}
 _YEAR_LEADS = {"seit", "bis", "ab", "im", "in", "nach", "vor", "zwischen", "jahr", "jahre", "jahres", "anfang",
                "mitte", "ende", "sommer", "herbst", "winter", "frühjahr"}
 _SEASON_LEADS = {"im", "in", "den", "dem", "des", "der", "vom", "zum", "seit", "bis", "ab", "über", "nach", "vor",
@@ -262,8 +265,12 @@ def _plausible(family: str, fields: dict, text: str, start: int, end: int) -> bo
     if family in ("daymonth", "dayonly"):
         return 1 <= int(fields["day"]) <= 31
     if family == "month" and "year" not in fields and "mod" not in fields and "rel" not in fields:
-        after = _word_after(text, end)
+        after, before = _word_after(text, end), _word_before(text, start)
+        if before[:1].isupper() and before.lower() not in _MONTH_LEADS:
+            return False  # "Chiang Mai"
         return not (fields["month"].lower() in _AMBIGUOUS_MONTHS and after[:1].isupper())
+    if family == "weekday" and not fields.keys() & {"rel", "deix", "wrel"}:
+        return _word_before(text, start).lower() not in {"einem", "jeden", "jedem", "manchen"}  # "an einem Sonnabend"
     if family == "year":
         return _plausible_year(fields, text, start, end)
     if family == "decade":
@@ -371,7 +378,7 @@ def weekday_on(anchor: date, weekday: int, direction: str) -> date:
     forward = (weekday - anchor.weekday()) % 7
     if direction == "present":
         direction = "past" if 2 * back < forward else "future"
-    if direction == "past" or (direction != "future" and back <= 3):
+    if direction == "past" or (direction != "future" and back <= 4):
         return anchor - timedelta(days=back)
     return anchor + timedelta(days=forward)
 
@@ -466,6 +473,14 @@ class Context:
     reference: date | None = None  # the date last mentioned (for "tags darauf", "im selben Jahr")
     narrative: bool = False  # unyeared dates take the year of the reference, not the tense
     firm: bool = False  # the tense comes from a word like "seit" right before the date: no weighing
+    reference_granularity: str | None = None  # day | week | month | year of the reference
+
+    def day_reference(self) -> date | None:
+        """The base of "tags darauf", "am selben Tag": the last date if it names a day (else the
+        publication date when nothing was mentioned yet, None when only a month or year was)."""
+        if self.reference is None or (self.narrative and self.reference_granularity is None):
+            return self.anchor if self.reference is None else self.reference
+        return self.reference if self.reference_granularity in (None, "day") else None
 
     def base(self, which: str) -> date | None:
         """The date a relative expression counts from: 'ref' the last mention, 'now' publication
@@ -613,13 +628,14 @@ def _deictic(fields: dict, ctx: Context) -> Timex:
 def _dayword(fields: dict, ctx: Context) -> Timex:
     word = re.sub(r"\s+", " ", fields["word"]).lower()
     offset, which = day_words().get(word) or day_words()[word.rstrip("s").removesuffix("e")]
-    return _relative("day", ctx.base(which), lambda b: (b + timedelta(days=offset)).isoformat())
+    base = ctx.day_reference() if which == "ref" else ctx.base(which)
+    return _relative("day", base, lambda b: (b + timedelta(days=offset)).isoformat())
 
 
 def _sameday(fields: dict, ctx: Context) -> Timex:
     """ "am selben Tag", "am folgenden Tag", "an diesem Tag": counted from the date last mentioned."""
     offset, _ = relative_offset(fields["rel"])
-    return _relative("day", ctx.base("ref"), lambda b: (b + timedelta(days=offset)).isoformat())
+    return _relative("day", ctx.day_reference(), lambda b: (b + timedelta(days=offset)).isoformat())
 
 
 _UNIT_OF = {"woche": "week", "wochenende": "weekend", "monat": "month", "monats": "month", "jahr": "year",
@@ -685,8 +701,8 @@ def _offset(fields: dict, ctx: Context) -> Timex | None:
     sign = -1 if pre == "vor" or post in ("zuvor", "vorher", "früher") else 1
     if pre == "in" and ctx.tense == "past":  # "legte in vier Tagen 80 Kilometer zurück"
         return _duration(fields, ctx)
-    which = "now" if pre in ("vor", "in") else "ref"
-    return _relative(unit, ctx.base(which), lambda b: format_value(shift(b, sign * n, unit), unit))
+    base = ctx.base("now") if pre in ("vor", "in") else ctx.day_reference() if unit == "day" else ctx.base("ref")
+    return _relative(unit, base, lambda b: format_value(shift(b, sign * n, unit), unit))
 
 
 def _duration(fields: dict, ctx: Context) -> Timex:

@@ -51,6 +51,7 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         anchor = _published(doc)
         reference: date | None = None
+        reference_granularity: str | None = None
         spans = []
         use_morph = doc.has_annotation("MORPH")
         for sent in _sentences(doc):
@@ -64,7 +65,7 @@ class DatesComponent:
                     continue
                 lead = timex.date_leads().get(doc[span.start - 1].lower_) if span.start > sent.start else None
                 tense = lead or _tense_near(span, sent, tenses, breaks)
-                ctx = timex.Context(anchor, tense, reference, self.narrative, firm=lead is not None)
+                ctx = timex.Context(anchor, tense, reference, self.narrative, lead is not None, reference_granularity)
                 result = timex.resolve(cand, ctx)
                 if result is None or result.kind not in self.kinds:
                     continue
@@ -74,7 +75,7 @@ class DatesComponent:
                 deictic = result.relative and anchor is not None and result.anchor == anchor.isoformat()
                 coarse = result.relative and result.granularity not in ("day", "month")
                 if result.kind == "date" and not (self.narrative and (coarse or deictic)):
-                    reference = (timex.value_date(result.value) or (reference,))[0]
+                    reference, reference_granularity = timex.value_date(result.value) or (reference, reference_granularity)
         doc.spans[self.span_key] = spans
         return doc
 
