@@ -11,11 +11,22 @@ starts in), ``2025-Q1`` / ``2025-H2`` (quarter / half), ``2025`` (year), ``199``
 (``P3Y``, ``PXM`` when unspecified) and kind ``"duration"``; weekly sets (``montags``) kind
 ``"set"`` with value ``XXXX-WXX-1``. Relative expressions without an anchor get value None.
 
-Reading decisions: weekdays and day-months without a year follow the tense of their clause
-(past: on or before the anchor; future or present: on or after it; unknown: the nearer one);
-months, seasons and holidays without a year take the past/next occurrence by tense, else the
-nearest. A day list or range ("24. und 25. September", "vom 3. bis 5. März", "Mai/Juni 1940")
-yields one expression per member, the earlier ones inheriting the missing month and year.
+Reading decisions:
+- Spans exclude prepositions ("am Donnerstag" -> "Donnerstag", "im Jahr 2019" -> "Jahr 2019") but
+  keep what qualifies the day ("späten Freitagabend", "Morgen des 6. Juni", "Sonntag, den 17.
+  Februar 2008"). A time of day after a date stays out of the span; the value is the day.
+- Weekdays without a modifier follow the tense of their clause: past -> on or before the anchor
+  (the anchor day itself included), future -> on or after it (likewise), present -> the coming one
+  unless the past one is more than twice as near, unknown -> the past one within four days.
+- Unyeared day-months, months, seasons and holidays take the nearest occurrence, the tense acting
+  as a prior (the tense-fitting occurrence wins unless the other is over six times nearer); a lead
+  word right before the date ("seit", "zuletzt", "spätestens") settles the tense outright.
+- "tags darauf", "am selben Tag", "zwei Tage später", "im Folgejahr" count from the date last
+  mentioned (no value when that date is coarser than a day), else from the anchor.
+- A day list or range ("24. und 25. September", "vom 3. bis 5. März", "Mai/Juni 1940", "1912/13")
+  yields one expression per member, the earlier ones inheriting the missing month and year.
+- Durations ("seit drei Jahren" -> "drei Jahren", P3Y) are kind "duration"; "in vier Tagen" is a
+  date in future/present clauses and a duration in past ones.
 """
 
 from __future__ import annotations
@@ -250,11 +261,13 @@ def find(text: str) -> list[Candidate]:
 
 
 def _word_before(text: str, start: int) -> str:
+    """The word before ``start`` (two words for "bis zu", "mehr als")."""
     m = re.search(r"(\S+(?:\s+(?:zu|als))?)\s*$", text[max(0, start - 40):start])
     return m.group(1) if m else ""
 
 
 def _word_after(text: str, end: int) -> str:
+    """The word after ``end``, without trailing punctuation."""
     m = re.match(r"\s*([^\s,.;:!?)]+)", text[end:end + 40])
     return m.group(1) if m else ""
 
@@ -712,9 +725,14 @@ def _duration(fields: dict, ctx: Context) -> Timex:
     return Timex(f"P{n if n else 'X'}{letter}", unit, kind="duration")
 
 
+_BARE_DURATIONS = {"tagen": ("D", "day"), "wochen": ("W", "week"), "monaten": ("M", "month"),
+                   "jahren": ("Y", "year"), "jahrzehnten": ("DE", "decade")}
+
+
 def _duration_bare(fields: dict, ctx: Context) -> Timex:
-    letter = {"tagen": "D", "wochen": "W", "monaten": "M", "jahren": "Y", "jahrzehnten": "DE"}[fields["unit"].lower()]
-    return Timex(f"PX{letter}", "year", kind="duration")
+    """ "seit Monaten": a duration of unspecified length."""
+    letter, granularity = _BARE_DURATIONS[fields["unit"].lower()]
+    return Timex(f"PX{letter}", granularity, kind="duration")
 
 
 def _season(fields: dict, ctx: Context) -> Timex:

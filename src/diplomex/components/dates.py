@@ -2,11 +2,17 @@
 
 Writes ``doc.spans[span_key]`` (the expressions as written, without a leading "am"/"im") and, on
 each span, ``span._.timex``: a plain dict ``{"value", "granularity", "mod", "relative", "anchor",
-"kind", "start", "end"}`` (see :mod:`diplomex.timex` for the value conventions). ``start``/``end``
-are the character offsets of the expression itself, which can be narrower than the token span
-when the tokenizer glued a sentence-final period onto a number ("2006."). Relative expressions resolve
-against ``doc._.published``; without it they get value None. Tense (for weekdays and unyeared
-dates) comes from ``token.morph`` when the pipeline has morphology, else from word lists.
+"kind", "start", "end"}`` (see :mod:`diplomex.timex` for the value conventions and reading
+decisions). ``start``/``end`` are the character offsets of the expression itself, which can be
+narrower than the token span when the tokenizer glued a period onto a number ("2006.") or two
+expressions share a token ("1939/1940" gives two spans over the same token). Relative expressions
+resolve against ``doc._.published`` (and "tags darauf"-like ones against the date last
+mentioned); without a publication date they get value None. Tense comes from word lists
+(werden, soll, hatte, weak preterites in "-te") and from ``token.morph`` when the pipeline has
+morphology; the nearest marker within the sentence counts, clause breaks adding distance.
+
+``date_mentions(doc)`` builds the :class:`~diplomex.records.DateMention` records of the kind
+"date" expressions (durations and sets are left out).
 
 Config:
 - ``span_key``: the SpanGroup name (default ``"diplomex_dates"``).
