@@ -105,6 +105,11 @@ def test_deictic_days(nlp, text, expected):
     assert values(nlp, text) == expected
 
 
+def test_capitalised_morgen_is_tomorrow_only_at_sentence_start(nlp):
+    doc = annotate(nlp, "Morgen beginnt der Gipfel. Am Morgen hatte es geregnet.")
+    assert [(m.text, m.start, m.value) for m in date_mentions(doc)] == [("Morgen", 0, "2025-03-01")]
+
+
 def test_vortag_and_tags_darauf_count_from_the_last_date(nlp):
     text = "Am 10. Februar landete er in Riad. Am Vortag hatte er Kairo besucht."
     assert values(nlp, text) == {"10. Februar": "2025-02-10", "Vortag": "2025-02-09"}

@@ -201,7 +201,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         r"(?:(?:späte|frühe)[nm]?\s+)?(?P<wd>" + weekday + ")(?P<part>" + daypart + ")?s?" + END
         + r"(?:\s+(?:der\s+)?(?P<wrel>" + rel + r")\s+Woche" + END + ")?",
         "weekly": r"(?P<wd>" + weekday_lc + r")s" + END,
-        "deictic": r"(?<![^\W\d_])(?P<word>(?:[Vv]or)?[Gg]estrig|[Hh]eutig|(?:über)?morgig|(?:[Vv]or)?[Gg]estern|[Hh]eute|(?:[Üü]ber)?morgen|[Üü]bermorgen)"
+        "deictic": r"(?<![^\W\d_])(?P<word>(?:[Vv]or)?[Gg]estrig|[Hh]eutig|(?:über)?morgig|(?:[Vv]or)?[Gg]estern|[Hh]eute|(?:[Üü]ber)?[Mm]orgen|[Üü]bermorgen)"
         + INFL + END,
         "dayword": r"(?P<word>Vortag(?:es|s)?|Folgetag(?:es|s)?|tags\s+(?:darauf|zuvor))" + END,
         # "am selben / folgenden / nächsten Tag", "an diesem Tag" (not "am letzten Tag": the last of a span)
@@ -296,8 +296,12 @@ def _plausible(family: str, fields: dict, text: str, start: int, end: int) -> bo
         first = int(text[start - 5:start - 1])
         return 1000 <= first <= 2199 and int(fields["yy"]) > first % 100
     if family == "deictic":
-        # "Morgen" capitalised is the noun (the morning); "heute" inside "bis heute" still counts.
-        return not text[start:end].startswith("Morgen")
+        # "Morgen" capitalised is the noun (the morning) unless it opens a sentence before a verb
+        # ("Morgen beginnt der Gipfel"); "heute" inside "bis heute" still counts.
+        if text[start:end].startswith("Morgen"):
+            opens_sentence = re.search(r"(?:^|[.!?:]\s)\s*$", text[:start]) is not None
+            return opens_sentence and _word_after(text, end)[:1].islower()
+        return True
     return True
 
 
