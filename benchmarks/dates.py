@@ -9,11 +9,16 @@ Data (read in place from ../shared, never copied):
   overlap. All kinds (dates, durations, sets) are scored; value accuracy counts pairs whose gold
   value is a calendar value (times cut to the day; durations and PRESENT_REF etc. left out).
 
+- SmartData (DFKI, v1 test, the 396 "news" documents): concept mentions of type ``date``
+  (not normalised, so detection only), anchored on the crawl date; matched by character offsets
+  against the kind "date" expressions.
+
 Run: ``PYTHONPATH=src /work/venv/bin/python benchmarks/dates.py``
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import sys
@@ -30,17 +35,21 @@ from diplomex.components.dates import date_mentions
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = SHARED / "gold"
 WIKIWARS = SHARED / "data" / "wikiwarsde" / "WikiWarsDE_20110412" / "keyinline"
+SMARTDATA = SHARED / "data" / "smartdata-corpus" / "v1_20180119" / "test.json.gz"
 CALENDAR_VALUE = re.compile(r"^(?:BC)?\d{2,4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|SP|SU|FA|WI|Q\d|H\d))?$")
 
 
 def pipeline(reference: str = "published"):
-    try:  # the lead's loader, once it is on main
+    """diplomex.load() (the default German base + sentence splitter) with only the dates component
+    of the diplomex components; spacy.blank("de") + sentencizer where load() is not available."""
+    try:
         import diplomex
 
         nlp = diplomex.load()
-        if "diplomex_dates" in nlp.pipe_names:
-            nlp.remove_pipe("diplomex_dates")
-    except (AttributeError, ImportError, OSError):
+        others = [n for n in nlp.pipe_names if n.startswith("diplomex_") and n not in ("diplomex_sentences", "diplomex_dates")]
+        for name in others + ["diplomex_dates"]:
+            nlp.remove_pipe(name)
+    except (AttributeError, ImportError):
         nlp = spacy.blank("de")
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("diplomex_dates", config={"reference": reference})
@@ -151,16 +160,60 @@ def run_wikiwars(nlp) -> dict:
     return out
 
 
+def smartdata_documents():
+    """(crawl date, text, [(start, end)] of date mentions) per SmartData news document."""
+    raw = gzip.open(SMARTDATA, "rt", encoding="utf-8").read()
+    decoder, pos = json.JSONDecoder(), 0
+    while (pos := len(raw) - len(raw[pos:].lstrip())) < len(raw):
+        record, pos = decoder.raw_decode(raw, pos)
+        if record["refids"]["map"].get("source") != "news":
+            continue
+        mentions = (record.get("conceptMentions") or {}).get("array", [])
+        gold = [(m["span"]["start"], m["span"]["end"]) for m in mentions if m["type"] == "date"]
+        yield record["date"]["string"][:10], record["text"]["string"], gold
+
+
+def run_smartdata(nlp) -> dict:
+    docs = list(smartdata_documents())
+    inputs = []
+    for published, text, _ in docs:
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        inputs.append(doc)
+    out = {"docs": len(docs)}
+    processed = list(nlp.pipe(inputs))
+    for mode in ("exact", "overlap"):
+        tp = n_pred = n_gold = 0
+        for (_, _, gold), doc in zip(docs, processed):
+            free = [(m.start, m.end) for m in date_mentions(doc)]
+            n_pred += len(free)
+            n_gold += len(gold)
+            for gs, ge in gold:
+                hit = next((p for p in free if p == (gs, ge) or (mode == "overlap" and p[0] < ge and gs < p[1])), None)
+                if hit is not None:
+                    free.remove(hit)
+                    tp += 1
+        out[mode] = (*prf(tp, n_pred, n_gold), tp, n_pred, n_gold)
+    return out
+
+
 def main() -> int:
     if not SHARED.exists():
         print(f"shared data not found at {SHARED}", file=sys.stderr)
         return 1
+    print("pipeline:", " + ".join(pipeline().pipe_names))
     print(f"{'corpus':<28}{'match':<9}{'P':>7}{'R':>7}{'F1':>7}{'value':>8}{'val+mod':>9}{'tp/pred/gold':>16}")
     news = run_news(pipeline())
     for mode in ("exact", "overlap"):
         p, r, f, acc, acc_mod, tp, n_pred, n_gold = news[mode]
         print(f"{'news gold (' + str(news['docs']) + ' docs)':<28}{mode:<9}{p:7.3f}{r:7.3f}{f:7.3f}{acc:8.3f}{acc_mod:9.3f}"
               f"{f'{tp}/{n_pred}/{n_gold}':>16}")
+    if SMARTDATA.exists():
+        sd = run_smartdata(pipeline())
+        for mode in ("exact", "overlap"):
+            p, r, f, tp, n_pred, n_gold = sd[mode]
+            print(f"{'SmartData news (' + str(sd['docs']) + ')':<28}{mode:<9}{p:7.3f}{r:7.3f}{f:7.3f}{'-':>8}{'-':>9}"
+                  f"{f'{tp}/{n_pred}/{n_gold}':>16}")
     for reference in ("published", "narrative"):
         ww = run_wikiwars(pipeline(reference))
         for mode in ("exact", "overlap"):

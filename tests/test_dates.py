@@ -76,6 +76,9 @@ def test_full_and_partial_dates(nlp, text, expected):
         ("Der Gipfel wird am Freitag eröffnet.", {"Freitag": "2025-02-28"}),
         ("Vergangenen Freitag hatte der Botschafter protestiert.", {"Vergangenen Freitag": "2025-02-21"}),
         ("Der Gipfel beginnt kommenden Montag.", {"kommenden Montag": "2025-03-03"}),
+        # present tense leans to the coming day unless the past one is much nearer
+        ("Am Montag beginnt in Genf die Konferenz.", {"Montag": "2025-03-03"}),
+        ("Am Donnerstag beginnt in Genf die Konferenz.", {"Donnerstag": "2025-02-27"}),
         ("Am Montag nächster Woche wird der Bericht vorgelegt.", {"Montag nächster Woche": "2025-03-03"}),
         ("Am Donnerstagabend unterzeichneten beide Seiten das Papier.", {"Donnerstagabend": "2025-02-27"}),
         ("Er landete Donnerstag um 15 Uhr in Ankara.", {"Donnerstag": "2025-02-27"}),
@@ -100,6 +103,11 @@ def test_weekdays_follow_tense(nlp, text, expected):
 )
 def test_deictic_days(nlp, text, expected):
     assert values(nlp, text) == expected
+
+
+def test_capitalised_morgen_is_tomorrow_only_at_sentence_start(nlp):
+    doc = annotate(nlp, "Morgen beginnt der Gipfel. Am Morgen hatte es geregnet.")
+    assert [(m.text, m.start, m.value) for m in date_mentions(doc)] == [("Morgen", 0, "2025-03-01")]
 
 
 def test_vortag_and_tags_darauf_count_from_the_last_date(nlp):
@@ -175,6 +183,33 @@ def test_seasons_weekends_holidays_quarters_decades(nlp, text, expected):
     assert values(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "seit" settles the past even against a future verb
+        ("Seit Ende November wird in Genf verhandelt.", {"Ende November": "2024-11"}),
+        # a verb tense weighs, but a far-off reading loses against a near one
+        ("Am 25. Februar sollen die Gespräche begonnen haben.", {"25. Februar": "2025-02-25"}),
+        ("Die Runde soll am 20. Februar begonnen werden.", {"20. Februar": "2025-02-20"}),
+        ("Im Dezember will die Union entscheiden.", {"Dezember": "2025-12"}),
+        ("Im Dezember hatte die Union entschieden.", {"Dezember": "2024-12"}),
+        ("Der Konvoi legte in vier Tagen 300 Kilometer zurück.", {"in vier Tagen": "P4D"}),
+    ],
+)
+def test_tense_cues_for_unyeared_dates(nlp, text, expected):
+    assert values(nlp, text) == expected
+
+
+def test_same_day_needs_a_day_to_refer_to(nlp):
+    text = "Seit 2017 fallen beide Sitzungen auf denselben Tag."
+    assert values(nlp, text) == {"2017": "2017", "denselben Tag": None}
+
+
+def test_an_diesem_tag_refers_to_the_last_date(nlp):
+    text = "Die Wahl findet am 9. März statt. An diesem Tag bleiben die Grenzen geschlossen."
+    assert values(nlp, text) == {"9. März": "2025-03-09", "diesem Tag": "2025-03-09"}
+
+
 def test_ranges_give_one_expression_per_member(nlp):
     assert values(nlp, "Die Konferenz tagt vom 3. bis 5. März in Genf.") == {"3.": "2025-03-03", "5. März": "2025-03-05"}
     assert values(nlp, "Das Treffen ist für den 24. und 25. September 2025 geplant.") == {
@@ -198,6 +233,9 @@ def test_ranges_give_one_expression_per_member(nlp):
         "Das Spiel endete 2013 zu 45.",
         "Das Paket umfasst 2.000 Seiten.",
         "August Winter leitete die Delegation.",
+        "Der Dienst zählte allein 1600 Angriffe.",
+        "Die Delegation flog weiter nach Chiang Mai.",
+        "Der Anschlag geschah an einem Sonntag im Wahlkampf.",
     ],
 )
 def test_no_false_dates(nlp, text):

@@ -11,11 +11,22 @@ starts in), ``2025-Q1`` / ``2025-H2`` (quarter / half), ``2025`` (year), ``199``
 (``P3Y``, ``PXM`` when unspecified) and kind ``"duration"``; weekly sets (``montags``) kind
 ``"set"`` with value ``XXXX-WXX-1``. Relative expressions without an anchor get value None.
 
-Reading decisions: weekdays and day-months without a year follow the tense of their clause
-(past: on or before the anchor; future or present: on or after it; unknown: the nearer one);
-months, seasons and holidays without a year take the past/next occurrence by tense, else the
-nearest. A day list or range ("24. und 25. September", "vom 3. bis 5. März", "Mai/Juni 1940")
-yields one expression per member, the earlier ones inheriting the missing month and year.
+Reading decisions:
+- Spans exclude prepositions ("am Donnerstag" -> "Donnerstag", "im Jahr 2019" -> "Jahr 2019") but
+  keep what qualifies the day ("späten Freitagabend", "Morgen des 6. Juni", "Sonntag, den 17.
+  Februar 2008"). A time of day after a date stays out of the span; the value is the day.
+- Weekdays without a modifier follow the tense of their clause: past -> on or before the anchor
+  (the anchor day itself included), future -> on or after it (likewise), present -> the coming one
+  unless the past one is more than twice as near, unknown -> the past one within four days.
+- Unyeared day-months, months, seasons and holidays take the nearest occurrence, the tense acting
+  as a prior (the tense-fitting occurrence wins unless the other is over six times nearer); a lead
+  word right before the date ("seit", "zuletzt", "spätestens") settles the tense outright.
+- "tags darauf", "am selben Tag", "zwei Tage später", "im Folgejahr" count from the date last
+  mentioned (no value when that date is coarser than a day), else from the anchor.
+- A day list or range ("24. und 25. September", "vom 3. bis 5. März", "Mai/Juni 1940", "1912/13")
+  yields one expression per member, the earlier ones inheriting the missing month and year.
+- Durations ("seit drei Jahren" -> "drei Jahren", P3Y) are kind "duration"; "in vier Tagen" is a
+  date in future/present clauses and a duration in past ones.
 """
 
 from __future__ import annotations
@@ -29,8 +40,6 @@ from itertools import takewhile
 from dateutil.easter import easter
 
 from diplomex import lexicons
-
-TENSES = ("past", "future", "present")
 
 
 @dataclass(frozen=True)
@@ -111,8 +120,9 @@ def holidays() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def seasons() -> dict[str, str]:
-    return {k.lower(): v for k, v in lexicons.mapping("seasons.tsv").items()}
+def seasons() -> dict[str, tuple[str, int]]:
+    """Lower-cased season name -> (TIMEX3 code, first month)."""
+    return {row[0].lower(): (row[1], int(row[2])) for row in lexicons.table("seasons.tsv")}
 
 
 @lru_cache(maxsize=None)
@@ -123,6 +133,12 @@ def units() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def tense_markers() -> dict[str, str]:
     return lexicons.mapping("tense_markers.tsv")
+
+
+@lru_cache(maxsize=None)
+def date_leads() -> dict[str, str]:
+    """Words right before a date that fix its tense ("seit", "vom")."""
+    return lexicons.mapping("date_leads.tsv")
 
 
 # --------------------------------------------------------------------------------------------
@@ -185,10 +201,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         r"(?:(?:späte|frühe)[nm]?\s+)?(?P<wd>" + weekday + ")(?P<part>" + daypart + ")?s?" + END
         + r"(?:\s+(?:der\s+)?(?P<wrel>" + rel + r")\s+Woche" + END + ")?",
         "weekly": r"(?P<wd>" + weekday_lc + r")s" + END,
-        "deictic": r"(?<![^\W\d_])(?P<word>(?:[Vv]or)?[Gg]estrig|[Hh]eutig|(?:über)?morgig|(?:[Vv]or)?[Gg]estern|[Hh]eute|(?:[Üü]ber)?morgen|[Üü]bermorgen)"
+        "deictic": r"(?<![^\W\d_])(?P<word>(?:[Vv]or)?[Gg]estrig|[Hh]eutig|(?:über)?morgig|(?:[Vv]or)?[Gg]estern|[Hh]eute|(?:[Üü]ber)?[Mm]orgen|[Üü]bermorgen)"
         + INFL + END,
         "dayword": r"(?P<word>Vortag(?:es|s)?|Folgetag(?:es|s)?|tags\s+(?:darauf|zuvor))" + END,
-        "sameday": r"(?P<rel>" + rel + r")\s+Tag(?:es|s)?" + END,
+        # "am selben / folgenden / nächsten Tag", "an diesem Tag" (not "am letzten Tag": the last of a span)
+        "sameday": r"(?P<rel>(?i:(?:de[rsmn]|die)?selb|gleich|folgend|darauffolgend|nächst|dies)" + INFL + r")\s+Tag(?:es|s)?" + END,
         "period": r"(?:" + mod + r"(?:(?:des|der|dem|den)\s+)?)?(?P<rel>" + rel + r")\s+(?P<unit>Woche|Wochenende|Monats?|Jahr(?:es)?|Quartals?|Halbjahr(?:es)?)" + END,
         "period_this": mod + r"(?:des|der)\s+(?P<unit>Woche|Monats|Jahres)" + END + r"(?!\s+\d)",
         "compound": r"(?P<word>Vorjahr|Vorwoche|Vormonat|Folgejahr|Folgewoche|Folgemonat|Jahresende|Jahresbeginn|Jahresanfang|Jahresmitte|Monatsende|Monatsanfang|Monatsbeginn|Monatsmitte|Wochenmitte|Wochenbeginn)(?:es|s)?"
@@ -205,7 +222,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         + r"(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
         "calweek": r"(?:(?P<kwn>[1-5]?\d)\.\s*Kalenderwoche|\bKW\s*(?P<kw>[1-5]?\d))(?:\s+(?P<year>\d{4})(?!\d))?",
     }
-    return tuple((name, re.compile(rx)) for name, rx in specs.items())
+    # every expression starts at a word start, except the second half of "1912/13"
+    return tuple((name, re.compile(rx if name == "year_tail" else r"(?<!\w)" + rx)) for name, rx in specs.items())
 
 
 # --------------------------------------------------------------------------------------------
@@ -214,8 +232,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 _CONNECTOR = re.compile(r"^\s*(?:,|und|bis|auf|zum|–|-|/|sowie|oder)\s*(?:(?:zum|dem|den|am)\s+)?$")
 _AMBIGUOUS_MONTHS = {"august", "mai"}  # also first names
-_YEAR_LEADS = {"seit", "bis", "ab", "im", "in", "von", "vom", "nach", "vor", "zwischen", "um", "gegen", "jahr",
-               "jahre", "jahres", "anfang", "mitte", "ende", "und", "oder", "sommer", "herbst", "winter", "frühjahr"}
+_MONTH_LEADS = {"im", "in", "seit", "bis", "ab", "vom", "zum", "anfang", "mitte", "ende", "monat", "monats", "von", "für",
+                "zwischen", "nach", "vor", "gegen", "um", "noch", "erst", "schon", "bereits", "spätestens",
+                "frühestens", "zuletzt", "und", "oder", "sowie"}
+_YEAR_LEADS = {"seit", "bis", "ab", "im", "in", "nach", "vor", "zwischen", "jahr", "jahre", "jahres", "anfang",
+               "mitte", "ende", "sommer", "herbst", "winter", "frühjahr"}
 _SEASON_LEADS = {"im", "in", "den", "dem", "des", "der", "vom", "zum", "seit", "bis", "ab", "über", "nach", "vor",
                  "diesen", "jeden", "einen", "kommenden", "letzten", "vergangenen", "nächsten"}
 
@@ -230,19 +251,23 @@ def find(text: str) -> list[Candidate]:
             if end > start and _plausible(family, fields, text, start, end):
                 found.append(Candidate(start, end, family, fields))
     chosen: list[Candidate] = []
+    taken = bytearray(len(text))
     for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+        if not any(taken[cand.start:cand.end]):
+            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
     return _inherit_along_lists(text, chosen)
 
 
 def _word_before(text: str, start: int) -> str:
+    """The word before ``start`` (two words for "bis zu", "mehr als")."""
     m = re.search(r"(\S+(?:\s+(?:zu|als))?)\s*$", text[max(0, start - 40):start])
     return m.group(1) if m else ""
 
 
 def _word_after(text: str, end: int) -> str:
+    """The word after ``end``, without trailing punctuation."""
     m = re.match(r"\s*([^\s,.;:!?)]+)", text[end:end + 40])
     return m.group(1) if m else ""
 
@@ -253,8 +278,12 @@ def _plausible(family: str, fields: dict, text: str, start: int, end: int) -> bo
     if family in ("daymonth", "dayonly"):
         return 1 <= int(fields["day"]) <= 31
     if family == "month" and "year" not in fields and "mod" not in fields and "rel" not in fields:
-        after = _word_after(text, end)
+        after, before = _word_after(text, end), _word_before(text, start)
+        if before[:1].isupper() and before.lower() not in _MONTH_LEADS:
+            return False  # "Chiang Mai"
         return not (fields["month"].lower() in _AMBIGUOUS_MONTHS and after[:1].isupper())
+    if family == "weekday" and not fields.keys() & {"rel", "deix", "wrel"}:
+        return _word_before(text, start).lower() not in {"einem", "jeden", "jedem", "manchen"}  # "an einem Sonnabend"
     if family == "year":
         return _plausible_year(fields, text, start, end)
     if family == "decade":
@@ -263,9 +292,16 @@ def _plausible(family: str, fields: dict, text: str, start: int, end: int) -> bo
         return _word_before(text, start).lower() in _SEASON_LEADS  # "Winter" is also a surname
     if family == "century":
         return 1 <= int(fields["century"]) <= 21
+    if family == "year_tail":  # "1912/13": the first year is plausible and the range runs forward
+        first = int(text[start - 5:start - 1])
+        return 1000 <= first <= 2199 and int(fields["yy"]) > first % 100
     if family == "deictic":
-        # "Morgen" capitalised is the noun (the morning); "heute" inside "bis heute" still counts.
-        return not text[start:end].startswith("Morgen")
+        # "Morgen" capitalised is the noun (the morning) unless it opens a sentence before a verb
+        # ("Morgen beginnt der Gipfel"); "heute" inside "bis heute" still counts.
+        if text[start:end].startswith("Morgen"):
+            opens_sentence = re.search(r"(?:^|[.!?:]\s)\s*$", text[:start]) is not None
+            return opens_sentence and _word_after(text, end)[:1].islower()
+        return True
     return True
 
 
@@ -353,10 +389,13 @@ def format_value(d: date, granularity: str) -> str:
 
 
 def weekday_on(anchor: date, weekday: int, direction: str) -> date:
-    """The given weekday near ``anchor``: 'past' on or before, 'future' on or after, else nearer."""
+    """The given weekday near ``anchor``: 'past' on or before, 'future' on or after; 'present'
+    leans to the coming one unless the past one is more than twice as near; else the nearer."""
     back = (anchor.weekday() - weekday) % 7
     forward = (weekday - anchor.weekday()) % 7
-    if direction == "past" or (direction != "future" and back <= 3):
+    if direction == "present":
+        direction = "past" if 2 * back < forward else "future"
+    if direction == "past" or (direction != "future" and back <= 4):
         return anchor - timedelta(days=back)
     return anchor + timedelta(days=forward)
 
@@ -450,6 +489,15 @@ class Context:
     tense: str | None = None  # past | future | present | None
     reference: date | None = None  # the date last mentioned (for "tags darauf", "im selben Jahr")
     narrative: bool = False  # unyeared dates take the year of the reference, not the tense
+    firm: bool = False  # the tense comes from a word like "seit" right before the date: no weighing
+    reference_granularity: str | None = None  # day | week | month | year of the reference
+
+    def day_reference(self) -> date | None:
+        """The base of "tags darauf", "am selben Tag": the last date if it names a day (else the
+        publication date when nothing was mentioned yet, None when only a month or year was)."""
+        if self.reference is None or (self.narrative and self.reference_granularity is None):
+            return self.anchor if self.reference is None else self.reference
+        return self.reference if self.reference_granularity in (None, "day") else None
 
     def base(self, which: str) -> date | None:
         """The date a relative expression counts from: 'ref' the last mention, 'now' publication
@@ -460,7 +508,7 @@ class Context:
 
     def direction(self, weekday: bool = False) -> str:
         if self.tense == "present":
-            return "future" if weekday else "nearest"
+            return "present" if weekday else "nearest"
         return self.tense or "nearest"
 
 
@@ -493,7 +541,8 @@ def _year_of(fields: dict, ctx: Context, month: int, day: int = 1, direction: st
     base = ctx.anchor
     if not base:
         return None, None
-    return likely_year(base, month, day, direction or ctx.direction()), base
+    choose = year_for if ctx.firm else likely_year
+    return choose(base, month, day, direction or ctx.direction()), base
 
 
 def _timex_from(year: int | None, base: date | None, make, granularity: str, mod=None) -> Timex:
@@ -514,10 +563,6 @@ def _calendar_day(fields: dict, ctx: Context) -> Timex | None:
     except ValueError:
         return None
     return Timex(value, "day", None, base is not None or year is None, base.isoformat() if base else None)
-
-
-def _iso(fields: dict, ctx: Context) -> Timex | None:
-    return _calendar_day(fields, ctx)
 
 
 def _month(fields: dict, ctx: Context) -> Timex:
@@ -598,14 +643,16 @@ def _deictic(fields: dict, ctx: Context) -> Timex:
 
 
 def _dayword(fields: dict, ctx: Context) -> Timex:
-    word = re.sub(r"\s+", " ", fields["word"])
-    offset, which = day_words()[word.lower()] if word.lower() in day_words() else day_words()[word.lower().rstrip("s").removesuffix("e")]
-    return _relative("day", ctx.base(which), lambda b: (b + timedelta(days=offset)).isoformat())
+    word = re.sub(r"\s+", " ", fields["word"]).lower()
+    offset, which = day_words().get(word) or day_words()[word.rstrip("s").removesuffix("e")]
+    base = ctx.day_reference() if which == "ref" else ctx.base(which)
+    return _relative("day", base, lambda b: (b + timedelta(days=offset)).isoformat())
 
 
 def _sameday(fields: dict, ctx: Context) -> Timex:
-    offset, which = relative_offset(fields["rel"])
-    return _relative("day", ctx.base(which), lambda b: (b + timedelta(days=offset)).isoformat())
+    """ "am selben Tag", "am folgenden Tag", "an diesem Tag": counted from the date last mentioned."""
+    offset, _ = relative_offset(fields["rel"])
+    return _relative("day", ctx.day_reference(), lambda b: (b + timedelta(days=offset)).isoformat())
 
 
 _UNIT_OF = {"woche": "week", "wochenende": "weekend", "monat": "month", "monats": "month", "jahr": "year",
@@ -669,8 +716,10 @@ def _offset(fields: dict, ctx: Context) -> Timex | None:
     pre = fields.get("pre", "").lower()
     post = fields.get("post", "").lower()
     sign = -1 if pre == "vor" or post in ("zuvor", "vorher", "früher") else 1
-    which = "now" if pre in ("vor", "in") else "ref"
-    return _relative(unit, ctx.base(which), lambda b: format_value(shift(b, sign * n, unit), unit))
+    if pre == "in" and ctx.tense == "past":  # "legte in vier Tagen 80 Kilometer zurück"
+        return _duration(fields, ctx)
+    base = ctx.base("now") if pre in ("vor", "in") else ctx.day_reference() if unit == "day" else ctx.base("ref")
+    return _relative(unit, base, lambda b: format_value(shift(b, sign * n, unit), unit))
 
 
 def _duration(fields: dict, ctx: Context) -> Timex:
@@ -680,16 +729,18 @@ def _duration(fields: dict, ctx: Context) -> Timex:
     return Timex(f"P{n if n else 'X'}{letter}", unit, kind="duration")
 
 
+_BARE_DURATIONS = {"tagen": ("D", "day"), "wochen": ("W", "week"), "monaten": ("M", "month"),
+                   "jahren": ("Y", "year"), "jahrzehnten": ("DE", "decade")}
+
+
 def _duration_bare(fields: dict, ctx: Context) -> Timex:
-    letter = {"tagen": "D", "wochen": "W", "monaten": "M", "jahren": "Y", "jahrzehnten": "DE"}[fields["unit"].lower()]
-    return Timex(f"PX{letter}", "year", kind="duration")
+    """ "seit Monaten": a duration of unspecified length."""
+    letter, granularity = _BARE_DURATIONS[fields["unit"].lower()]
+    return Timex(f"PX{letter}", granularity, kind="duration")
 
 
 def _season(fields: dict, ctx: Context) -> Timex:
-    code, first_month = lexicons.table("seasons.tsv")[0][1], 3
-    for name, season_code, month in lexicons.table("seasons.tsv"):
-        if fields["season"].lower() == name.lower():
-            code, first_month = season_code, int(month)
+    code, first_month = seasons()[fields["season"].lower()]
     if "rel" in fields and "year" not in fields:
         offset, which = relative_offset(fields["rel"])
         base = ctx.base(which)
@@ -705,7 +756,7 @@ def _season(fields: dict, ctx: Context) -> Timex:
             return f"{target // 4}-{code}"
 
         return _relative("season", base, make, _mod(fields))
-    year, base = _year_of(fields, ctx, first_month, 1 if first_month != 12 else 1)
+    year, base = _year_of(fields, ctx, first_month)
     return _timex_from(year, base, lambda y: f"{y:04d}-{code}", "season", _mod(fields))
 
 
@@ -725,7 +776,7 @@ def _holiday(fields: dict, ctx: Context) -> Timex | None:
 
 def _quarter(fields: dict, ctx: Context) -> Timex | None:
     ordinal = fields["ord"].lower()
-    n = int(ordinal[0]) if ordinal[0].isdigit() else relative_offset_or_ordinal(ordinal)
+    n = int(ordinal[0]) if ordinal[0].isdigit() else ordinal_value(ordinal)
     letter = "Q" if fields["q"].lower() == "quartal" else "H"
     if n == -1:
         n = 4 if letter == "Q" else 2
@@ -733,7 +784,8 @@ def _quarter(fields: dict, ctx: Context) -> Timex | None:
     return _timex_from(year, base, lambda y: f"{y:04d}-{letter}{n}", "quarter")
 
 
-def relative_offset_or_ordinal(word: str) -> int:
+def ordinal_value(word: str) -> int:
+    """Value of an ordinal like "zweiten" (-1 for "letzten"), 1 when unknown."""
     for stem, n in sorted(ordinal_words().items(), key=lambda kv: -len(kv[0])):
         if word.startswith(stem):
             return n
@@ -749,7 +801,7 @@ def _calweek(fields: dict, ctx: Context) -> Timex | None:
 
 
 _RESOLVERS = {
-    "iso": _iso,
+    "iso": _calendar_day,
     "numeric": _calendar_day,
     "daymonth": _calendar_day,
     "dayonly": lambda fields, ctx: None,  # a lone "24." that found no month to inherit

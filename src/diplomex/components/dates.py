@@ -2,11 +2,17 @@
 
 Writes ``doc.spans[span_key]`` (the expressions as written, without a leading "am"/"im") and, on
 each span, ``span._.timex``: a plain dict ``{"value", "granularity", "mod", "relative", "anchor",
-"kind", "start", "end"}`` (see :mod:`diplomex.timex` for the value conventions). ``start``/``end``
-are the character offsets of the expression itself, which can be narrower than the token span
-when the tokenizer glued a sentence-final period onto a number ("2006."). Relative expressions resolve
-against ``doc._.published``; without it they get value None. Tense (for weekdays and unyeared
-dates) comes from ``token.morph`` when the pipeline has morphology, else from word lists.
+"kind", "start", "end"}`` (see :mod:`diplomex.timex` for the value conventions and reading
+decisions). ``start``/``end`` are the character offsets of the expression itself, which can be
+narrower than the token span when the tokenizer glued a period onto a number ("2006.") or two
+expressions share a token ("1939/1940" gives two spans over the same token). Relative expressions
+resolve against ``doc._.published`` (and "tags darauf"-like ones against the date last
+mentioned); without a publication date they get value None. Tense comes from word lists
+(werden, soll, hatte, weak preterites in "-te") and from ``token.morph`` when the pipeline has
+morphology; the nearest marker within the sentence counts, clause breaks adding distance.
+
+``date_mentions(doc)`` builds the :class:`~diplomex.records.DateMention` records of the kind
+"date" expressions (durations and sets are left out).
 
 Config:
 - ``span_key``: the SpanGroup name (default ``"diplomex_dates"``).
@@ -28,6 +34,7 @@ from diplomex.records import DateMention
 if not Span.has_extension("timex"):
     Span.set_extension("timex", default=None)
 
+TENSE_WINDOW = 30  # words around a date searched for a tense marker
 _CLAUSE_BREAKS = {",", ";", ":", "–", "—", "„", "“", "”", '"', "(", ")"}
 
 
@@ -50,15 +57,21 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         anchor = _published(doc)
         reference: date | None = None
+        reference_granularity: str | None = None
         spans = []
+        use_morph = doc.has_annotation("MORPH")
         for sent in _sentences(doc):
-            tenses = _token_tenses(sent)
-            for cand in timex.find(sent.text):
+            candidates = timex.find(sent.text)
+            tenses = _token_tenses(sent, use_morph) if candidates else []
+            breaks = _clause_breaks(sent) if candidates else []
+            for cand in candidates:
                 start, end = sent.start_char + cand.start, sent.start_char + cand.end
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
                     continue
-                ctx = timex.Context(anchor, _tense_near(span, sent, tenses), reference, self.narrative)
+                lead = timex.date_leads().get(doc[span.start - 1].lower_) if span.start > sent.start else None
+                tense = lead or _tense_near(span, sent, tenses, breaks)
+                ctx = timex.Context(anchor, tense, reference, self.narrative, lead is not None, reference_granularity)
                 result = timex.resolve(cand, ctx)
                 if result is None or result.kind not in self.kinds:
                     continue
@@ -68,7 +81,7 @@ class DatesComponent:
                 deictic = result.relative and anchor is not None and result.anchor == anchor.isoformat()
                 coarse = result.relative and result.granularity not in ("day", "month")
                 if result.kind == "date" and not (self.narrative and (coarse or deictic)):
-                    reference = (timex.value_date(result.value) or (reference,))[0]
+                    reference, reference_granularity = timex.value_date(result.value) or (reference, reference_granularity)
         doc.spans[self.span_key] = spans
         return doc
 
@@ -110,10 +123,10 @@ def _sentences(doc: Doc):
     return [doc[:]] if len(doc) else []
 
 
-def _token_tenses(sent: Span) -> list[str | None]:
+def _token_tenses(sent: Span, use_morph: bool) -> list[str | None]:
     """Tense marker per token: word lists first (werden, soll), then morphology when present."""
     marks = timex.sentence_tenses([t.text for t in sent])
-    if not sent.doc.has_annotation("MORPH"):
+    if not use_morph:
         return marks
     for i, token in enumerate(sent):
         if marks[i] in ("future",) or token.morph.get("VerbForm") != ["Fin"]:
@@ -126,16 +139,24 @@ def _token_tenses(sent: Span) -> list[str | None]:
     return marks
 
 
-def _tense_near(span: Span, sent: Span, marks: list[str | None]) -> str | None:
-    """The marker nearest to the span, a clause break counting as five words of distance."""
+def _clause_breaks(sent: Span) -> list[int]:
+    """Prefix counts of clause-break tokens in the sentence (index i: breaks before token i)."""
+    counts = [0]
+    for token in sent:
+        counts.append(counts[-1] + (token.text in _CLAUSE_BREAKS))
+    return counts
+
+
+def _tense_near(span: Span, sent: Span, marks: list[str | None], breaks: list[int]) -> str | None:
+    """The marker nearest to the span within a window of words, a clause break counting as five
+    words of distance."""
+    first, last = span.start - sent.start, span.end - sent.start
     best, best_cost = None, None
-    for i, mark in enumerate(marks):
-        position = sent.start + i
-        if mark is None or span.start <= position < span.end:
+    for i in range(max(0, first - TENSE_WINDOW), min(len(marks), last + TENSE_WINDOW)):
+        if marks[i] is None or first <= i < last:
             continue
-        lo, hi = (position, span.start) if position < span.start else (span.end, position)
-        breaks = sum(1 for t in sent.doc[lo:hi] if t.text in _CLAUSE_BREAKS)
-        cost = (hi - lo) + 5 * breaks
+        lo, hi = (i, first) if i < first else (last, i)
+        cost = (hi - lo) + 5 * (breaks[hi] - breaks[lo])
         if best_cost is None or cost < best_cost:
-            best, best_cost = mark, cost
+            best, best_cost = marks[i], cost
     return best
