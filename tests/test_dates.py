@@ -339,3 +339,11 @@ def test_gold_articles_resolve_like_the_annotation(nlp):
         predicted = [(m.text, m.value) for m in date_mentions(annotate(nlp, text, record["published"]))]
         for item in record.get("dates", []):
             assert (item["text"], item["value"]) in predicted, (record["id"], item)
+
+
+def test_week_53_exists_only_in_long_iso_years():
+    import diplomex
+
+    assert diplomex.extract("Das Treffen ist in KW 53.", published="2000-01-01").dates == ()
+    (mention,) = diplomex.extract("Das Treffen ist in KW 53.", published="2020-06-01").dates
+    assert mention.value == "2020-W53"

@@ -797,6 +797,8 @@ def _calweek(fields: dict, ctx: Context) -> Timex | None:
     if not 1 <= week <= 53:
         return None
     year, base = _year_of(fields, ctx, 1, 1, "same")
+    if year is not None and week > date(year, 12, 28).isocalendar()[1]:
+        return None  # "KW 53" in a year of 52 ISO weeks
     return _timex_from(year, base, lambda y: f"{y:04d}-W{week:02d}", "week")
 
 

@@ -417,7 +417,8 @@ def _date(doc: Doc, sentence: Span, head: Token, quoted: set[int]) -> dict | Non
             continue
         distance = abs(span.start - head.i)
         if best is None or distance < best[0]:
-            best = (distance, {"text": span.text, "value": timex.get("value"), "mod": timex.get("mod")})
+            text = doc.text[timex.get("start", span.start_char) : timex.get("end", span.end_char)]
+            best = (distance, {"text": text, "value": timex.get("value"), "mod": timex.get("mod")})
     return best[1] if best else None
 
 

@@ -9,6 +9,8 @@ sentence: headlines, datelines and captions have no final stop.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -54,6 +56,8 @@ class SentenceSplitter:
     """Sets ``Token.is_sent_start`` on every token."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for token, start in zip(doc, sentence_starts([t.text for t in doc])):
-            token.is_sent_start = start
+        # One array write: setting Token.is_sent_start token by token re-checks the whole Doc each time.
+        starts = sentence_starts([t.text for t in doc])
+        values = numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64")
+        doc.from_array([SENT_START], values.reshape(-1, 1))
         return doc
