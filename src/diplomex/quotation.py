@@ -647,16 +647,28 @@ def person_mentions(text: str) -> list[Mention]:
     return sorted(set(out), key=lambda m: m.start)
 
 
-def surname_mentions(text: str, known: frozenset[str]) -> list[Mention]:
-    """Every occurrence of a known surname as a person mention ("Merkel" after "Angela Merkel")."""
-    if not known:
-        return []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(known, key=len, reverse=True)) + r")\b")
-    return [Mention(m.start(), m.end(), "person") for m in pattern.finditer(text)]
-
-
 def surnames(text: str, people: list[Mention]) -> frozenset[str]:
     """Last words of the multi-word person names in ``text``: a lone "Merkel" is then a name."""
     return frozenset(
         words(text[m.start : m.end])[-1] for m in people if len(words(text[m.start : m.end])) > 1
     )
+
+
+def previous_subject(text: str, position: int, known: frozenset[str] = frozenset(), sentences: int = 3) -> Mention | None:
+    """What "er"/"sie" at ``position`` refers to: the named subject of one of the few sentences before
+    (in the same or the previous paragraph), the nearest first."""
+    start = _sentence_start(text, position)
+    paragraphs = 0
+    for _ in range(sentences):
+        before = text[:start].rstrip()
+        if not before:
+            return None
+        paragraphs += "\n" in text[len(before) : start]
+        if paragraphs > 1:
+            return None
+        end = len(before)
+        start = _sentence_start(text, end - 1)
+        mention = _subject(text, start, end, known) or _named_in_clause(text, start, end, known)
+        if mention is not None and mention.kind == "person":
+            return mention
+    return None
