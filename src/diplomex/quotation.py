@@ -415,8 +415,10 @@ def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
         apposition = _apposition(toks, i)
         if apposition is not None:
             return apposition
-        end = _name_run(toks, i) if titled else i
-        return Mention(toks[i][0], toks[end - 1][1], "person") if end > i else None
+        end = _name_run(toks, i)
+        if end - i >= (1 if titled else 2):  # "der Friedensnobelpreisträger Adolfo Pérez Esquivel"
+            return Mention(toks[i][0], toks[end - 1][1], "person")
+        return None
     if i < len(toks) and _is_org(toks[i][2]):
         start = toks[det_at][0] if has_det else toks[i][0]
         return Mention(start, toks[i][1], "organisation")

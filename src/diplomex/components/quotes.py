@@ -93,11 +93,13 @@ def is_partial(text: str, quoted: Quoted) -> bool:
     return not (starts_sentence and text[quoted.start : quoted.start + 1].isupper())
 
 
-def continues(text: str, before: Quoted, quoted: Quoted) -> bool:
-    """``quoted`` follows ``before`` with at most its attribution sentence in between
-    ("„A“, sagte X. „B“"), so it has the same speaker."""
+def continues(text: str, before: Quoted, quoted: Quoted, max_gap: int = 300, max_sentences: int = 3) -> bool:
+    """``quoted`` follows ``before`` closely enough (a few sentences, at most one paragraph break) to
+    continue the same speaker's words ("„A“, sagte X. Er sei … „B“")."""
     gap = text[before.end + 1 : quoted.start - 1]
-    return len(gap) < 120 and len(re.findall(r"[.!?:]\s|\n", gap + " ")) <= 1 and not is_partial(text, quoted)
+    paragraph_breaks = len(re.findall(r"\n\s*", gap))
+    sentences = len(re.findall(r"[.!?:](?:\s|$)", gap))
+    return len(gap) < max_gap and paragraph_breaks <= 1 and sentences <= max_sentences
 
 
 def snap_to_entity(mention: Mention | None, entities: list[Mention]) -> Mention | None:
