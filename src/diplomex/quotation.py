@@ -334,7 +334,8 @@ _NOT_NAMES = frozenset(
 
 @dataclass(frozen=True)
 class Mention:
-    """A speaker mention: char span, kind ("person" | "organisation" | "pronoun")."""
+    """A speaker mention: char span, kind ("person" | "organisation" | "pronoun" | "role"; a role is a
+    bare title such as "der Minister", to be resolved to the person named with it before)."""
 
     start: int
     end: int
@@ -418,6 +419,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
         end = _name_run(toks, i)
         if end - i >= (1 if titled else 2):  # "der Friedensnobelpreisträger Adolfo Pérez Esquivel"
             return Mention(toks[i][0], toks[end - 1][1], "person")
+        if titled and has_det and toks[det_at][2].lower() in ("der", "die") and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
+            return Mention(toks[i - 1][0], toks[i - 1][1], "role")  # "der Minister": resolved by the caller
         return None
     if i < len(toks) and _is_org(toks[i][2]):
         start = toks[det_at][0] if has_det else toks[i][0]
@@ -647,6 +650,20 @@ def person_mentions(text: str) -> list[Mention]:
         else:
             k += 1
     return sorted(set(out), key=lambda m: m.start)
+
+
+def role_holder(text: str, role: Mention, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The person a bare role ("der Minister", "die Kanzlerin") plainly refers to: the one person named
+    with a title ending in that role before it ("Außenminister Sergej Lawrow"); None if several."""
+    role_word = text[role.start : role.end].lower()
+    holders = []
+    for start, _, word in _tokens(text, 0, role.start):
+        if _is_title(word) and word.lower().endswith(role_word):
+            mention = parse_speaker(text, start, limit=min(120, role.start - start))
+            if mention is not None and mention.kind == "person":
+                holders.append(mention)
+    names = {words(text[m.start : m.end])[-1] for m in holders}
+    return holders[-1] if len(names) == 1 else None
 
 
 def surnames(text: str, people: list[Mention]) -> frozenset[str]:

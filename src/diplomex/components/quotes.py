@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from diplomex.quotation import Mention, Quoted, attribute, find_quoted, is_quotation, person_mentions, previous_subject, surnames
+from diplomex.quotation import Mention, Quoted, attribute, find_quoted, is_quotation, person_mentions, previous_subject, role_holder, surnames
 from diplomex.records import Quote
 
 if not Span.has_extension("quote"):
@@ -67,6 +67,8 @@ class QuoteFinder:
                 speaker = previous[1]
             if speaker is not None and speaker.kind == "pronoun":
                 speaker = previous_subject(text, speaker.start, known, self.pronoun_sentences)
+            if speaker is not None and speaker.kind == "role":
+                speaker = role_holder(text, speaker, known)
             speaker = snap_to_entity(speaker, entities)
             span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
             if span is None:
