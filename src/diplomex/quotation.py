@@ -257,7 +257,11 @@ def follows_article(text: str, start: int, definite: bool = False) -> bool:
     return bool(match) and (not definite or match.group().split()[0].lower() in _DEFINITE)
 
 
-_NAMED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:\([A-ZÄÖÜ][\w.-]*\)|(?:genannt|nennt|nennen|nannte|heißt|hieß|getauft)\b)")
+_NAMED_AFTER = re.compile(
+    r"[“”\"«»‘’]\s*(?:\([A-ZÄÖÜ][\w.-]*\)|(?:genannt|nennt|nennen|nannte|heißt|hieß|getauft)\b"
+    r"|(?:bezeichnet|genannt)\s+(?:wird|werden|wurde|wurden)\b)"
+)
+_LABEL_BEFORE = re.compile(r"\b(?:so\s*genannte[nmrs]?|sogenannte[nmrs]?|nennt\s+man(?:\s+\w+)?)\s*$", re.IGNORECASE)
 _LISTED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*[„\"»«]")
 _LISTED_BEFORE = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*$")
 _REPORTS_AFTER = re.compile(r"[“”\"«»‘’]\s+(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete|mitteilte|zitiert|zitierte)\b")
@@ -265,10 +269,10 @@ _ENGLISH = frozenset("the of for and with to".split())
 
 
 def looks_like_name(text: str, quoted: Quoted) -> bool:
-    """Signs that a capitalised quoted phrase is a name or title: an abbreviation or a naming verb
-    after it ("„…“ (PAD)", "„…“ genannt"), a list of quoted titles, English function words."""
+    """Signs that a quoted phrase is a name, title or label: an abbreviation or a naming verb after it
+    ("„…“ (PAD)", "„…“ genannt"), "so genannte" before it, a list of quoted titles, English words."""
     content = text[quoted.start : quoted.end]
-    if _NAMED_AFTER.match(text, quoted.end):
+    if _NAMED_AFTER.match(text, quoted.end) or _LABEL_BEFORE.search(text[max(0, quoted.start - 30) : quoted.start - 1]):
         return True
     if content[:1].isupper() and _REPORTS_AFTER.match(text, quoted.end):
         return True  # "Wie „heise online“ berichtet", "„BILD“ meldete"
