@@ -241,9 +241,8 @@ def has_adjacent_cue(text: str, start: int, end: int) -> bool:
 
 
 _ARTICLE_BEFORE = re.compile(
-    r"\b(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|zum|zur|im|vom|beim|am)"
-    r"(?:\s+[a-zäöüß][\w-]*)?\s*$",
-    re.IGNORECASE,
+    r"\b(?:[Dd](?:er|ie|as|es|em|en)|[Ee]in(?:e|er|es|em|en)?|[Zz]u[mr]|[IiAa]m|[Vv]om|[Bb]eim)"
+    r"(?:\s+[a-zäöüß][\w-]*)?\s*$"
 )
 
 
@@ -258,7 +257,7 @@ def follows_article(text: str, start: int, definite: bool = False) -> bool:
 
 
 _NAMED_AFTER = re.compile(
-    r"[“”\"«»‘’]\s*(?:\([A-ZÄÖÜ][\w.-]*\)|(?:genannt|nennt|nennen|nannte|heißt|hieß|getauft)\b"
+    r"[“”\"«»‘’]\s*(?:\([A-ZÄÖÜ][\w.-]*\)|(?:genannt|nennt|nennen|nannte|heißt(?!\s+es)|hieß(?!\s+es)|getauft)\b"
     r"|(?:bezeichnet|genannt)\s+(?:wird|werden|wurde|wurden)\b)"
 )
 _LABEL_BEFORE = re.compile(r"\b(?:so\s*genannte[nmrs]?|sogenannte[nmrs]?|nennt\s+man(?:\s+\w+)?)\s*$", re.IGNORECASE)
