@@ -385,17 +385,18 @@ def _name_run(toks: list, i: int) -> int:
         if _is_name_word(word) and not _is_title(word):
             j += 1
             end = j
-        elif word in _PARTICLES and j > i:
+        elif word in _PARTICLES and j > i and (word not in ("der", "den") or toks[j - 1][2] in ("von", "van", "ter")):
             j += 1
         else:
             break
     return end
 
 
-def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
+def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True) -> Mention | None:
     """The speaker phrase starting at ``pos`` ("Costa", "Regierungssprecher Steffen Hebestreit",
     "der Sprecher des Amtes, Martin Jäger", "das Außenministerium", "er"), as the span of the NAME;
-    None when the phrase names nobody ("die Sprecherin")."""
+    None when the phrase names nobody ("die Sprecherin"). With ``nominative``, a phrase opened by a
+    dative or accusative article ("dem Minister", "den Präsidenten") is an object, not a speaker."""
     toks = _tokens(text, pos, min(len(text), pos + limit))
     i = 0
     while i < len(toks) and (toks[i][2].lower() in _SKIPPABLE or toks[i][2] in _ALL_MARKS):
@@ -405,6 +406,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
     if toks[i][2].lower() in _PRONOUNS:
         return Mention(toks[i][0], toks[i][1], "pronoun")
     has_det = toks[i][2].lower() in _DETERMINERS
+    if has_det and nominative and toks[i][2].lower() in _OBJECT_ARTICLES:
+        return None
     det_at = i
     if has_det:
         i += 1
@@ -481,9 +484,10 @@ _VIEW_CUE = re.compile(
 
 
 def _is_named(text: str, mention: Mention, phrase_start: int, known: frozenset[str] = frozenset()) -> bool:
-    """The mention is a name for sure: introduced by a title or article, several words, or known."""
+    """The mention is a name for sure: an organisation, introduced by a title or article, several
+    words, or known."""
     name = text[mention.start : mention.end]
-    return mention.start > phrase_start or " " in name or name in known
+    return mention.kind != "person" or mention.start > phrase_start or " " in name or name in known
 
 
 def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | None:
@@ -517,13 +521,15 @@ def _speaker_in_sentence(
             return ("zufolge" if marker == "zufolge" else "laut"), mention
     view = _VIEW_CUE.search(text, sentence, lead_end)
     if view:
-        return "laut", parse_speaker(text, view.end())
+        return "laut", parse_speaker(text, view.end(), nominative=False)
     verb = _verb_at(text, sentence, lead_end)
     colon = text[sentence:lead_end].rstrip().endswith(":")
+    if verb is not None and verb[2].lower().startswith("zitier"):
+        return verb[2], parse_speaker(text, verb[1], limit=lead_end - verb[1], nominative=False)
     subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
         if subject is None and colon:
-            subject = _named_in_clause(text, sentence, lead_end, known)
+            subject = _pronoun_in_clause(text, sentence, lead_end) or _named_in_clause(text, sentence, lead_end, known)
         if subject is None and close_at > lead_end:
             return _speaker_later_in_sentence(text, close_at, known)
         return ("colon" if colon else None), subject
@@ -539,6 +545,18 @@ _PREPOSITIONS = frozenset(
 )
 
 
+def _pronoun_in_clause(text: str, lo: int, hi: int) -> Mention | None:
+    """A subject pronoun ("Dabei griff sie … an:") in text[lo:hi]."""
+    toks = _tokens(text, lo, hi)
+    for k, (start, end, word) in enumerate(toks):
+        if word in _PRONOUNS and not (k and toks[k - 1][2].lower() in _PREPOSITIONS):
+            return Mention(start, end, "pronoun")
+    return None
+
+
+_OBJECT_ARTICLES = frozenset(("den", "dem", "einen", "einem", "des", "eines"))
+
+
 def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> Mention | None:
     """The first person in text[lo:hi] named with a title or a full name and not governed by a
     preposition ("Bereits 2005 hatte Kanzlerin Angela Merkel verkündet: …")."""
@@ -546,12 +564,17 @@ def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozen
     for k, (start, _, word) in enumerate(toks):
         if not word[:1].isupper() or k and toks[k - 1][2].lower() in _PREPOSITIONS:
             continue
+        if any(t[2] in _OBJECT_ARTICLES for t in toks[max(0, k - 3) : k]):
+            continue  # "griff den iranischen Präsidenten X an": an object, not the speaker
         mention = parse_speaker(text, start, limit=hi - start)
         if mention and mention.kind == "person" and (
             mention.start > start or " " in text[mention.start : mention.end] or text[mention.start : mention.end] in known
         ):
             return mention
     return None
+
+
+_ADVERB_ENDINGS = ("end", "lich", "weise", "isch", "ig", "bar", "los")
 
 
 def _subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = frozenset()) -> Mention | None:
@@ -564,8 +587,9 @@ def _subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = fro
     several = len(words(text[mention.start : mention.end])) > 1
     next_word = _tokens(text, mention.end, min(len(text), mention.end + 40))[:1]
     verb_next = bool(next_word) and (next_word[0][0] == verb_at or next_word[0][2] in ",(")
-    named = text[mention.start : mention.end] in known
-    return mention if introduced or several or named or verb_next else None
+    name = text[mention.start : mention.end]
+    adverb = not introduced and not several and name.lower().endswith(_ADVERB_ENDINGS)
+    return mention if introduced or several or name in known or (verb_next and not adverb) else None
 
 
 def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) -> tuple[str | None, Mention | None]:
@@ -624,11 +648,12 @@ def _cue_word(text: str, lo: int, hi: int, marker: str) -> Mention | None:
             continue
         if marker == "zufolge":
             for s, _, w in _tokens(text, max(lo, start - 80), start):
-                mention = parse_speaker(text, s, limit=start - s)
-                if mention and mention.end >= start - 1 - 1 and text[mention.end:start].strip() == "":
+                mention = parse_speaker(text, s, limit=start - s, nominative=False)
+                if mention and text[mention.end : start].strip() == "" and _is_named(text, mention, s):
                     return mention
             return None
-        return parse_speaker(text, end)
+        mention = parse_speaker(text, end, nominative=False)
+        return mention if mention and _is_named(text, mention, end) else None
     return None
 
 
