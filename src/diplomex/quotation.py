@@ -524,7 +524,8 @@ def _speaker_in_sentence(
         return "laut", parse_speaker(text, view.end(), nominative=False)
     verb = _verb_at(text, sentence, lead_end)
     colon = text[sentence:lead_end].rstrip().endswith(":")
-    if verb is not None and verb[2].lower().startswith("zitier"):
+    passive = re.search(r"\b(?:wird|werden|wurde|wurden)\b", text[sentence:lead_end])
+    if verb is not None and verb[2].lower().startswith("zitier") and not passive:
         return verb[2], parse_speaker(text, verb[1], limit=lead_end - verb[1], nominative=False)
     subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
