@@ -725,6 +725,8 @@ def previous_subject(text: str, position: int, known: frozenset[str] = frozenset
         end = len(before)
         start = _sentence_start(text, end - 1)
         mention = _subject(text, start, end, known) or _named_in_clause(text, start, end, known)
+        if mention is not None and mention.kind == "role":
+            mention = role_holder(text, mention, known)
         if mention is not None and mention.kind == "person":
             return mention
     return None
