@@ -6,7 +6,9 @@
   holders, and later mentions of a person's surname become PER entities; NER persons that start
   with a title are trimmed to the name.
 - Each PER entity gets ``_.role`` (title as written, normalised to the nominative), ``_.country``
-  (ISO 3166-1 alpha-2 or organisation short name) and ``_.lead`` (leads a delegation).
+  (ISO 3166-1 alpha-2 or organisation short name), ``_.lead`` (leads a delegation) and
+  ``_.known_as`` (the full name of a listed office holder named by surname only).
+- Role phrases go to ``doc.spans["diplomex_roles"]``.
 """
 
 from __future__ import annotations
@@ -14,12 +16,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import spacy_lookups_data
+import srsly
+
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import gazetteer, lexicons
+from ..names import surname
 
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "del", "da", "di", "al", "el", "bin", "ibn", "abu", "la", "le", "dos", "du"})
 DETERMINERS = frozenset({
@@ -39,6 +45,9 @@ def _register_extensions() -> None:
             Span.set_extension(attr, default=None)
     if not Span.has_extension("lead"):
         Span.set_extension("lead", default=False)
+    if not Span.has_extension("known_as"):
+        # Full name of a listed office holder mentioned by surname ("Trump" → "Donald Trump").
+        Span.set_extension("known_as", default=None)
 
 
 @lru_cache(maxsize=1)
@@ -52,13 +61,13 @@ def office_holders() -> dict[str, tuple[str, str]]:
     full: dict[str, tuple[str, str]] = {}
     for row in lexicons.table("office_holders.tsv"):
         full.setdefault(row[0], (row[0], row[1]))
-    surnames: dict[str, set[str]] = {}
+    by_surname: dict[str, set[str]] = {}
     for name in full:
-        surnames.setdefault(name.split()[-1], set()).add(name)
+        by_surname.setdefault(surname(name), set()).add(name)
     table = dict(full)
-    for surname, names in surnames.items():
-        if len(names) == 1 and surname not in table:
-            table[surname] = full[next(iter(names))]
+    for last, names in by_surname.items():
+        if len(names) == 1 and len(last) >= 3 and last.lower() not in STOP_WORDS and last not in table:
+            table[last] = full[next(iter(names))]
     return table
 
 
@@ -97,13 +106,28 @@ def looks_like_name(token: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _lemma_table():
-    return load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+def _lemma_table() -> dict[str, str]:
+    """German word → lemma from spacy-lookups-data, as a plain dict (a spaCy Table hashes every
+    key on load and takes several times as long)."""
+    return srsly.read_gzip_json(spacy_lookups_data.get_file("de_lemma_lookup.json.gz"))
 
 
 def is_common_noun(word: str) -> bool:
     """A capitalised word of the German lookup lemma table (spacy-lookups-data): a noun, not a name."""
     return word[:1].isupper() and word in _lemma_table()
+
+
+def is_adjective(word: str) -> bool:
+    """An inflected adjective before a title ("stellvertretende", "russischen", "US-amerikanische"),
+    told from verbs of the same shape ("landete") by the lemma table."""
+    if not ADJECTIVE.match(word) or word.lower() in STOP_WORDS:
+        return False
+    if gazetteer.country_of_adjective(word):
+        return True
+    lemma = _lemma_table().get(word)
+    if lemma is None:
+        return word.endswith(("ierte", "ierten")) or not word.endswith(("te", "ten"))
+    return not lemma.endswith(("en", "ern", "eln"))
 
 
 def trim_common_nouns(span: Span) -> Span | None:
@@ -114,12 +138,18 @@ def trim_common_nouns(span: Span) -> Span | None:
     return span.doc[span.start : end] if end > span.start else None
 
 
+def _is_city_as_surname(token: Token) -> bool:
+    """A city name that continues a person's name ("Paulo Ferreira Lima"); countries never do."""
+    place = gazetteer.lookup_place(token.text)
+    return place is not None and place.kind == "city" and token.text == place.name
+
+
 def name_after(doc: Doc, start: int) -> Span | None:
     """The person name that starts at token ``start`` (capitalised words and particles), or None."""
     end = start
     while end < len(doc) and end - start < MAX_NAME_TOKENS:
         token = doc[end]
-        if looks_like_name(token):
+        if looks_like_name(token) or (end > start and _is_city_as_surname(token)):
             end += 1
         elif token.lower_ in NAME_PARTICLES and end > start and end + 1 < len(doc) and looks_like_name(doc[end + 1]):
             end += 1
@@ -134,7 +164,7 @@ def role_phrase_before(doc: Doc, name_start: int) -> Span | None:
     if head < 0 or not is_role(doc[head]):
         return None
     start = head
-    while start > 0 and ADJECTIVE.match(doc[start - 1].text) and doc[start - 1].lower_ not in DETERMINERS:
+    while start > 0 and is_adjective(doc[start - 1].text) and doc[start - 1].lower_ not in DETERMINERS:
         start -= 1
     return doc[start : head + 1]
 
@@ -161,7 +191,7 @@ def role_phrase_after(doc: Doc, start: int) -> Span | None:
     """A role phrase starting at ``start`` with its complements, as in an apposition:
     "stellvertretende Staatssekretärin für Russland und Mitteleuropa", "Präsident des Europäischen Rates"."""
     i = start
-    while i < len(doc) and (doc[i].lower_ in DETERMINERS or ADJECTIVE.match(doc[i].text)) and not is_role(doc[i]):
+    while i < len(doc) and (doc[i].lower_ in DETERMINERS or is_adjective(doc[i].text)) and not is_role(doc[i]):
         i += 1
     if i >= len(doc) or not is_role(doc[i]):
         return None
@@ -169,6 +199,8 @@ def role_phrase_after(doc: Doc, start: int) -> Span | None:
     while begin < i and doc[begin].lower_ in DETERMINERS:
         begin += 1
     end = i + 1
+    if end < len(doc) and doc[end].text.endswith("s"):  # a bare genitive: "Außenminister Norwegens"
+        end = _named_phrase_end(doc, end) or end
     while end + 1 < len(doc) and doc[end].lower_ in {"des", "der", "für", "von", "vom", "im", "und"}:
         nxt = end + 1
         while nxt < len(doc) and doc[nxt].lower_ in DETERMINERS | {"des", "der"}:
@@ -177,7 +209,7 @@ def role_phrase_after(doc: Doc, start: int) -> Span | None:
         if named_end is not None:
             end = named_end
             continue
-        while nxt < len(doc) and ADJECTIVE.match(doc[nxt].text):
+        while nxt < len(doc) and is_adjective(doc[nxt].text):
             nxt += 1
         if nxt < len(doc) and is_noun_like(doc[nxt]) and not is_role(doc[nxt]):
             end = nxt + 1
@@ -254,14 +286,12 @@ def _person_candidates(doc: Doc) -> list[Span]:
             break
         if is_role(token):
             name = name_after(doc, token.i + 1)
-            if name is None:
-                phrase = role_phrase_after(doc, token.i)
-                if phrase is not None and phrase.end + 1 < len(doc) and doc[phrase.end].text == ",":
-                    name = name_after(doc, phrase.end + 1)
-                    if name is not None and not (name.end < len(doc) and (doc[name.end].is_punct or doc[name.end].lower_ == "und")):
-                        name = None
             if name is not None:
                 found.append(name)
+                continue
+            phrase = role_phrase_after(doc, token.i)
+            if phrase is not None and phrase.end + 1 < len(doc) and doc[phrase.end].text == ",":
+                found += _coordinated_names(doc, phrase.end + 1)
         elif token.text == "," and token.i >= 2 and role_phrase_after(doc, token.i + 1) is not None:
             start = token.i
             while start > 0 and token.i - start < 4 and looks_like_name(doc[start - 1]) and not doc[start - 1].is_sent_start:
@@ -271,6 +301,30 @@ def _person_candidates(doc: Doc) -> list[Span]:
             if token.i - start >= 2:
                 found.append(doc[start : token.i])
     return found
+
+
+def _is_first_name_before(doc: Doc, i: int) -> bool:
+    """Token i-1 looks like a first name in front of the surname at i."""
+    if i == 0 or doc[i].is_sent_start:
+        return False
+    before = doc[i - 1]
+    return looks_like_name(before) and not is_noun_like(before) and not before.is_sent_start
+
+
+def _coordinated_names(doc: Doc, start: int) -> list[Span]:
+    """Names set off by commas after a title: ", Lars Eide und Camila Soto," (all or nothing)."""
+    names = []
+    position = start
+    while position < len(doc):
+        name = name_after(doc, position)
+        if name is None:
+            return []
+        names.append(name)
+        if name.end < len(doc) and doc[name.end].lower_ == "und":
+            position = name.end + 1
+            continue
+        return names if name.end >= len(doc) or doc[name.end].is_punct else []
+    return []
 
 
 def _apposition_role(doc: Doc, person: Span) -> Span | None:
@@ -290,7 +344,7 @@ def _preceding_apposition_role(doc: Doc, person: Span) -> Span | None:
     for start in range(anchor - 2, max(sentence_start, anchor - 12) - 1, -1):
         if doc[start].text in {",", ";", ":"}:
             break
-        if is_role(doc[start]) and (start == sentence_start or doc[start - 1].lower_ in DETERMINERS | {"vom", "von", "zum", "beim", "mit"} or ADJECTIVE.match(doc[start - 1].text)):
+        if is_role(doc[start]) and (start == sentence_start or doc[start - 1].lower_ in DETERMINERS | {"vom", "von", "zum", "beim", "mit"} or is_adjective(doc[start - 1].text)):
             phrase = role_phrase_after(doc, start)
             if phrase is not None and phrase.end == anchor - 1:
                 return phrase
@@ -356,17 +410,18 @@ class LexiconLayer:
         if ent.label_ != "PER":
             return ent
         start = ent.start
-        while start < ent.end - 1 and (is_role(ent.doc[start]) or ent.doc[start].lower_ in DETERMINERS or ADJECTIVE.match(ent.doc[start].text)):
+        while start < ent.end - 1 and (is_role(ent.doc[start]) or ent.doc[start].lower_ in DETERMINERS or is_adjective(ent.doc[start].text)):
             start += 1
         return Span(ent.doc, start, ent.end, label="PER") if start != ent.start else ent
 
     def _add_known_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Office holders from the gazetteer and repeated surnames of persons already found."""
         known = dict(office_holders()) if self.use_office_holders else {}
+        in_article = set()
         for ent in ents:
             if ent.label_ == "PER" and len(ent) > 1:
-                known.setdefault(ent[-1].text, (ent.text, ""))
-                known.setdefault(ent.text, (ent.text, ""))
+                known[ent[-1].text] = known[ent.text] = (ent.text, "")
+                in_article.add(ent[-1].text)
         taken = {i for e in ents for i in range(e.start, e.end)}
         max_words = max((len(k.split()) for k in known), default=1)
         i = 0
@@ -378,8 +433,11 @@ class LexiconLayer:
                     if text.endswith("s") and text not in known and text[:-1] in known:
                         text = text[:-1]
                     if text in known and not any(j in taken for j in range(i, i + size)):
-                        ents.append(Span(doc, i, i + size, label="PER"))
-                        taken.update(range(i, i + size))
+                        start = i
+                        if size == 1 and text not in in_article and _is_first_name_before(doc, i) and i - 1 not in taken:
+                            start = i - 1  # an unlisted first name: "Eurico Guterres" is not "António Guterres"
+                        ents.append(Span(doc, start, i + size, label="PER"))
+                        taken.update(range(start, i + size))
                         i += size - 1
                         break
             i += 1
@@ -401,8 +459,10 @@ class LexiconLayer:
             person._.lead = lead_country is not None
             if country is None:
                 country = lead_country
-            if country is None and person.text in holders:
-                country = holders[person.text][1]
+            holder = holders.get(person.text)
+            if holder and (len(person) > 1 or not any(p[-1].text == person.text and len(p) > 1 for p in people)):
+                person._.known_as = holder[0]
+                country = country or holder[1]
             names = [nominative_role(r) for r in roles]
             person._.role = "; ".join(dict.fromkeys(names)) or None
             person._.country = country

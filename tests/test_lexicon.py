@@ -1,0 +1,80 @@
+"""The rule/gazetteer layer: places, organisations, persons with roles and countries."""
+
+from diplomex import gazetteer
+from diplomex.components.lexicon import nominative_role, role_base
+
+
+def people(doc):
+    return {e.text: (e._.role, e._.country) for e in doc.ents if e.label_ == "PER"}
+
+
+def labels(doc):
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def test_places_in_any_case_and_organisations(annotate):
+    doc = annotate("Die Gesandten Kanadas und der Vereinigten Staaten trafen sich in Peking mit Vertretern der Europäischen Union.")
+    assert {("Kanadas", "LOC"), ("Vereinigten Staaten", "LOC"), ("Peking", "LOC"), ("Europäischen Union", "ORG")} <= labels(doc)
+
+
+def test_title_before_name_gives_person_role_and_country(annotate):
+    doc = annotate("Die französische Außenministerin Claire Dubois empfing am Montag den Gast.")
+    assert people(doc)["Claire Dubois"] == ("französische Außenministerin", "FR")
+
+
+def test_country_prefix_on_the_title(annotate):
+    doc = annotate("Gestern landete UN-Generalsekretär Tomasz Wielicki in Nairobi.")
+    assert people(doc)["Tomasz Wielicki"] == ("UN-Generalsekretär", "UN")
+
+
+def test_apposition_after_the_name(annotate):
+    doc = annotate("Geleitet wurde die Runde von Mira Okonkwo, stellvertretende Staatssekretärin für Afrika, und weiteren Beamten.")
+    role, _ = people(doc)["Mira Okonkwo"]
+    assert role == "stellvertretende Staatssekretärin für Afrika"
+
+
+def test_apposition_before_the_name_with_an_organisation(annotate):
+    doc = annotate("Der Generalsekretär der Nato, Henrik Solberg, sprach von einem Erfolg.")
+    assert people(doc)["Henrik Solberg"] == ("Generalsekretär der Nato", "NATO")
+
+
+def test_inflected_role_is_given_in_the_nominative(annotate):
+    doc = annotate("Sie telefonierte mit dem brasilianischen Präsidenten Paulo Ferreira Lima.")
+    assert people(doc)["Paulo Ferreira Lima"] == ("brasilianischer Präsident", "BR")
+
+
+def test_colleague_takes_the_office_of_the_person_before(annotate):
+    doc = annotate("Der indische Außenminister Ravi Menon und sein chinesischer Amtskollege Li Qiang trafen sich.")
+    assert people(doc)["Li Qiang"] == ("Außenminister", "CN")
+
+
+def test_delegation_lead_and_its_country(annotate):
+    doc = annotate("Die polnische Delegation wurde von Botschafterin Ewa Nowicka geleitet.")
+    person = next(e for e in doc.ents if e.label_ == "PER")
+    assert (person.text, person._.country, person._.lead) == ("Ewa Nowicka", "PL", True)
+
+
+def test_surname_of_a_known_office_holder(annotate):
+    doc = annotate("Am Abend äußerte sich auch Macron zu den Gesprächen.")
+    person = next(e for e in doc.ents if e.label_ == "PER")
+    assert (person.text, person._.known_as, person._.country) == ("Macron", "Emmanuel Macron", "FR")
+
+
+def test_common_nouns_after_a_title_are_not_names(annotate):
+    doc = annotate("Der Präsident Sanktionen zu verhängen war nie geplant.")
+    assert not [e for e in doc.ents if e.label_ == "PER"]
+
+
+def test_role_base_and_nominative():
+    assert role_base("Präsidenten") == "Präsident"
+    assert role_base("US-Außenministerin") == "Außenministerin"
+    assert role_base("Außenamtssprecher") == "Sprecher"
+    assert role_base("Haus") is None
+
+
+def test_gazetteer_lookups():
+    assert gazetteer.lookup_place("Moskaus").country == "RU"
+    assert gazetteer.country_of_adjective("saudi-arabischen") == "SA"
+    assert gazetteer.country_of_prefix("EU-Kommissarin") == "EU"
+    assert gazetteer.lookup_organisation("Vereinten Nationen") == "UN"
+    assert gazetteer.lookup_place("Haus") is None

@@ -1,0 +1,98 @@
+"""Meetings: one record per event, with type, status, participants, parties, place and date."""
+
+import pytest
+
+import diplomex
+
+PUBLISHED = "2025-03-12"  # a Wednesday
+
+
+def meetings(text, published=PUBLISHED):
+    return diplomex.extract(text, published=published).meetings
+
+
+def test_visit_with_host_guest_place_and_date():
+    (m,) = meetings("Der kenianische Präsident Samuel Ruto empfing am Montag in Nairobi den spanischen Ministerpräsidenten Pablo Ortega.")
+    assert m.type == "visit"
+    assert set(m.participants) == {"Samuel Ruto", "Pablo Ortega"}
+    assert set(m.parties) == {"KE", "ES"}
+    assert (m.location, m.country, m.date, m.status) == ("Nairobi", "KE", "2025-03-10", "held")
+
+
+def test_phone_call_has_no_place():
+    (m,) = meetings("Bundeskanzlerin Petra Lang hat am Dienstag mit dem japanischen Premierminister Kenji Sato in Tokio telefoniert.")
+    assert (m.type, m.location, m.date) == ("call", None, "2025-03-11")
+
+
+def test_summit():
+    (m,) = meetings("Beim Gipfeltreffen der G20 in Johannesburg sprach Präsidentin Amara Diallo über Schulden.")
+    assert m.type == "summit"
+    assert m.location == "Johannesburg"
+
+
+def test_mentions_over_several_sentences_are_one_event():
+    text = (
+        "Die Außenminister Norwegens und Chiles, Lars Jensen und Camila Soto, trafen sich am Montag in Oslo. "
+        "Das Treffen dauerte drei Stunden. Nach dem Gespräch sagte Jensen, man habe viel erreicht."
+    )
+    (m,) = meetings(text)
+    assert set(m.participants) == {"Lars Jensen", "Camila Soto"}
+    assert (m.location, m.date) == ("Oslo", "2025-03-10")
+
+
+def test_different_places_stay_apart():
+    text = (
+        "Der ägyptische Außenminister Omar Nabil traf am Montag in Kairo den jordanischen Gesandten Hani Saleh. "
+        "Zuvor hatte Nabil Mitte Februar in Genf den Schweizer Diplomaten Urs Keller getroffen."
+    )
+    found = meetings(text)
+    assert len(found) == 2
+    assert {m.location for m in found} == {"Kairo", "Genf"}
+
+
+def test_working_level_delegations_are_talks_with_parties_without_persons():
+    (m,) = meetings("Diplomaten Indiens und Pakistans haben am Dienstag in Doha Gespräche über den Grenzverlauf geführt.")
+    assert m.type == "talks"
+    assert set(m.parties) == {"IN", "PK"}
+    assert m.location == "Doha"
+
+
+def test_planned_meeting():
+    (m,) = meetings("Die Präsidenten Brasiliens und Argentiniens, Marina Costa und Diego Ruiz, wollen sich kommende Woche in Montevideo treffen.")
+    assert m.status == "planned"
+    assert m.date == "2025-W12"
+
+
+def test_cancelled_meeting():
+    (m,) = meetings("Das für Freitag geplante Treffen zwischen Außenminister Karl Brenner und seiner Amtskollegin Ana Silva wurde abgesagt.")
+    assert m.status == "cancelled"
+
+
+def test_follow_up_agreed_is_not_a_new_event():
+    text = (
+        "Unterhändler Ghanas und Nigerias sind am Montag in Accra zusammengekommen. "
+        "Ein weiteres Treffen wurde bereits vereinbart."
+    )
+    (m,) = meetings(text)
+    assert m.follow_up is True
+
+
+def test_press_conference_is_not_a_meeting():
+    assert meetings("Auf einer Pressekonferenz in Wien äußerte sich Ministerin Julia Hofer zum Haushalt.") == ()
+
+
+def test_no_triggers_no_meetings():
+    assert meetings("Die Inflation in der Eurozone ist im Februar leicht gesunken.") == ()
+
+
+@pytest.mark.parametrize("verb", ["kamen am Montag in Riad zusammen", "berieten am Montag in Riad"])
+def test_separable_and_plain_verbs(verb):
+    (m,) = meetings(f"Die Außenminister Jordaniens und Omans, Ali Haddad und Salim Harthi, {verb}.")
+    assert m.location == "Riad"
+
+
+def test_a_speaker_about_talks_is_not_a_participant():
+    text = "Die dänische Ministerin Freja Holm erklärte, dass die Verhandlungen in Kopenhagen weitergehen müssten."
+    (m,) = meetings(text)
+    assert m.participants == ()
+    assert m.location == "Kopenhagen"
