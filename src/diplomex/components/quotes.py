@@ -11,7 +11,9 @@ with ``span._.quote`` a plain dict::
      "speaker_kind": "person" | "organisation" | None}
 
 Works with any German pipeline: uses ``doc.ents`` (PER/ORG) when present, and plain text patterns
-otherwise (cue verbs, role titles, capitalised names). A speaker is only given when the text names it.
+otherwise (cue verbs, role titles, capitalised names). A speaker is only given when the text names it:
+"er"/"sie" resolve to the named subject of a preceding sentence, "der Minister" to the one person named
+with that title; "sagte die Sprecherin" without a name gives None. Indirect speech is not extracted.
 """
 
 from __future__ import annotations
@@ -21,7 +23,17 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from diplomex.quotation import Mention, Quoted, attribute, find_quoted, is_quotation, person_mentions, previous_subject, role_holder, surnames
+from diplomex.quotation import (
+    Mention,
+    Quoted,
+    attribute,
+    find_quoted,
+    is_quotation,
+    person_mentions,
+    previous_subject,
+    role_holder,
+    surnames,
+)
 from diplomex.records import Quote
 
 if not Span.has_extension("quote"):
