@@ -266,7 +266,7 @@ def follows_article(text: str, start: int, definite: bool = False) -> bool:
 
 _NAMED_AFTER = re.compile(
     r"[“”\"«»‘’]\s*(?:\([A-ZÄÖÜ][\w.-]*\)|(?:genannt|nennt|nennen|nannte|heißt(?!\s+es)|hieß(?!\s+es)|getauft)\b"
-    r"|(?:bezeichnet|genannt)\s+(?:wird|werden|wurde|wurden)\b)"
+    r"|(?:bezeichnet|genannt)\s+(?:wird|werden|wurde|wurden)\b|,\s*so\s+(?:heißt|hieß|lautet|nennt)\b)"
 )
 _LABEL_BEFORE = re.compile(r"\b(?:so\s*genannte[nmrs]?|sogenannte[nmrs]?|nennt\s+man(?:\s+\w+)?)\s*$", re.IGNORECASE)
 _LISTED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*[„\"»«]")
@@ -288,6 +288,9 @@ def looks_like_name(text: str, quoted: Quoted) -> bool:
         return True
     lowered = [w.lower() for w in words(content)]
     return len(lowered) > 1 and any(w in _ENGLISH for w in lowered)
+
+
+_WEB_ADDRESS = re.compile(r"\w\.(?:[a-z]{2}|com|org|net|info)\b")
 
 
 def introduced_by_colon(text: str, open_at: int) -> bool:
@@ -316,7 +319,7 @@ def is_quotation(text: str, quoted: Quoted) -> bool:
         return False
     if looks_like_sentence(content) or introduced_by_colon(text, open_at):
         return True
-    if re.search(r"\.(de|com|org|net)\b", content):
+    if _WEB_ADDRESS.search(content):
         return False
     if ws[0][0].islower():
         return len(ws) > 1 or speech
