@@ -268,7 +268,9 @@ _NAMED_AFTER = re.compile(
     r"[“”\"«»‘’]\s*(?:\([A-ZÄÖÜ][\w.-]*\)|(?:genannt|nennt|nennen|nannte|heißt(?!\s+es)|hieß(?!\s+es)|getauft)\b"
     r"|(?:bezeichnet|genannt)\s+(?:wird|werden|wurde|wurden)\b|,\s*so\s+(?:heißt|hieß|lautet|nennt)\b)"
 )
-_LABEL_BEFORE = re.compile(r"\b(?:so\s*genannte[nmrs]?|sogenannte[nmrs]?|nennt\s+man(?:\s+\w+)?)\s*$", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:so\s*genannte[nmrs]?|sogenannte[nmrs]?|nennt\s+man(?:\s+\w+)?|nenn(?:t|en|t?en)\s+sich)\s*$", re.IGNORECASE
+)
 _LISTED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*[„\"»«]")
 _LISTED_BEFORE = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*$")
 _REPORTS_AFTER = re.compile(r"[“”\"«»‘’]\s+(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete|mitteilte|zitiert|zitierte)\b")
@@ -281,7 +283,7 @@ def looks_like_name(text: str, quoted: Quoted) -> bool:
     content = text[quoted.start : quoted.end]
     if _NAMED_AFTER.match(text, quoted.end) or _LABEL_BEFORE.search(text[max(0, quoted.start - 30) : quoted.start - 1]):
         return True
-    if content[:1].isupper() and _REPORTS_AFTER.match(text, quoted.end):
+    if len(words(content)) <= 3 and _REPORTS_AFTER.match(text, quoted.end):
         return True  # "Wie „heise online“ berichtet", "„BILD“ meldete"
     listed = _LISTED_AFTER.match(text, quoted.end) or _LISTED_BEFORE.search(text[max(0, quoted.start - 12) : quoted.start - 1])
     if listed and content[:1].isupper():
