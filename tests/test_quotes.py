@@ -177,3 +177,10 @@ def test_seed_article(nlp):
     assert [q.text for q in found] == [g["text"] for g in gold]
     assert [q.speaker for q in found] == [None, "Costa", None, None]
     assert all("Berliner Zeitung" not in q.text for q in found)
+
+
+def test_bare_role_resolves_only_when_unambiguous(nlp):
+    single = "Außenminister Karl Brandt traf am Montag in Ankara ein. „Wir sind bereit“, sagte der Minister."
+    assert only(nlp, single).speaker == "Karl Brandt"
+    two = "Außenminister Karl Brandt traf Außenminister Ivo Marek. „Wir sind bereit“, sagte der Minister."
+    assert only(nlp, two).speaker is None

@@ -1,7 +1,16 @@
-"""Pure helpers for direct quotes: pair quotation marks, tell quotes from quoted names.
+"""Pure helpers for direct quotes in German news, on plain strings and character offsets.
 
-Everything here works on plain strings and character offsets, so it is usable without spaCy and
-never raises on odd input (unbalanced, mixed or nested marks).
+Three steps, each usable without spaCy and never raising on odd input:
+
+- :func:`find_quoted` pairs quotation marks („…“ »…« «…» "…" ‚…‘, nested, over paragraphs,
+  unbalanced) into outermost quoted stretches;
+- :func:`is_quotation` tells quotations from names, titles and labels set in marks
+  („Berliner Zeitung“, Operation „Wüstensturm“, die so genannte „Reichensteuer“);
+- :func:`attribute` finds the cue and the speaker mention ("sagte X", "so X", "X zufolge",
+  "X sagte: „…“", the sentence before), only where the text names the speaker.
+
+Lexicons (``diplomex/resources``): speech_verbs.txt, quote_cue_words.txt, quote_name_nouns.txt,
+speaker_titles.txt, speaker_organisations.txt, common_noun_endings.txt.
 """
 
 from __future__ import annotations
@@ -216,10 +225,9 @@ def preceded_by_name_noun(text: str, start: int) -> bool:
 
 def has_speech_context(text: str, start: int, end: int) -> bool:
     """A speech verb or quote cue occurs in the sentence around the quote."""
-    verbs = _speech_verbs()
+    cues = _speech_verbs() | _lower_set("quote_cue_words.txt")
     context = words(_clause_before(text, start - 1)) + words(_clause_after(text, end + 1))
-    cues = {row[0] for row in lexicons.table("quote_cues.tsv")}
-    return any(w.lower() in verbs or w.lower() in cues for w in context)
+    return any(w.lower() in cues for w in context)
 
 
 _FRAMING_BEFORE = re.compile(r"(?:\b(?:als|von|vom|wie)(?:\s+(?:einer|einem|einen|eine|der|dem|den|die|das))?|:)\s*$")
@@ -241,9 +249,8 @@ def has_adjacent_cue(text: str, start: int, end: int) -> bool:
 
 
 _ARTICLE_BEFORE = re.compile(
-    r"\b(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|zum|zur|im|vom|beim|am)"
-    r"(?:\s+[a-zäöüß][\w-]*)?\s*$",
-    re.IGNORECASE,
+    r"\b(?:[Dd](?:er|ie|as|es|em|en)|[Ee]in(?:e|er|es|em|en)?|[Zz]u[mr]|[IiAa]m|[Vv]om|[Bb]eim)"
+    r"(?:\s+[a-zäöüß][\w-]*)?\s*$"
 )
 
 
@@ -257,7 +264,13 @@ def follows_article(text: str, start: int, definite: bool = False) -> bool:
     return bool(match) and (not definite or match.group().split()[0].lower() in _DEFINITE)
 
 
-_NAMED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:\([A-ZÄÖÜ][\w.-]*\)|(?:genannt|nennt|nennen|nannte|heißt|hieß|getauft)\b)")
+_NAMED_AFTER = re.compile(
+    r"[“”\"«»‘’]\s*(?:\([A-ZÄÖÜ][\w.-]*\)|(?:genannt|nennt|nennen|nannte|heißt(?!\s+es)|hieß(?!\s+es)|getauft)\b"
+    r"|(?:bezeichnet|genannt)\s+(?:wird|werden|wurde|wurden)\b|,\s*so\s+(?:heißt|hieß|lautet|nennt)\b)"
+)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:so\s*genannte[nmrs]?|sogenannte[nmrs]?|nennt\s+man(?:\s+\w+)?|nenn(?:t|en|t?en)\s+sich)\s*$", re.IGNORECASE
+)
 _LISTED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*[„\"»«]")
 _LISTED_BEFORE = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*$")
 _REPORTS_AFTER = re.compile(r"[“”\"«»‘’]\s+(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete|mitteilte|zitiert|zitierte)\b")
@@ -265,18 +278,21 @@ _ENGLISH = frozenset("the of for and with to".split())
 
 
 def looks_like_name(text: str, quoted: Quoted) -> bool:
-    """Signs that a capitalised quoted phrase is a name or title: an abbreviation or a naming verb
-    after it ("„…“ (PAD)", "„…“ genannt"), a list of quoted titles, English function words."""
+    """Signs that a quoted phrase is a name, title or label: an abbreviation or a naming verb after it
+    ("„…“ (PAD)", "„…“ genannt"), "so genannte" before it, a list of quoted titles, English words."""
     content = text[quoted.start : quoted.end]
-    if _NAMED_AFTER.match(text, quoted.end):
+    if _NAMED_AFTER.match(text, quoted.end) or _LABEL_BEFORE.search(text[max(0, quoted.start - 30) : quoted.start - 1]):
         return True
-    if content[:1].isupper() and _REPORTS_AFTER.match(text, quoted.end):
+    if len(words(content)) <= 3 and _REPORTS_AFTER.match(text, quoted.end):
         return True  # "Wie „heise online“ berichtet", "„BILD“ meldete"
     listed = _LISTED_AFTER.match(text, quoted.end) or _LISTED_BEFORE.search(text[max(0, quoted.start - 12) : quoted.start - 1])
     if listed and content[:1].isupper():
         return True
     lowered = [w.lower() for w in words(content)]
     return len(lowered) > 1 and any(w in _ENGLISH for w in lowered)
+
+
+_WEB_ADDRESS = re.compile(r"\w\.(?:[a-z]{2}|com|org|net|info)\b")
 
 
 def introduced_by_colon(text: str, open_at: int) -> bool:
@@ -305,7 +321,7 @@ def is_quotation(text: str, quoted: Quoted) -> bool:
         return False
     if looks_like_sentence(content) or introduced_by_colon(text, open_at):
         return True
-    if re.search(r"\.(de|com|org|net)\b", content):
+    if _WEB_ADDRESS.search(content):
         return False
     if ws[0][0].islower():
         return len(ws) > 1 or speech
@@ -334,7 +350,8 @@ _NOT_NAMES = frozenset(
 
 @dataclass(frozen=True)
 class Mention:
-    """A speaker mention: char span, kind ("person" | "organisation" | "pronoun")."""
+    """A speaker mention: char span, kind ("person" | "organisation" | "pronoun" | "role"; a role is a
+    bare title such as "der Minister", to be resolved to the person named with it before)."""
 
     start: int
     end: int
@@ -381,17 +398,18 @@ def _name_run(toks: list, i: int) -> int:
         if _is_name_word(word) and not _is_title(word):
             j += 1
             end = j
-        elif word in _PARTICLES and j > i:
+        elif word in _PARTICLES and j > i and (word not in ("der", "den") or toks[j - 1][2] in ("von", "van", "ter")):
             j += 1
         else:
             break
     return end
 
 
-def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
+def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True) -> Mention | None:
     """The speaker phrase starting at ``pos`` ("Costa", "Regierungssprecher Steffen Hebestreit",
     "der Sprecher des Amtes, Martin Jäger", "das Außenministerium", "er"), as the span of the NAME;
-    None when the phrase names nobody ("die Sprecherin")."""
+    None when the phrase names nobody ("die Sprecherin"). With ``nominative``, a phrase opened by a
+    dative or accusative article ("dem Minister", "den Präsidenten") is an object, not a speaker."""
     toks = _tokens(text, pos, min(len(text), pos + limit))
     i = 0
     while i < len(toks) and (toks[i][2].lower() in _SKIPPABLE or toks[i][2] in _ALL_MARKS):
@@ -401,6 +419,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
     if toks[i][2].lower() in _PRONOUNS:
         return Mention(toks[i][0], toks[i][1], "pronoun")
     has_det = toks[i][2].lower() in _DETERMINERS
+    if has_det and nominative and toks[i][2].lower() in _OBJECT_ARTICLES:
+        return None
     det_at = i
     if has_det:
         i += 1
@@ -415,8 +435,12 @@ def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
         apposition = _apposition(toks, i)
         if apposition is not None:
             return apposition
-        end = _name_run(toks, i) if titled else i
-        return Mention(toks[i][0], toks[end - 1][1], "person") if end > i else None
+        end = _name_run(toks, i)
+        if end - i >= (1 if titled else 2):  # "der Friedensnobelpreisträger Adolfo Pérez Esquivel"
+            return Mention(toks[i][0], toks[end - 1][1], "person")
+        if titled and has_det and toks[det_at][2].lower() in ("der", "die") and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
+            return Mention(toks[i - 1][0], toks[i - 1][1], "role")  # "der Minister": resolved by the caller
+        return None
     if i < len(toks) and _is_org(toks[i][2]):
         start = toks[det_at][0] if has_det else toks[i][0]
         return Mention(start, toks[i][1], "organisation")
@@ -473,9 +497,10 @@ _VIEW_CUE = re.compile(
 
 
 def _is_named(text: str, mention: Mention, phrase_start: int, known: frozenset[str] = frozenset()) -> bool:
-    """The mention is a name for sure: introduced by a title or article, several words, or known."""
+    """The mention is a name for sure: an organisation, introduced by a title or article, several
+    words, or known."""
     name = text[mention.start : mention.end]
-    return mention.start > phrase_start or " " in name or name in known
+    return mention.kind != "person" or mention.start > phrase_start or " " in name or name in known
 
 
 def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | None:
@@ -509,13 +534,16 @@ def _speaker_in_sentence(
             return ("zufolge" if marker == "zufolge" else "laut"), mention
     view = _VIEW_CUE.search(text, sentence, lead_end)
     if view:
-        return "laut", parse_speaker(text, view.end())
+        return "laut", parse_speaker(text, view.end(), nominative=False)
     verb = _verb_at(text, sentence, lead_end)
     colon = text[sentence:lead_end].rstrip().endswith(":")
+    passive = re.search(r"\b(?:wird|werden|wurde|wurden)\b", text[sentence:lead_end])
+    if verb is not None and verb[2].lower().startswith("zitier") and not passive:
+        return verb[2], parse_speaker(text, verb[1], limit=lead_end - verb[1], nominative=False)
     subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
         if subject is None and colon:
-            subject = _named_in_clause(text, sentence, lead_end, known)
+            subject = _pronoun_in_clause(text, sentence, lead_end) or _named_in_clause(text, sentence, lead_end, known)
         if subject is None and close_at > lead_end:
             return _speaker_later_in_sentence(text, close_at, known)
         return ("colon" if colon else None), subject
@@ -531,6 +559,18 @@ _PREPOSITIONS = frozenset(
 )
 
 
+def _pronoun_in_clause(text: str, lo: int, hi: int) -> Mention | None:
+    """A subject pronoun ("Dabei griff sie … an:") in text[lo:hi]."""
+    toks = _tokens(text, lo, hi)
+    for k, (start, end, word) in enumerate(toks):
+        if word in _PRONOUNS and not (k and toks[k - 1][2].lower() in _PREPOSITIONS):
+            return Mention(start, end, "pronoun")
+    return None
+
+
+_OBJECT_ARTICLES = frozenset(("den", "dem", "einen", "einem", "des", "eines"))
+
+
 def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> Mention | None:
     """The first person in text[lo:hi] named with a title or a full name and not governed by a
     preposition ("Bereits 2005 hatte Kanzlerin Angela Merkel verkündet: …")."""
@@ -538,12 +578,17 @@ def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozen
     for k, (start, _, word) in enumerate(toks):
         if not word[:1].isupper() or k and toks[k - 1][2].lower() in _PREPOSITIONS:
             continue
+        if any(t[2] in _OBJECT_ARTICLES for t in toks[max(0, k - 3) : k]):
+            continue  # "griff den iranischen Präsidenten X an": an object, not the speaker
         mention = parse_speaker(text, start, limit=hi - start)
         if mention and mention.kind == "person" and (
             mention.start > start or " " in text[mention.start : mention.end] or text[mention.start : mention.end] in known
         ):
             return mention
     return None
+
+
+_ADVERB_ENDINGS = ("end", "lich", "weise", "isch", "ig", "bar", "los")
 
 
 def _subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = frozenset()) -> Mention | None:
@@ -556,8 +601,9 @@ def _subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = fro
     several = len(words(text[mention.start : mention.end])) > 1
     next_word = _tokens(text, mention.end, min(len(text), mention.end + 40))[:1]
     verb_next = bool(next_word) and (next_word[0][0] == verb_at or next_word[0][2] in ",(")
-    named = text[mention.start : mention.end] in known
-    return mention if introduced or several or named or verb_next else None
+    name = text[mention.start : mention.end]
+    adverb = not introduced and not several and name.lower().endswith(_ADVERB_ENDINGS)
+    return mention if introduced or several or name in known or (verb_next and not adverb) else None
 
 
 def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) -> tuple[str | None, Mention | None]:
@@ -616,11 +662,12 @@ def _cue_word(text: str, lo: int, hi: int, marker: str) -> Mention | None:
             continue
         if marker == "zufolge":
             for s, _, w in _tokens(text, max(lo, start - 80), start):
-                mention = parse_speaker(text, s, limit=start - s)
-                if mention and mention.end >= start - 1 - 1 and text[mention.end:start].strip() == "":
+                mention = parse_speaker(text, s, limit=start - s, nominative=False)
+                if mention and text[mention.end : start].strip() == "" and _is_named(text, mention, s):
                     return mention
             return None
-        return parse_speaker(text, end)
+        mention = parse_speaker(text, end, nominative=False)
+        return mention if mention and _is_named(text, mention, end) else None
     return None
 
 
@@ -647,12 +694,18 @@ def person_mentions(text: str) -> list[Mention]:
     return sorted(set(out), key=lambda m: m.start)
 
 
-def surname_mentions(text: str, known: frozenset[str]) -> list[Mention]:
-    """Every occurrence of a known surname as a person mention ("Merkel" after "Angela Merkel")."""
-    if not known:
-        return []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(known, key=len, reverse=True)) + r")\b")
-    return [Mention(m.start(), m.end(), "person") for m in pattern.finditer(text)]
+def role_holder(text: str, role: Mention, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The person a bare role ("der Minister", "die Kanzlerin") plainly refers to: the one person named
+    with a title ending in that role before it ("Außenminister Sergej Lawrow"); None if several."""
+    role_word = text[role.start : role.end].lower()
+    holders = []
+    for start, _, word in _tokens(text, 0, role.start):
+        if _is_title(word) and word.lower().endswith(role_word):
+            mention = parse_speaker(text, start, limit=min(120, role.start - start))
+            if mention is not None and mention.kind == "person":
+                holders.append(mention)
+    names = {words(text[m.start : m.end])[-1] for m in holders}
+    return holders[-1] if len(names) == 1 else None
 
 
 def surnames(text: str, people: list[Mention]) -> frozenset[str]:
@@ -660,3 +713,25 @@ def surnames(text: str, people: list[Mention]) -> frozenset[str]:
     return frozenset(
         words(text[m.start : m.end])[-1] for m in people if len(words(text[m.start : m.end])) > 1
     )
+
+
+def previous_subject(text: str, position: int, known: frozenset[str] = frozenset(), sentences: int = 3) -> Mention | None:
+    """What "er"/"sie" at ``position`` refers to: the named subject of one of the few sentences before
+    (in the same or the previous paragraph), the nearest first."""
+    start = _sentence_start(text, position)
+    paragraphs = 0
+    for _ in range(sentences):
+        before = text[:start].rstrip()
+        if not before:
+            return None
+        paragraphs += "\n" in text[len(before) : start]
+        if paragraphs > 1:
+            return None
+        end = len(before)
+        start = _sentence_start(text, end - 1)
+        mention = _subject(text, start, end, known) or _named_in_clause(text, start, end, known)
+        if mention is not None and mention.kind == "role":
+            mention = role_holder(text, mention, known)
+        if mention is not None and mention.kind == "person":
+            return mention
+    return None

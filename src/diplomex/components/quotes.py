@@ -11,7 +11,9 @@ with ``span._.quote`` a plain dict::
      "speaker_kind": "person" | "organisation" | None}
 
 Works with any German pipeline: uses ``doc.ents`` (PER/ORG) when present, and plain text patterns
-otherwise (cue verbs, role titles, capitalised names). A speaker is only given when the text names it.
+otherwise (cue verbs, role titles, capitalised names). A speaker is only given when the text names it:
+"er"/"sie" resolve to the named subject of a preceding sentence, "der Minister" to the one person named
+with that title; "sagte die Sprecherin" without a name gives None. Indirect speech is not extracted.
 """
 
 from __future__ import annotations
@@ -21,7 +23,17 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from diplomex.quotation import Mention, Quoted, attribute, find_quoted, is_quotation, person_mentions, surname_mentions, surnames
+from diplomex.quotation import (
+    Mention,
+    Quoted,
+    attribute,
+    find_quoted,
+    is_quotation,
+    person_mentions,
+    previous_subject,
+    role_holder,
+    surnames,
+)
 from diplomex.records import Quote
 
 if not Span.has_extension("quote"):
@@ -34,19 +46,19 @@ SPANS_KEY = "diplomex_quotes"
 
 @Language.factory(
     "diplomex_quotes",
-    default_config={"spans_key": SPANS_KEY, "max_paragraphs": 8, "pronoun_window": 600},
+    default_config={"spans_key": SPANS_KEY, "max_paragraphs": 8, "pronoun_sentences": 3},
 )
-def make_quote_finder(nlp: Language, name: str, spans_key: str, max_paragraphs: int, pronoun_window: int):
-    return QuoteFinder(spans_key=spans_key, max_paragraphs=max_paragraphs, pronoun_window=pronoun_window)
+def make_quote_finder(nlp: Language, name: str, spans_key: str, max_paragraphs: int, pronoun_sentences: int):
+    return QuoteFinder(spans_key=spans_key, max_paragraphs=max_paragraphs, pronoun_sentences=pronoun_sentences)
 
 
 class QuoteFinder:
     """Find direct quotes, their cue and their speaker; see the module docstring for the output."""
 
-    def __init__(self, spans_key: str = SPANS_KEY, max_paragraphs: int = 8, pronoun_window: int = 600):
+    def __init__(self, spans_key: str = SPANS_KEY, max_paragraphs: int = 8, pronoun_sentences: int = 3):
         self.spans_key = spans_key
         self.max_paragraphs = max_paragraphs
-        self.pronoun_window = pronoun_window
+        self.pronoun_sentences = pronoun_sentences  # how far back "er"/"sie" may look for its person
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -55,9 +67,8 @@ class QuoteFinder:
             for e in doc.ents
             if e.label_ in PERSON_LABELS + ORG_LABELS
         ]
-        people = sorted([m for m in entities if m.kind == "person"] + person_mentions(text), key=lambda m: m.start)
+        people = [m for m in entities if m.kind == "person"] + person_mentions(text)
         known = surnames(text, people)
-        people = sorted(set(people + surname_mentions(text, known)), key=lambda m: m.start)
         spans = []
         previous: tuple[Quoted, Mention | None] | None = None
         for quoted in find_quoted(text, self.max_paragraphs):
@@ -67,10 +78,10 @@ class QuoteFinder:
             if speaker is None and cue is None and previous and continues(text, previous[0], quoted):
                 speaker = previous[1]
             if speaker is not None and speaker.kind == "pronoun":
-                speaker = antecedent(people, speaker.start, self.pronoun_window)
+                speaker = previous_subject(text, speaker.start, known, self.pronoun_sentences)
+            if speaker is not None and speaker.kind == "role":
+                speaker = role_holder(text, speaker, known)
             speaker = snap_to_entity(speaker, entities)
-            if speaker is not None and speaker.kind == "person":
-                people = sorted(people + [speaker], key=lambda m: m.start)
             span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -96,17 +107,13 @@ def is_partial(text: str, quoted: Quoted) -> bool:
     return not (starts_sentence and text[quoted.start : quoted.start + 1].isupper())
 
 
-def continues(text: str, before: Quoted, quoted: Quoted) -> bool:
-    """``quoted`` follows ``before`` with at most its attribution sentence in between
-    ("„A“, sagte X. „B“"), so it has the same speaker."""
+def continues(text: str, before: Quoted, quoted: Quoted, max_gap: int = 300, max_sentences: int = 3) -> bool:
+    """``quoted`` follows ``before`` closely enough (a few sentences, at most one paragraph break) to
+    continue the same speaker's words ("„A“, sagte X. Er sei … „B“")."""
     gap = text[before.end + 1 : quoted.start - 1]
-    return len(gap) < 120 and len(re.findall(r"[.!?:]\s|\n", gap + " ")) <= 1 and not is_partial(text, quoted)
-
-
-def antecedent(people: list[Mention], position: int, window: int) -> Mention | None:
-    """The last person named before ``position`` (within ``window`` chars): what "er"/"sie" refers to."""
-    earlier = [m for m in people if m.end <= position and position - m.end <= window]
-    return max(earlier, key=lambda m: (m.end, -m.start)) if earlier else None  # the longest of the last
+    paragraph_breaks = len(re.findall(r"\n\s*", gap))
+    sentences = len(re.findall(r"[.!?:](?:\s|$)", gap))
+    return len(gap) < max_gap and paragraph_breaks <= 1 and sentences <= max_sentences
 
 
 def snap_to_entity(mention: Mention | None, entities: list[Mention]) -> Mention | None:
