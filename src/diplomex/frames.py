@@ -304,7 +304,7 @@ class Frames:
         readers = {
             "parquet": pd.read_parquet,
             "csv": lambda p: pd.read_csv(p, dtype=str, keep_default_na=False, na_values=[""]),
-            "jsonl": lambda p: pd.read_json(p, lines=True, dtype=False, convert_dates=False),
+            "jsonl": lambda p: pd.read_json(p, lines=True, dtype=False),
         }
         if format not in readers:
             raise ValueError(f"format must be one of {sorted(readers)}, got {format!r}")
