@@ -120,6 +120,7 @@ def iter_extract(
     progress: bool = False,
     model: str | None = None,
     nlp: Language | None = None,
+    start: int = 0,
 ) -> Iterator[Outcome]:
     """Yield one :class:`Outcome` per input, lazily and in input order.
 
@@ -127,6 +128,7 @@ def iter_extract(
     (columns of those names; only ``text`` is required). ``article_id`` is the id when given, else the
     input position. ``nlp`` (default: ``diplomex.load(model)``, cached) runs with ``nlp.pipe``;
     ``n_process > 1`` uses spaCy's worker processes. ``progress`` shows a tqdm bar in articles/s.
+    ``start``: the position of the first input (when ``data`` is one part of a larger input).
     """
     nlp = nlp or default_pipeline(model)
     total = len(data) if hasattr(data, "__len__") else None
@@ -134,7 +136,7 @@ def iter_extract(
     in_flight: deque[_Context] = deque()
 
     def feed() -> Iterator[tuple[Doc, _Context]]:
-        for index, row in enumerate(rows):
+        for index, row in enumerate(rows, start):
             doc, context = _prepare(nlp, index, row)
             in_flight.append(context)
             yield doc, context
