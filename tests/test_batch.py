@@ -186,3 +186,14 @@ def test_two_processes_give_the_same_tables(nlp):
     for table in TABLES:
         pd.testing.assert_frame_equal(getattr(two, table), getattr(one, table))
     assert len(one.meetings) >= 6 and len(one.quotes) == 6
+
+
+def test_spacy_multiprocessing_keeps_the_annotations(nlp):
+    """Docs pickled between spaCy's worker processes still give the same records (msgpack-safe extensions)."""
+    from diplomex.extract import build_record, make_doc, parse_published
+
+    docs = [(make_doc(nlp, text, parse_published("2025-03-04")), i) for i, text in enumerate([GENF, MOSKAU] * 2)]
+    one = [build_record(doc, id=str(i)) for doc, i in nlp.pipe(docs, as_tuples=True, batch_size=1)]
+    docs = [(make_doc(nlp, text, parse_published("2025-03-04")), i) for i, text in enumerate([GENF, MOSKAU] * 2)]
+    two = [build_record(doc, id=str(i)) for doc, i in nlp.pipe(docs, as_tuples=True, batch_size=1, n_process=2)]
+    assert two == one and one[0].meetings and one[0].quotes

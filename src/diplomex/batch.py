@@ -9,8 +9,10 @@ handler drops the Doc and the article gets an ``error``; the rest of the batch g
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -108,6 +110,67 @@ def _lost(context: _Context) -> Outcome:
     return Outcome(context.index, context.article_id, None, _FAILURES.pop(id(context), COMPONENT_FAILED))
 
 
+def pipe_outcomes(nlp: Language, rows: Iterable[tuple[int, tuple[Any, Any, Any, Any]]], batch_size: int) -> Iterator[Outcome]:
+    """Outcomes of (index, row) pairs through one ``nlp.pipe`` stream in this process, in order."""
+    in_flight: deque[_Context] = deque()
+
+    def feed() -> Iterator[tuple[Doc, _Context]]:
+        for index, row in rows:
+            doc, context = _prepare(nlp, index, row)
+            in_flight.append(context)
+            yield doc, context
+
+    handler = nlp.default_error_handler
+    nlp.set_error_handler(_record_failure)
+    try:
+        for doc, context in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
+            while in_flight[0].index != context.index:  # Docs a failing component dropped
+                yield _lost(in_flight.popleft())
+            in_flight.popleft()
+            yield _outcome(doc, context)
+        while in_flight:
+            yield _lost(in_flight.popleft())
+    finally:
+        nlp.set_error_handler(handler)
+
+
+_WORKER: dict[str, Any] = {}  # the pipeline of a worker process, set before forking or by _init_worker
+
+
+def _init_worker(nlp: Language | None, model: str | None, batch_size: int) -> None:
+    _WORKER.update(nlp=nlp or _WORKER.get("nlp") or default_pipeline(model), batch_size=batch_size)
+
+
+def _worker_outcomes(chunk: list[tuple[int, tuple[Any, Any, Any, Any]]]) -> list[Outcome]:
+    return list(pipe_outcomes(_WORKER["nlp"], chunk, _WORKER["batch_size"]))
+
+
+def pool_outcomes(
+    nlp: Language, rows: Iterable[tuple[int, tuple[Any, Any, Any, Any]]], n_process: int, batch_size: int
+) -> Iterator[Outcome]:
+    """Outcomes from ``n_process`` worker processes, each running :func:`pipe_outcomes` on chunks of
+    ``batch_size`` rows and building the records itself (only records travel back, not Docs).
+
+    Workers are forked with the pipeline already loaded where the platform can fork; elsewhere each
+    worker receives a pickled copy. At most ``2 * n_process`` chunks are in flight, so memory stays flat.
+    """
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if can_fork else "spawn")
+    iterator = iter(rows)
+    chunks = iter(lambda: list(itertools.islice(iterator, batch_size)), [])
+    _WORKER["nlp"] = nlp  # inherited by forked workers
+    try:
+        with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker,
+                                 initargs=(None if can_fork else nlp, None, batch_size)) as pool:
+            pending = deque(pool.submit(_worker_outcomes, c) for c in itertools.islice(chunks, 2 * n_process))
+            while pending:
+                done = pending.popleft().result()
+                pending.extend(pool.submit(_worker_outcomes, c) for c in itertools.islice(chunks, 1))
+                yield from done
+    finally:
+        _WORKER.clear()
+
+
 def iter_extract(
     data: Iterable[Any] | pd.DataFrame,
     *,
@@ -126,38 +189,17 @@ def iter_extract(
 
     ``data``: strings, dicts (keys named by ``text``, ``published``, ``id``, ``title``) or a DataFrame
     (columns of those names; only ``text`` is required). ``article_id`` is the id when given, else the
-    input position. ``nlp`` (default: ``diplomex.load(model)``, cached) runs with ``nlp.pipe``;
-    ``n_process > 1`` uses spaCy's worker processes. ``progress`` shows a tqdm bar in articles/s.
+    input position. ``nlp`` (default: ``diplomex.load(model)``, cached) runs with ``nlp.pipe``.
+    ``n_process > 1`` runs that many worker processes, each with its own ``nlp.pipe`` stream and record
+    building (see :func:`pool_outcomes`). ``progress`` shows a tqdm bar in articles/s.
     ``start``: the position of the first input (when ``data`` is one part of a larger input).
     """
     nlp = nlp or default_pipeline(model)
     total = len(data) if hasattr(data, "__len__") else None
-    rows = input_rows(data, text, published, id, title)
-    in_flight: deque[_Context] = deque()
-
-    def feed() -> Iterator[tuple[Doc, _Context]]:
-        for index, row in enumerate(rows, start):
-            doc, context = _prepare(nlp, index, row)
-            in_flight.append(context)
-            yield doc, context
-
-    handler = nlp.default_error_handler
-    nlp.set_error_handler(_record_failure)
-    bar = tqdm(total=total, unit="articles", disable=not progress, smoothing=0.1)
-    try:
-        for doc, context in nlp.pipe(feed(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-            while in_flight[0].index != context.index:  # Docs a failing component dropped
-                yield _lost(in_flight.popleft())
-                bar.update()
-            in_flight.popleft()
-            yield _outcome(doc, context)
-            bar.update()
-        while in_flight:
-            yield _lost(in_flight.popleft())
-            bar.update()
-    finally:
-        bar.close()
-        nlp.set_error_handler(handler)
+    rows = enumerate(input_rows(data, text, published, id, title), start)
+    outcomes = pipe_outcomes(nlp, rows, batch_size) if n_process <= 1 else pool_outcomes(nlp, rows, n_process, batch_size)
+    with tqdm(outcomes, total=total, unit="articles", disable=not progress, smoothing=0.1) as bar:
+        yield from bar
 
 
 def extract_many(
