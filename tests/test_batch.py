@@ -197,3 +197,21 @@ def test_spacy_multiprocessing_keeps_the_annotations(nlp):
     docs = [(make_doc(nlp, text, parse_published("2025-03-04")), i) for i, text in enumerate([GENF, MOSKAU] * 2)]
     two = [build_record(doc, id=str(i)) for doc, i in nlp.pipe(docs, as_tuples=True, batch_size=1, n_process=2)]
     assert two == one and one[0].meetings and one[0].quotes
+
+
+def test_unpicklable_input_with_two_processes_still_gives_every_row(nlp):
+    unpicklable = lambda: None  # noqa: E731
+    articles = extract_many([GENF, unpicklable, MOSKAU], nlp=nlp, n_process=2, batch_size=1).articles
+    assert list(articles["row"]) == [0, 1, 2]
+    assert "function" in articles["error"][1] and articles["error"][[0, 2]].isna().all()
+
+
+def test_historic_and_impossible_days_do_not_break_the_tables():
+    from diplomex.frames import Outcome, PeopleIndex, article_tables
+    from diplomex.records import ArticleRecord, DateMention
+
+    record = ArticleRecord(id="alt", dates=(DateMention("im Jahr 1", 0, 9, "0001-01-01", "day"),
+                                            DateMention("30. Februar", 10, 21, "2025-02-30", "day")))
+    dates = article_tables([Outcome(0, "alt", record, None)], PeopleIndex())["dates"]
+    assert dates["date"][0] == pd.Timestamp("0001-01-01") and pd.isna(dates["date"][1])
+    assert list(dates["value"]) == ["0001-01-01", "2025-02-30"]

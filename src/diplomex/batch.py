@@ -153,6 +153,7 @@ def pool_outcomes(
 
     Workers are forked with the pipeline already loaded where the platform can fork; elsewhere each
     worker receives a pickled copy. At most ``2 * n_process`` chunks are in flight, so memory stays flat.
+    A chunk whose worker fails (unpicklable input, a killed process) is processed in this process.
     """
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if can_fork else "spawn")
@@ -162,10 +163,14 @@ def pool_outcomes(
     try:
         with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker,
                                  initargs=(None if can_fork else nlp, None, batch_size)) as pool:
-            pending = deque(pool.submit(_worker_outcomes, c) for c in itertools.islice(chunks, 2 * n_process))
+            pending = deque((c, pool.submit(_worker_outcomes, c)) for c in itertools.islice(chunks, 2 * n_process))
             while pending:
-                done = pending.popleft().result()
-                pending.extend(pool.submit(_worker_outcomes, c) for c in itertools.islice(chunks, 1))
+                chunk, future = pending.popleft()
+                pending.extend((c, pool.submit(_worker_outcomes, c)) for c in itertools.islice(chunks, 1))
+                try:
+                    done = future.result()
+                except Exception:  # a chunk that cannot be pickled or a lost worker: run it here instead
+                    done = list(pipe_outcomes(nlp, chunk, batch_size))
                 yield from done
     finally:
         _WORKER.clear()

@@ -31,7 +31,7 @@ from .records import ArticleRecord
 LIST_SEPARATOR = "; "
 """Multi-valued cells (warnings, parties, aliases) are joined with this; empty lists are missing (NA)."""
 
-STR, INT, BOOL, DAY = "string", "Int64", "boolean", "datetime64[ns]"
+STR, INT, BOOL, DAY = "string", "Int64", "boolean", "datetime64[ms]"
 
 SCHEMA: dict[str, dict[str, str]] = {
     "articles": {
@@ -99,9 +99,12 @@ def _joined(values: Iterable[str]) -> str | None:
 
 def _day(value: str | date | None) -> pd.Timestamp | None:
     """A timestamp when the value is one calendar day, else None (months, weeks, seasons stay strings)."""
-    if isinstance(value, date):
-        return pd.Timestamp(value)
-    return pd.Timestamp(value) if isinstance(value, str) and _DAY.match(value) else None
+    if not isinstance(value, date) and not (isinstance(value, str) and _DAY.match(value)):
+        return None
+    try:
+        return pd.Timestamp(value).as_unit("ms")
+    except (ValueError, OverflowError):  # "2025-02-30"
+        return None
 
 
 # --- step 1: rows of one article --------------------------------------------------------------------
