@@ -138,7 +138,7 @@ def component_seconds(nlp, articles) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=850, help="real articles to use (default: all 850)")
+    parser.add_argument("--articles", type=int, default=850, help="real articles to use (default: all 850; 0: skip)")
     parser.add_argument("--n", type=int, default=100_000, help="synthetic articles to stream (0: skip)")
     parser.add_argument("--model", default=None, help="base model (default as diplomex.load)")
     parser.add_argument("--batch-size", type=int, default=64)
@@ -148,6 +148,14 @@ def main() -> None:
         stream(args.n, args.model, args.batch_size)
         return
 
+    if args.articles:
+        throughput(args)
+    if args.n:
+        streaming(args)
+
+
+def throughput(args: argparse.Namespace) -> None:
+    """The throughput table on real articles (see the module docstring)."""
     import diplomex
     from diplomex.batch import extract_many
     from diplomex.extract import default_pipeline
@@ -192,16 +200,18 @@ def main() -> None:
     for name, seconds in sorted(parts.items(), key=lambda kv: -kv[1]):
         print(f"{name:<34}{seconds:9.2f}{seconds / total:8.1%}")
 
-    if args.n:
-        command = [sys.executable, __file__, "--stream-child", "--n", str(args.n), "--batch-size", str(args.batch_size)]
-        if args.model:
-            command += ["--model", args.model]
-        child = subprocess.run(command, capture_output=True, text=True, env={**os.environ}, check=True)
-        result = json.loads(child.stdout.strip().splitlines()[-1])
-        print(f"\nstreaming {args.n:,} synthetic articles to Parquet: {result['seconds']:.0f} s "
-              f"({args.n / result['seconds']:.0f} articles/s), {result['bytes'] / 1e6:.1f} MB written, "
-              f"peak RSS {result['peak_mb']:.0f} MB (target < 1500 MB)")
-        print("peak RSS after n articles read (MB): " + ", ".join(f"{k}: {v}" for k, v in result["marks"].items()))
+
+def streaming(args: argparse.Namespace) -> None:
+    """Peak RSS of a fresh process streaming ``args.n`` synthetic articles to Parquet."""
+    command = [sys.executable, __file__, "--stream-child", "--n", str(args.n), "--batch-size", str(args.batch_size)]
+    if args.model:
+        command += ["--model", args.model]
+    child = subprocess.run(command, capture_output=True, text=True, check=True)
+    result = json.loads(child.stdout.strip().splitlines()[-1])
+    print(f"\nstreaming {args.n:,} synthetic articles to Parquet: {result['seconds']:.0f} s "
+          f"({args.n / result['seconds']:.0f} articles/s), {result['bytes'] / 1e6:.1f} MB written, "
+          f"peak RSS {result['peak_mb']:.0f} MB (target < 1500 MB)")
+    print("peak RSS after n articles read (MB): " + ", ".join(f"{k}: {v}" for k, v in result["marks"].items()))
 
 
 if __name__ == "__main__":

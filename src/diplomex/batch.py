@@ -1,9 +1,10 @@
 """Many articles at once: one ``nlp.pipe`` stream, exactly one outcome per input, in input order.
 
 Inputs go through :func:`diplomex.hygiene.prepare` first; rows it rejects (None, numbers, bytes, text
-over the length limit, a malformed ``published``) become outcomes with an ``error`` and are not sent
-through the components. A component that raises on one article costs only that article: spaCy's error
-handler drops the Doc and the article gets an ``error``; the rest of the batch goes on.
+over the length limit, a malformed ``published``) become outcomes with an ``error``; an empty Doc keeps
+their place in the stream. A component that raises on one article costs only that article: spaCy's
+error handler drops the Doc and the article gets an ``error``; the rest of the batch goes on.
+With ``n_process > 1`` each worker process runs its own stream and builds the records itself.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ _FAILURES: dict[int, str] = {}  # id(context) -> message, written by the error h
 
 
 class _Context(NamedTuple):
-    """What travels with each Doc through ``nlp.pipe(as_tuples=True)`` (picklable for n_process > 1)."""
+    """What travels with each Doc through ``nlp.pipe(as_tuples=True)``."""
 
     index: int
     article_id: str
