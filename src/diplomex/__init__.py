@@ -5,7 +5,9 @@
 >>> record.meetings, record.people, record.quotes, record.dates, record.locations
 """
 
+from .batch import extract_many, iter_extract
 from .extract import build_record, extract, make_doc
+from .frames import Frames
 from .pipeline import ModelNotFoundError, add_components, load
 from .records import ArticleRecord, DateMention, Location, Meeting, Person, Quote
 
@@ -14,6 +16,7 @@ __version__ = "0.1.0"
 __all__ = [
     "ArticleRecord",
     "DateMention",
+    "Frames",
     "Location",
     "Meeting",
     "ModelNotFoundError",
@@ -23,6 +26,8 @@ __all__ = [
     "add_components",
     "build_record",
     "extract",
+    "extract_many",
+    "iter_extract",
     "load",
     "make_doc",
 ]

@@ -121,8 +121,10 @@ def pipe_outcomes(nlp: Language, rows: Iterable[tuple[int, tuple[Any, Any, Any, 
             in_flight.append(context)
             yield doc, context
 
+    # Only the default handler (used by components without their own, as diplomex's are):
+    # Language.set_error_handler also writes to Cython pipes, which some spaCy builds reject.
     handler = nlp.default_error_handler
-    nlp.set_error_handler(_record_failure)
+    nlp.default_error_handler = _record_failure
     try:
         for doc, context in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
             while in_flight[0].index != context.index:  # Docs a failing component dropped
@@ -132,7 +134,7 @@ def pipe_outcomes(nlp: Language, rows: Iterable[tuple[int, tuple[Any, Any, Any, 
         while in_flight:
             yield _lost(in_flight.popleft())
     finally:
-        nlp.set_error_handler(handler)
+        nlp.default_error_handler = handler
 
 
 _WORKER: dict[str, Any] = {}  # the pipeline of a worker process, set before forking or by _init_worker

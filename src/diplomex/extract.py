@@ -87,7 +87,8 @@ def build_record(doc: Doc, id: str | None = None, title: str | None = None, warn
     """The record of an annotated Doc (the only place a Doc becomes a record)."""
     published = date.fromisoformat(doc._.published) if doc._.published else None
     warnings = list(warnings) + hygiene.doc_warnings(doc)
-    mentions = [e for e in doc.ents if e.label_ == "PER" and not _in_credit_line(e)]
+    text = doc.text
+    mentions = [e for e in doc.ents if e.label_ == "PER" and not _in_credit_line(e, text)]
     surfaces = _surface_forms(mentions)
     canonical = canonicalize(list(surfaces.values()) + [m._.known_as for m in mentions if m._.known_as])
     people = _people(mentions, surfaces, canonical)
@@ -96,18 +97,19 @@ def build_record(doc: Doc, id: str | None = None, title: str | None = None, warn
         id=id,
         published=published,
         title=title,
-        meetings=tuple(_meeting(m, by_offsets) for m in doc._.meetings or []),
+        meetings=tuple(_meeting(m, by_offsets, text) for m in doc._.meetings or []),
         people=people,
         quotes=tuple(_quote(q, doc, canonical) for q in quotes_of(doc)),
         dates=tuple(date_mentions(doc)),
-        locations=_locations(doc),
+        locations=_locations(doc, text),
         warnings=tuple(dict.fromkeys(warnings)),
     )
 
 
-def _in_credit_line(span: Span) -> bool:
-    line_start = span.doc.text.rfind("\n", 0, span.start_char) + 1
-    return span.doc.text[line_start : span.start_char].lstrip().startswith(CREDIT_MARKERS)
+def _in_credit_line(span: Span, text: str) -> bool:
+    """The span stands in a photo or source credit line ("Foto: …")."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    return text[line_start : span.start_char].lstrip().startswith(CREDIT_MARKERS)
 
 
 def _surface_forms(mentions: list[Span]) -> dict[tuple[int, int], str]:
@@ -141,13 +143,15 @@ def _people(mentions: list[Span], surfaces: dict[tuple[int, int], str], canonica
     )
 
 
-def _meeting(event: dict, names: dict[tuple[int, int], str]) -> Meeting:
+def _meeting(event: dict, names: dict[tuple[int, int], str], text: str) -> Meeting:
     participants = tuple(dict.fromkeys(names[tuple(p)] for p in event["participants"] if tuple(p) in names))
+    leads = tuple(dict.fromkeys(names[tuple(p)] for p in event["leads"] if tuple(p) in names))
     date_info = event.get("date") or {}
     return Meeting(
         type=event["type"],
         status=event["status"],
         participants=participants,
+        leads=leads,
         parties=tuple(event["parties"]),
         location=event["location"],
         venue=event["venue"],
@@ -155,7 +159,7 @@ def _meeting(event: dict, names: dict[tuple[int, int], str]) -> Meeting:
         date=date_info.get("value"),
         date_text=date_info.get("text"),
         follow_up=event["follow_up"],
-        trigger=", ".join(str(t) for t in event["triggers"][:1]),
+        trigger=text[event["triggers"][0][0] : event["triggers"][0][1]] if event["triggers"] else "",
         evidence=tuple(tuple(s) for s in event["evidence"]),
     )
 
@@ -168,11 +172,11 @@ def _quote(quote: Quote, doc: Doc, canonical: dict[str, str]) -> Quote:
     return Quote(**{**quote.__dict__, "speaker": speaker})
 
 
-def _locations(doc: Doc) -> tuple[Location, ...]:
+def _locations(doc: Doc, text: str) -> tuple[Location, ...]:
     found: dict[str, Location] = {}
     in_roles = {i for role in doc.spans.get("diplomex_roles", []) for i in range(role.start, role.end)}
     for ent in doc.ents:
-        if ent.label_ != "LOC" or _in_credit_line(ent) or ent.start in in_roles:
+        if ent.label_ != "LOC" or _in_credit_line(ent, text) or ent.start in in_roles:
             continue
         place = gazetteer.lookup_place(ent.text)
         name = gazetteer.base_form(ent.text, "place") or ent.text

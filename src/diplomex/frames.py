@@ -45,7 +45,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     },
     "participants": {
         "meeting_id": STR, "article_id": STR, "person_id": STR, "name": STR, "position": INT, "role": STR,
-        "country": STR,
+        "country": STR, "lead": BOOL,
     },
     "people": {
         "person_id": STR, "name": STR, "role": STR, "country": STR, "aliases": STR, "n_articles": INT, "qid": STR,
@@ -138,6 +138,7 @@ def _article_rows(outcome: Outcome) -> dict[str, list[dict[str, Any]]]:
             rows["participants"].append({
                 "meeting_id": meeting_id, "article_id": aid, "name": name, "position": position,
                 "role": person.role if person else None, "country": person.country if person else None,
+                "lead": name in meeting.leads,
             })
     for q, quote in enumerate(rec.quotes, 1):
         rows["quotes"].append({

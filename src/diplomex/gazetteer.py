@@ -89,12 +89,14 @@ def base_form(text: str, kind: str) -> str | None:
     return _by_inflection_key(kind).get(inflection_key(text))
 
 
+@lru_cache(maxsize=65536)
 def lookup_place(text: str) -> Place | None:
     """The Place named by ``text`` in any case, or None."""
     base = base_form(text, "place")
     return places()[base] if base else None
 
 
+@lru_cache(maxsize=65536)
 def lookup_organisation(text: str) -> str | None:
     """Short name of the organisation named by ``text`` in any case, or None."""
     base = base_form(text, "organisation")

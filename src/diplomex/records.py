@@ -92,6 +92,7 @@ class Meeting:
     type: str
     status: str = "held"
     participants: tuple[str, ...] = ()
+    leads: tuple[str, ...] = ()  # participants who led a delegation
     parties: tuple[str, ...] = ()
     location: str | None = None
     venue: str | None = None
