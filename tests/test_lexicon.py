@@ -78,3 +78,13 @@ def test_gazetteer_lookups():
     assert gazetteer.country_of_prefix("EU-Kommissarin") == "EU"
     assert gazetteer.lookup_organisation("Vereinten Nationen") == "UN"
     assert gazetteer.lookup_place("Haus") is None
+
+
+def test_known_first_name_starts_a_person(annotate):
+    doc = annotate("Am Rande des Treffens sprach Vojtěch Hrubý mit Journalisten über den Staatsbesuch.")
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Vojtěch Hrubý"]
+
+
+def test_a_compound_noun_after_a_name_is_not_part_of_it(annotate):
+    doc = annotate("Milena Kovačs Staatsbesuch in Wien endete am Freitag.")
+    assert "Milena Kovačs Staatsbesuch" not in {e.text for e in doc.ents}

@@ -133,7 +133,7 @@ def is_adjective(word: str) -> bool:
 def trim_common_nouns(span: Span) -> Span | None:
     """Cut nouns off the end of a name candidate ("Rubio Gespräche" → "Rubio"); None if nothing is left."""
     end = span.end
-    while end > span.start and is_common_noun(span.doc[end - 1].text):
+    while end > span.start and (is_common_noun(span.doc[end - 1].text) or (end - 1 > span.start and is_noun_like(span.doc[end - 1]))):
         end -= 1
     return span.doc[span.start : end] if end > span.start else None
 
@@ -286,13 +286,23 @@ def _place_entities(doc: Doc) -> list[Span]:
     return found
 
 
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    return frozenset(lexicons.lines("first_names.txt"))
+
+
 def _person_candidates(doc: Doc) -> list[Span]:
-    """PER spans from title patterns: "ROLE Name", "ROLE …, Name," and "Name, ROLE …"."""
+    """PER spans from title patterns ("ROLE Name", "ROLE …, Name," and "Name, ROLE …") and from
+    a known first name followed by a name ("Boris Tadić")."""
     found: list[Span] = []
     for token in doc:
         if token.i + 1 >= len(doc):
             break
-        if is_role(token):
+        if token.text in first_names() and (token.i == 0 or not is_role(doc[token.i - 1])):
+            name = name_after(doc, token.i)
+            if name is not None and len(name) > 1:
+                found.append(name)
+        elif is_role(token):
             name = name_after(doc, token.i + 1)
             if name is not None:
                 found.append(name)
