@@ -175,7 +175,7 @@ class MeetingExtractor:
         if not events:
             return None
         last = events[-1]
-        if anaphoric and _compatible(last, mention) and mention.person_keys() <= last.person_keys():
+        if anaphoric and _compatible(last, mention, dates=False) and mention.person_keys() <= last.person_keys():
             return last
         for event in reversed(events[-self.merge_window:]):
             if not _compatible(event, mention):
@@ -353,9 +353,7 @@ def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str) -
     for ent in doc.ents:
         if ent.label_ != "LOC" or not (sentence.start <= ent.start < sentence.end) or ent.start in quoted:
             continue
-        place = gazetteer.lookup_place(ent.text)
-        if place is None:
-            continue
+        place = gazetteer.lookup_place(ent.text) or gazetteer.Place(ent.text, "unknown", None)
         prep = ent.start - 1
         while prep > sentence.start and doc[prep].lower_ in {"der", "die", "dem", "den", "des"}:
             prep -= 1
@@ -365,7 +363,7 @@ def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str) -
         low, high = sorted((ent.start, head.i))
         if any(t.text in {",", ";", "–"} for t in doc[low:high]):
             continue
-        distance = abs(ent.start - head.i) + (0 if place.kind == "city" else 3)
+        distance = abs(ent.start - head.i) + {"city": 0, "unknown": 2}.get(place.kind, 3)
         base = gazetteer.base_form(ent.text, "place") or ent.text
         if best is None or distance < best[0]:
             best = (distance, place, base)
@@ -436,8 +434,8 @@ def _add_delegation_leads(doc: Doc, sentence: Span, quoted: set[int], events: li
     target.sentences.append((sentence.start_char, sentence.end_char))
 
 
-def _compatible(event: Event, mention: Event) -> bool:
-    """Place and date do not contradict each other."""
+def _compatible(event: Event, mention: Event, dates: bool = True) -> bool:
+    """Place and (unless ``dates`` is False) date do not contradict each other."""
     if event.place and mention.place:
         same = event.place.name == mention.place.name or (
             event.place.kind == mention.place.kind == "country" and event.place.country == mention.place.country
@@ -445,7 +443,7 @@ def _compatible(event: Event, mention: Event) -> bool:
         contains = {event.place.kind, mention.place.kind} == {"city", "country"} and event.place.country == mention.place.country
         if not (same or contains):
             return False
-    if event.date and mention.date and event.date.get("value") and mention.date.get("value"):
+    if dates and event.date and mention.date and event.date.get("value") and mention.date.get("value"):
         a, b = event.date["value"], mention.date["value"]
         if not (a.startswith(b) or b.startswith(a)):
             return False
