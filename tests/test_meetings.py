@@ -120,3 +120,24 @@ def test_genitive_name_in_the_headline_is_the_same_participant():
     )
     (m,) = meetings(text)
     assert set(m.participants) == {"Carla Duarte", "Rui Matos"}
+
+
+def test_pronoun_subject_continues_the_person_named_before():
+    text = (
+        "Der chinesische Außenminister Liu Jian wird am Donnerstag zu Gesprächen in Berlin erwartet. "
+        "Er soll auch mit Außenminister Paul Kramer zusammentreffen."
+    )
+    (m,) = meetings(text)
+    assert set(m.participants) == {"Liu Jian", "Paul Kramer"}
+    assert (m.status, m.location, m.date) == ("planned", "Berlin", "2025-03-13")
+
+
+def test_talks_between_a_state_and_an_armed_group():
+    (m,) = meetings("Die für Dienstag geplanten Gespräche zwischen Israel und der Hamas in Kairo sind abgesagt worden.")
+    assert (m.status, m.location) == ("cancelled", "Kairo")
+    assert set(m.parties) == {"IL", "Hamas"}
+
+
+def test_agreeing_on_a_new_meeting_during_a_call_is_a_follow_up():
+    (m,) = meetings("Bei einem Telefonat vereinbarten Kanzler Jonas Vogt und Präsidentin Lea Moreau ein baldiges Treffen in Paris.")
+    assert (m.type, m.follow_up) == ("call", True)

@@ -31,6 +31,7 @@ TYPE_PRIORITY = ("call", "summit", "visit", "negotiation", "talks", "meeting")
 TOP_LEVEL_ROLES = ("präsident", "kanzler", "premier", "minister", "könig", "regierungschef", "staatschef",
                    "emir", "kronprinz", "generalsekretär", "außenbeauftragte")
 PLACE_PREPOSITIONS = frozenset({"in", "im", "nach", "auf", "am"})
+PARTY_KINDS = frozenset({"intergovernmental", "party", "government_body"})
 GROUP_NOUN_TAIL = ("diplomat", "delegation", "vertreter", "unterhändler", "regierung", "beamte", "gesandte")
 
 
@@ -72,7 +73,8 @@ def trigger_type(token: Token, sentence: Span) -> str | None:
     lower = token.lower_
     found = exact.get(lower) or exact.get(token.lemma_.lower())
     if found is None and token.text[:1].isupper():
-        found = next(((kind, requires) for key, kind, requires in suffixes if lower.endswith(key)), None)
+        forms = (lower, lower[:-1], lower[:-2])  # inflected nouns: Gesprächen, Treffens
+        found = next(((kind, requires) for key, kind, requires in suffixes if any(f.endswith(key) for f in forms)), None)
     if found is None or found[0] == "none":
         return None
     kind, requires = found
@@ -144,7 +146,7 @@ class MeetingExtractor:
         plain = [item for item in triggers if item not in named]
         persons = [e for e in doc.ents if e.label_ == "PER" and sentence.start <= e.start < sentence.end and e.start not in quoted]
         if plain:
-            persons = [p for p in persons if not _separated(doc, p, plain[0][0])]
+            persons = [p for p in persons if not _separated(doc, p, plain[0][0])] + _pronoun_subject(doc, sentence, quoted)
         groups = [(plain[0], plain, persons)] if plain else []
         groups += [((t, kind), [(t, kind)], [] if plain else persons) for t, kind in named]
         words = {t.lower_ for t in sentence}
@@ -191,6 +193,16 @@ class MeetingExtractor:
         if not mention.participants and set(mention.parties) <= set(last.parties) and _compatible(last, mention):
             return last
         return None
+
+
+def _pronoun_subject(doc: Doc, sentence: Span, quoted: set[int]) -> list[Span]:
+    """"Er soll auch mit X zusammentreffen": a sentence opened by "Er"/"Sie" continues the one
+    person named in the sentence before."""
+    if sentence[0].lower_ not in {"er", "sie"} or sentence.start == 0:
+        return []
+    previous = doc[sentence.start - 1].sent
+    named = [e for e in doc.ents if e.label_ == "PER" and previous.start <= e.start < previous.end and e.start not in quoted]
+    return named if len({e[-1].text for e in named}) == 1 else []
 
 
 SUBORDINATORS = frozenset({"dass", "daß", "ob", "weil", "obwohl", "damit", "sodass"})
@@ -293,7 +305,7 @@ def _country_at(doc: Doc, i: int) -> tuple[str | None, int]:
         if place and place.kind == "country":
             return place.country, i + size
         org = gazetteer.lookup_organisation(text)
-        if org and gazetteer.organisation_kinds().get(org) == "intergovernmental":
+        if org and gazetteer.organisation_kinds().get(org) in PARTY_KINDS:
             return org, i + size
     return None, i
 
@@ -353,7 +365,11 @@ def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str) -
     for ent in doc.ents:
         if ent.label_ != "LOC" or not (sentence.start <= ent.start < sentence.end) or ent.start in quoted:
             continue
-        place = gazetteer.lookup_place(ent.text) or gazetteer.Place(ent.text, "unknown", None)
+        place = gazetteer.lookup_place(ent.text)
+        if place is None and _venue_base(ent[-1]) is None and ent.text not in venue_heads()[1]:
+            place = gazetteer.Place(ent.text, "unknown", None)  # a place the gazetteer does not list
+        if place is None:
+            continue
         prep = ent.start - 1
         while prep > sentence.start and doc[prep].lower_ in {"der", "die", "dem", "den", "des"}:
             prep -= 1
