@@ -154,7 +154,7 @@ def prepare(text: object) -> tuple[str, list[str]]:
     if looks_like_html(text):
         text = html_to_text(text)
         warnings.append(HTML_STRIPPED)
-    text = remove_invisible(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", remove_invisible(text))
     if len(text) > MAX_TEXT_LENGTH:
         raise ValueError(_too_long(len(text), MAX_TEXT_LENGTH, "MAX_TEXT_LENGTH"))
     return text, warnings
