@@ -89,3 +89,10 @@ def test_no_triggers_no_meetings():
 def test_separable_and_plain_verbs(verb):
     (m,) = meetings(f"Die Außenminister Jordaniens und Omans, Ali Haddad und Salim Harthi, {verb}.")
     assert m.location == "Riad"
+
+
+def test_a_speaker_about_talks_is_not_a_participant():
+    text = "Die dänische Ministerin Freja Holm erklärte, dass die Verhandlungen in Kopenhagen weitergehen müssten."
+    (m,) = meetings(text)
+    assert m.participants == ()
+    assert m.location == "Kopenhagen"

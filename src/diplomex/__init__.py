@@ -5,7 +5,7 @@
 >>> record.meetings, record.people, record.quotes, record.dates, record.locations
 """
 
-from .extract import extract
+from .extract import build_record, extract, make_doc
 from .pipeline import ModelNotFoundError, add_components, load
 from .records import ArticleRecord, DateMention, Location, Meeting, Person, Quote
 
@@ -21,6 +21,8 @@ __all__ = [
     "Quote",
     "__version__",
     "add_components",
+    "build_record",
     "extract",
     "load",
+    "make_doc",
 ]

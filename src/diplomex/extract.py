@@ -77,9 +77,10 @@ def build_record(doc: Doc, id: str | None = None, title: str | None = None, warn
     published = date.fromisoformat(doc._.published) if doc._.published else None
     warnings = list(warnings) + hygiene.doc_warnings(doc)
     mentions = [e for e in doc.ents if e.label_ == "PER" and not _in_credit_line(e)]
-    canonical = canonicalize([m.text for m in mentions] + [m._.known_as for m in mentions if m._.known_as])
-    people = _people(mentions, canonical)
-    by_offsets = {(m.start_char, m.end_char): canonical[m.text] for m in mentions}
+    surfaces = _surface_forms(mentions)
+    canonical = canonicalize(list(surfaces.values()) + [m._.known_as for m in mentions if m._.known_as])
+    people = _people(mentions, surfaces, canonical)
+    by_offsets = {key: canonical[surface] for key, surface in surfaces.items()}
     return ArticleRecord(
         id=id,
         published=published,
@@ -98,21 +99,35 @@ def _in_credit_line(span: Span) -> bool:
     return span.doc.text[line_start : span.start_char].lstrip().startswith(CREDIT_MARKERS)
 
 
-def _people(mentions: list[Span], canonical: dict[str, str]) -> tuple[Person, ...]:
-    clusters: dict[str, list[Span]] = {}
+def _surface_forms(mentions: list[Span]) -> dict[tuple[int, int], str]:
+    """Each person mention's name as written, without a genitive ending when the article also has
+    the bare form ("Junckers" → "Juncker")."""
+    words = {word for m in mentions for word in m.text.split()}
+    forms = {}
     for mention in mentions:
-        clusters.setdefault(canonical[mention.text], []).append(mention)
-    people = []
-    for name, spans in clusters.items():
-        people.append(
-            Person(
-                name=name,
-                role=next((s._.role for s in spans if s._.role), None),
-                country=next((s._.country for s in spans if s._.country), None),
-                aliases=tuple(dict.fromkeys(s.text for s in spans if s.text != name)),
-            )
+        text = mention.text
+        for ending in ("s", "’", "'"):
+            if text.endswith(ending) and text[: -len(ending)].split()[-1:] and text[: -len(ending)].split()[-1] in words:
+                text = text[: -len(ending)]
+                break
+        forms[(mention.start_char, mention.end_char)] = text
+    return forms
+
+
+def _people(mentions: list[Span], surfaces: dict[tuple[int, int], str], canonical: dict[str, str]) -> tuple[Person, ...]:
+    clusters: dict[str, list[tuple[Span, str]]] = {}
+    for mention in mentions:
+        surface = surfaces[(mention.start_char, mention.end_char)]
+        clusters.setdefault(canonical[surface], []).append((mention, surface))
+    return tuple(
+        Person(
+            name=name,
+            role=next((s._.role for s, _ in spans if s._.role), None),
+            country=next((s._.country for s, _ in spans if s._.country), None),
+            aliases=tuple(dict.fromkeys(surface for _, surface in spans if surface != name)),
         )
-    return tuple(people)
+        for name, spans in clusters.items()
+    )
 
 
 def _meeting(event: dict, names: dict[tuple[int, int], str]) -> Meeting:

@@ -12,7 +12,6 @@ from functools import lru_cache
 from . import lexicons
 
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
-_COUNTRY_PREFIX = re.compile(r"^([A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{0,3}|[A-Z][a-zäöü]+(?:-[A-Z][a-zäöü]+)?)-(?=[A-ZÄÖÜ])")
 
 
 @dataclass(frozen=True)
@@ -131,18 +130,17 @@ def country_of_inhabitant(word: str) -> str | None:
 
 
 def country_of_prefix(word: str) -> str | None:
-    """Country or organisation of a compound's prefix ("US-Außenminister" → US, "Nato-Chef" → NATO)."""
-    match = _COUNTRY_PREFIX.match(word)
-    if not match:
+    """Country or organisation of a compound's prefix ("US-Außenminister" → US, "Nato-Chef" → NATO,
+    "G-20-Gipfel" → G20)."""
+    if "-" not in word:
         return None
-    prefix = match.group(1)
+    prefix, tail = word.rsplit("-", 1)
+    if not tail[:1].isupper():
+        return None
     place = lookup_place(prefix)
     if place and place.kind == "country":
         return place.country
-    org = organisations().get(prefix) or organisations().get(prefix.upper())
-    if org:
-        return org
-    return country_of_adjective(prefix)
+    return organisations().get(prefix) or organisations().get(prefix.upper()) or country_of_adjective(prefix)
 
 
 def affiliation(word: str) -> str | None:

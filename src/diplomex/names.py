@@ -15,14 +15,18 @@ The pieces, each a small pure function:
 Matching rules (rapidfuzz ``fuzz.ratio`` on folded keys, 0-100):
 
 - Two *full* names (a given name and a surname) are one person when their folded surnames score at
-  least ``SURNAME_MIN`` and their given names score at least ``GIVEN_MIN``. The given-name score is the
-  better of first given name vs first given name and all given names vs all given names; a key shorter
-  than ``SHORT_KEY`` letters only matches itself (Jan / Jana, Joe / Jo stay apart); East Asian given
-  names (family name first) only match exactly once folded (Li Qiang / Li Keqiang stay apart).
+  least ``SURNAME_MIN`` (80) and their given names at least ``GIVEN_MIN`` (80). The given-name score is
+  100 when one name's given names are a subset of the other's ("Tayyip Erdogan" / "Recep Tayyip
+  Erdoğan"), else the better of first given name vs first given name and all given names vs all given
+  names. A given-name key shorter than ``SHORT_KEY`` (5) letters only matches itself (Jan / Jana,
+  Joe / Jo), masculine / feminine forms never match (Alexander / Alexandra, Christian / Christiane),
+  East Asian given names (family name first) only match exactly once folded (Li Qiang / Li Keqiang),
+  and written middle initials and suffixes must agree (George W. / George H. W. Bush, Donald Trump /
+  Donald Trump Jr.).
 - A *partial* name (surname only, or initials and surname: "Lawrow", "S. Lawrow") joins a full-name
   cluster only when exactly one person in scope has that folded surname (and matching initials). A
-  surname that matches no one exactly may match by genitive ("Lawrows") or at ``PARTIAL_MIN``; otherwise
-  partial names stay apart, and partials with one surname and no full name form one cluster.
+  surname that matches no one exactly may match by genitive ("Lawrows") or at ``PARTIAL_MIN`` (90);
+  otherwise partial names stay apart, and partials with one surname and no full name form one cluster.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -46,10 +50,13 @@ SURNAME_MIN = 80.0
 GIVEN_MIN = 80.0
 PARTIAL_MIN = 90.0
 SHORT_KEY = 5
+_FEMININE_ENDINGS = frozenset({"e", "ie", "ine"})
+
+_BLOCK_CLASSES = str.maketrans("eioubpgtv", "aaaapkkdf")  # first-letter sound classes for blocking
 
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*|[A-Z]{1,2})$")
 _ROMAN = re.compile(r"^[IVX]+\.?$")
-_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "jun.", "sen."})
+_SUFFIXES = {"jr.": "jr", "jr": "jr", "junior": "jr", "jun.": "jr", "sr.": "sr", "sr": "sr", "senior": "sr", "sen.": "sr"}
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _EDGE_MARKS = re.compile(r"^[^\w]+|[^\w.]+$")
 _POSSESSIVE = re.compile(r"(?:['’`]s?|’s)$")
@@ -71,10 +78,14 @@ def _variants() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _particles() -> tuple[frozenset[str], frozenset[str]]:
-    """(articles dropped from surname keys, particles kept in them), lowercased without hyphens."""
-    entries = [p.lower() for p in lexicons.lines("name_particles.txt")]
-    return frozenset(p.rstrip("-") for p in entries if p.endswith("-")), frozenset(p for p in entries if not p.endswith("-"))
+def _particles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(articles dropped from surname keys, particles kept in them, particles that also are given names)."""
+    rows = [(row[0].lower(), row[1:]) for row in lexicons.table("name_particles.txt")]
+    return (
+        frozenset(p.rstrip("-") for p, _ in rows if p.endswith("-")),
+        frozenset(p for p, _ in rows if not p.endswith("-")),
+        frozenset(p for p, marks in rows if "given" in marks),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +108,13 @@ def _roles() -> frozenset[str]:
     return frozenset(r.lower() for r in lexicons.lines("roles.txt"))
 
 
+@lru_cache(maxsize=1)
+def _role_compound() -> re.Pattern[str]:
+    """A closed compound: a prefix of four letters or more and a role of four letters or more."""
+    long_roles = sorted((re.escape(r) for r in _roles() if len(r) >= 4), key=len, reverse=True)
+    return re.compile(rf"^\w{{4,}}(?:{'|'.join(long_roles)})$")
+
+
 # --- title stripping ------------------------------------------------------------------------------
 
 
@@ -106,11 +124,8 @@ def _is_role(token: str) -> bool:
     or a closed compound of a four-letter prefix and a role of four letters or more ("Kremlchef")."""
     word = token.lower().rstrip(".,;:")
     word = word.rsplit("-", 1)[-1] if "-" in word else word
-    roles = _roles()
-    forms = {word, word[:-1], word[:-2], word + "r"}
-    if forms & roles:
-        return True
-    return any(word.endswith(role) and len(word) - len(role) >= 4 for role in roles if len(role) >= 4)
+    forms = {word, word[:-2] if word.endswith(("en", "es")) else word, word[:-1] if word.endswith(("s", "n")) else word}
+    return bool(forms & _roles()) or any(_role_compound().match(form) for form in forms)
 
 
 def _is_honorific(token: str) -> bool:
@@ -139,19 +154,29 @@ def strip_titles(mention: str) -> tuple[str, str | None]:
     ``strip_titles("Herr Dr. Müller") == ("Müller", None)``. Articles before the title are dropped too;
     adjectives and genitives that belong to the role stay in it:
     ``strip_titles("der russische Außenminister Sergej Lawrow") == ("Sergej Lawrow", "russische Außenminister")``.
-    Parenthesised additions ("Merz (CDU)") are removed.
+    Parenthesised additions ("Merz (CDU)") are removed, and so is a trailing apposition with a role:
+    ``strip_titles("Sergej Lawrow, Russlands Außenminister") == ("Sergej Lawrow", "Russlands Außenminister")``.
     """
-    tokens = _PARENTHESES.sub(" ", mention or "").split()
+    head, _, tail = _PARENTHESES.sub(" ", mention or "").partition(",")
+    tokens, trailing = head.split(), tail.split()
+    if not any(_is_role(t) for t in trailing):
+        tokens, trailing = tokens + trailing, []
     end = _title_end(tokens)
-    title = [t for t in tokens[:end] if not _is_honorific(t)]
+    return " ".join(tokens[end:]), _title_text(tokens[:end]) or _title_text(trailing)
+
+
+def _title_text(tokens: list[str]) -> str | None:
+    """The role words of a title, without honorifics and leading articles."""
+    title = [t for t in tokens if not _is_honorific(t)]
     while title and title[0].lower() in _determiners():
         title.pop(0)
-    return " ".join(tokens[end:]), (" ".join(title) or None)
+    return " ".join(title) or None
 
 
 # --- folding --------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=262144)
 def _ascii(text: str) -> str:
     """Lowercase and strip diacritics (letters NFKD cannot split are left to the folding rules)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -166,6 +191,7 @@ def _fold_token(token: str) -> str:
     return _NON_LETTERS.sub("", text)
 
 
+@lru_cache(maxsize=262144)
 def _key(token: str) -> str:
     folded = _fold_token(token)
     return _variants().get(folded, folded)
@@ -200,15 +226,35 @@ def fold(name: str) -> str:
 # --- parsing --------------------------------------------------------------------------------------
 
 
+class _Token(NamedTuple):
+    text: str  # without edge punctuation and possessive marks
+    initials: str  # folded letters when the token is written as initials ("J.", "J.D.", "JD"), else ""
+    suffix: str  # "jr" / "sr" for generational suffixes, else ""
+
+
+@lru_cache(maxsize=262144)
+def _token(raw: str) -> _Token | None:
+    text = _POSSESSIVE.sub("", _EDGE_MARKS.sub("", raw))
+    if not any(ch.isalpha() for ch in text):
+        return None
+    if text.endswith(".") and len(text) > 4 and not _ROMAN.match(text) and text.lower() not in _SUFFIXES:
+        text = text.rstrip(".")  # a sentence full stop, not an abbreviation
+    initials = "".join(map(_initial, re.findall(r"[A-ZÀ-Þ]", text))) if _INITIALS.match(text) else ""
+    return _Token(text, initials, _SUFFIXES.get(text.lower(), ""))
+
+
+def _tokens(name: str) -> list[_Token]:
+    if "(" in name or "[" in name:
+        name = _PARENTHESES.sub(" ", name)
+    return [t for t in map(_token, name.replace(",", " ").split()) if t is not None]
+
+
 def _clean_tokens(name: str) -> list[str]:
-    tokens = []
-    for raw in _PARENTHESES.sub(" ", name or "").split():
-        token = _POSSESSIVE.sub("", _EDGE_MARKS.sub("", raw))
-        if token and token.lower() not in _SUFFIXES and any(ch.isalpha() for ch in token):
-            tokens.append(token)
-    return tokens
+    """Tokens of a name without edge punctuation, possessive marks and generational suffixes (Jr.)."""
+    return [t.text for t in _tokens(name or "") if not t.suffix]
 
 
+@lru_cache(maxsize=65536)
 def _syllables(part: str) -> int | None:
     """Fewest romanized CJK / Vietnamese syllables that spell ``part`` (None when it cannot be split so)."""
     word = _ascii(part)
@@ -224,7 +270,7 @@ def _syllables(part: str) -> int | None:
     return best.get(len(word))
 
 
-def _is_family_first(tokens: list[str]) -> bool:
+def _is_family_first(tokens: tuple[str, ...]) -> bool:
     first = _ascii(tokens[0])
     if len(tokens) < 2 or len(tokens) > 4 or first not in _family_first() or first in _particles()[1]:
         return False
@@ -232,34 +278,36 @@ def _is_family_first(tokens: list[str]) -> bool:
     return bool(parts) and all((_syllables(p) or 9) <= 2 for p in parts)
 
 
-def _surname_start(tokens: list[str]) -> int:
+def _surname_start(tokens: tuple[str, ...]) -> int:
     """Index of the first surname token: the last token and the particles before it."""
     if _ROMAN.match(tokens[-1]) and len(tokens) > 1:
         return len(tokens) - 2
-    articles, kept = _particles()
+    articles, kept, given = _particles()
     start = len(tokens) - 1
     while start > 0:
         word = tokens[start - 1].lower()
         if word not in articles and word not in kept:
             break
-        if start - 1 == 0 and not (tokens[0].islower() or (len(tokens) > 2 and tokens[1].lower() in kept | articles)):
-            break
+        if start == 1 and tokens[0][:1].isupper() and (word in articles or word in given):
+            break  # "Al Gore", "Ben Wallace": a given name
         start -= 1
     return start
 
 
-@dataclass(frozen=True)
-class ParsedName:
+class ParsedName(NamedTuple):
     """A name split into its parts, with the folded keys the matcher compares."""
 
     text: str
     surname: str
     given: tuple[str, ...]
-    initials: str
+    initials: str  # first letters of all given names and initials, folded
+    middle: str  # initials written as such after a given name ("W." in "George W. Bush")
+    suffix: str  # generational suffix: "jr", "sr" or ""
     family_first: bool
     surname_key: str
     first_key: str
-    given_key: str
+    given_keys: tuple[str, ...] = ()
+    given_key: str = ""  # the given keys joined
 
     @property
     def is_full(self) -> bool:
@@ -267,9 +315,11 @@ class ParsedName:
 
     @property
     def key(self) -> str:
-        return f"{self.surname_key}|{self.given_key}"
+        """The folded identity of the name (surname, given names or initials, middle initials, suffix)."""
+        return "|".join((self.surname_key, self.given_key or self.initials, self.middle, self.suffix))
 
 
+@lru_cache(maxsize=4096)
 def _initial(token: str) -> str:
     return _fold_token(_ascii(token)[:1])[:1]
 
@@ -278,32 +328,46 @@ def _initial(token: str) -> str:
 def parse(name: str) -> ParsedName:
     """Parse a (possibly titled) name into surname, given names, initials and folded keys."""
     text, _ = strip_titles(name)
-    tokens = _clean_tokens(text)
+    all_tokens = _tokens(text)
+    suffix = next((t.suffix for t in all_tokens if t.suffix), "")
+    tokens = tuple(t for t in all_tokens if not t.suffix) if suffix else tuple(all_tokens)
     if not tokens:
-        return ParsedName(text.strip(), text.strip(), (), "", False, fold(text), "", "")
-    family_first = _is_family_first(tokens)
-    if family_first:
-        surname_tokens, rest = tokens[:1], tokens[1:]
-    else:
-        start = _surname_start(tokens)
-        surname_tokens, rest = tokens[start:], tokens[:start]
-    given = tuple(t for t in rest if not _INITIALS.match(t))
-    initials = "".join(
-        _initial(part) for t in rest for part in (re.findall(r"[A-ZÀ-Þ]", t) if _INITIALS.match(t) else [t])
-    )
-    surname_text = " ".join(surname_tokens)
-    given_keys = [_key(t) for t in given]
-    first_key = _key(given[0].split("-")[0]) if given else ""
+        return ParsedName(text.strip(), text.strip(), (), "", "", suffix, False, fold(text), "")
+    texts = tuple(t.text for t in tokens)
+    family_first = _is_family_first(texts)
+    start = 1 if family_first else _surname_start(texts)
+    surname_tokens = texts[:1] if family_first else texts[start:]
+    rest = tokens[1:] if family_first else tokens[:start]
+    given, initials, middle, given_keys = _given_part(rest, family_first)
     return ParsedName(
-        text=" ".join(tokens),
-        surname=surname_text,
+        text=" ".join(texts),
+        surname=" ".join(surname_tokens),
         given=given,
         initials=initials,
+        middle=middle,
+        suffix=suffix,
         family_first=family_first,
-        surname_key=_fold_tokens(surname_tokens, keep_first_article=False).replace(" ", ""),
-        first_key=first_key,
+        surname_key=_surname_key(surname_tokens),
+        first_key=_key(given[0].split("-")[0]) if given else "",
+        given_keys=given_keys,
         given_key="".join(given_keys),
     )
+
+
+@lru_cache(maxsize=262144)
+def _surname_key(tokens: tuple[str, ...]) -> str:
+    return _fold_tokens(list(tokens), keep_first_article=False).replace(" ", "")
+
+
+@lru_cache(maxsize=262144)
+def _given_part(rest: tuple[_Token, ...], family_first: bool) -> tuple[tuple[str, ...], str, str, tuple[str, ...]]:
+    """(given names, initials of all given names, middle initials, folded given keys) of the tokens
+    before the surname (after it for family-name-first names)."""
+    given = tuple(t.text for t in rest if not t.initials)
+    initials = "".join(t.initials or _initial(t.text) for t in rest)
+    middle = "".join(t.initials for t in rest[1:]) if given else ""
+    keys = (_fold_token("".join(given)),) if family_first else tuple(k for k in map(_key, given) if k)
+    return given, initials, middle, keys
 
 
 def surname(name: str) -> str:
@@ -316,16 +380,28 @@ def surname(name: str) -> str:
 
 
 def _short_aware_ratio(a: str, b: str) -> float:
+    """``fuzz.ratio`` of two given-name keys; 0 when the shorter one is short (Jan / Jana, Joe / Jo) or
+    when they look like a masculine and a feminine form: only one ends in "a" (Alexander / Alexandra),
+    or one is the other plus "e", "ie" or "ine" (Christian / Christiane)."""
     if a == b:
         return 100.0
-    if min(len(a), len(b)) < SHORT_KEY:
+    short, long = sorted((a, b), key=len)
+    if len(short) < SHORT_KEY or a.endswith("a") != b.endswith("a"):
+        return 0.0
+    if long.startswith(short) and long[len(short):] in _FEMININE_ENDINGS:
         return 0.0
     return fuzz.ratio(a, b)
 
 
 def _given_score(a: ParsedName, b: ParsedName) -> float:
+    """Given-name score of two full names; 0 when middle initials or suffixes (Jr.) disagree."""
+    if a.suffix != b.suffix or not _initials_agree(a.middle, b.middle):
+        return 0.0
     if a.family_first or b.family_first:
         return 100.0 if a.given_key == b.given_key else 0.0
+    keys_a, keys_b = set(a.given_keys), set(b.given_keys)
+    if keys_a <= keys_b or keys_b <= keys_a:
+        return 100.0  # "Tayyip Erdogan" / "Recep Tayyip Erdoğan"
     return max(_short_aware_ratio(a.first_key, b.first_key), _short_aware_ratio(a.given_key, b.given_key))
 
 
@@ -400,79 +476,113 @@ def _rank(parsed: ParsedName, count: int) -> tuple:
     return (-completeness, -count, -len(parsed.text.split()), -non_ascii, parsed.text)
 
 
-def _full_name_edges(full: list[ParsedName]) -> Iterable[tuple[int, int]]:
-    """Pairs of indices into ``full`` that name one person: surname keys blocked by first letter and
-    compared with ``process.cdist``, then given names compared within each matching surname pair."""
+def _surname_neighbours(keys: list[str]) -> dict[str, dict[str, float]]:
+    """For each surname key, the other keys scoring at least ``SURNAME_MIN`` (with their scores).
+
+    Keys are blocked by the sound class of their first letter (so "Ghalibaf" meets "Qalibaf" and
+    "Abdollahian" meets "Ebdollahian") and, within a block, only compared with keys of compatible
+    length (a ratio of 80 needs the longer key to be at most 1.5 times the shorter), by ``process.cdist``.
+    """
+    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in keys:
+        blocks[key[:1].translate(_BLOCK_CLASSES), len(key)].append(key)
+    neighbours: dict[str, dict[str, float]] = defaultdict(dict)
+    for (letter, length), block in blocks.items():
+        longer = [k for n in range(length, int(length * 1.5) + 1) for k in blocks.get((letter, n), ())]
+        scores = process.cdist(block, longer, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN)
+        for i, j in zip(*np.nonzero(scores)):
+            if block[i] != longer[j]:
+                neighbours[block[i]][longer[j]] = neighbours[longer[j]][block[i]] = float(scores[i, j])
+    return neighbours
+
+
+def _full_name_edges(parsed: list[ParsedName], full: list[int], neighbours: Mapping[str, Mapping[str, float]]):
+    """Pairs of full names (indices into ``parsed``) that name one person: same or neighbouring surname
+    key, and given names that agree."""
     by_surname: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(full):
-        by_surname[p.surname_key].append(i)
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(by_surname):
-        blocks[key[:1]].append(key)
-    for keys in blocks.values():
-        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=SURNAME_MIN, dtype=np.uint8)
-        for si, sj in zip(*np.nonzero(np.triu(scores))):
-            yield from _given_edges(full, by_surname[keys[si]], by_surname[keys[sj]])
+    for i in full:
+        by_surname[parsed[i].surname_key].append(i)
+    for key, members in by_surname.items():
+        others = [j for other in neighbours.get(key, {}) if other > key for j in by_surname.get(other, ())]
+        yield from _given_edges(parsed, members, members + others)
 
 
-def _given_edges(full: list[ParsedName], left: list[int], right: list[int]) -> Iterable[tuple[int, int]]:
-    firsts = [[full[i].first_key for i in side] for side in (left, right)]
-    givens = [[full[i].given_key for i in side] for side in (left, right)]
-    score = np.maximum(
-        process.cdist(firsts[0], firsts[1], scorer=fuzz.ratio, dtype=np.uint8),
-        process.cdist(givens[0], givens[1], scorer=fuzz.ratio, dtype=np.uint8),
-    )
-    for a, b in zip(*np.nonzero(score >= GIVEN_MIN)):
-        i, j = left[a], right[b]
-        if i != j and _given_score(full[i], full[j]) >= GIVEN_MIN:
-            yield i, j
+def _given_edges(parsed: list[ParsedName], left: list[int], right: list[int]) -> Iterable[tuple[int, int]]:
+    """Pairs ``left[a]``, ``right[b]`` (b > a; ``right`` starts with ``left``) whose given names agree.
+
+    Small groups are scored directly; larger ones get a ``cdist`` prefilter (first given name, all given
+    names, token sets) before :func:`_given_score`.
+    """
+    if len(left) * len(right) <= 64:
+        candidates: Iterable[tuple[int, int]] = ((a, b) for a in range(len(left)) for b in range(a + 1, len(right)))
+    else:
+        views = [
+            ([parsed[i].first_key for i in left], [parsed[j].first_key for j in right], fuzz.ratio),
+            ([parsed[i].given_key for i in left], [parsed[j].given_key for j in right], fuzz.ratio),
+            ([" ".join(parsed[i].given_keys) for i in left], [" ".join(parsed[j].given_keys) for j in right], fuzz.token_set_ratio),
+        ]
+        score = np.maximum.reduce([process.cdist(a, b, scorer=scorer, dtype=np.uint8) for a, b, scorer in views])
+        candidates = ((a, b) for a, b in zip(*np.nonzero(np.triu(score >= GIVEN_MIN - 1, k=1))))
+    for a, b in candidates:
+        if _given_score(parsed[left[a]], parsed[right[b]]) >= GIVEN_MIN:
+            yield left[a], right[b]
 
 
 def _cluster(names: Iterable[str] | Counter[str], aliases: Mapping[str, str]) -> _Clusters:
     counts = names if isinstance(names, Counter) else Counter(n for n in names if isinstance(n, str))
-    alias_keys = {fold(strip_titles(alias)[0]): canonical for alias, canonical in aliases.items()}
     seeds = sorted(set(aliases.values()))
     forms = sorted(set(counts) | set(seeds))
     index = {form: i for i, form in enumerate(forms)}
     parsed = [parse(form) for form in forms]
-    seed_ids = {index[s] for s in seeds}
     union = _UnionFind(len(forms), {index[s]: s for s in seeds})
 
-    free = []  # forms not pinned by the alias table
-    for i, form in enumerate(forms):
-        target = alias_keys.get(fold(parsed[i].text)) if i not in seed_ids else None
-        if target is not None and target != form:
-            union.union(index[target], i)
-        else:
-            free.append(i)
+    free = range(len(forms))  # forms not pinned by the alias table
+    if aliases:
+        alias_keys = {fold(strip_titles(alias)[0]): canonical for alias, canonical in aliases.items()}
+        seed_set = set(seeds)
+        pinned = {i: alias_keys.get(fold(parsed[i].text)) for i in free if forms[i] not in seed_set}
+        for i, target in pinned.items():
+            if target is not None:
+                union.union(index[target], i)
+        free = [i for i in free if pinned.get(i) is None]
 
     full = [i for i in free if parsed[i].is_full]
-    for a, b in _full_name_edges([parsed[i] for i in full]):
-        union.union(full[a], full[b])
-    _join_partials(parsed, [i for i in free if not parsed[i].is_full], full, union)
+    partial = [i for i in free if not parsed[i].is_full and parsed[i].surname_key]
+    neighbours = _surname_neighbours(sorted({parsed[i].surname_key for i in [*full, *partial]}))
+    for i, j in _full_name_edges(parsed, full, neighbours):
+        union.union(i, j)
+    _join_partials(parsed, partial, full, neighbours, union)
 
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(forms)):
         members[union.find(i)].append(i)
+    text_counts = Counter()  # "Kanzler Merz" and "Merz" count for one candidate "Merz"
+    for i, form in enumerate(forms):
+        text_counts[parsed[i].text] += counts.get(form, 0)
     canonical = {}
     for root, group in members.items():
-        best = min(group, key=lambda i: _rank(parsed[i], counts.get(forms[i], 0)))
+        best = group[0] if len(group) == 1 else min(group, key=lambda i: _rank(parsed[i], text_counts[parsed[i].text]))
         canonical[root] = union.pinned.get(root) or parsed[best].text or forms[best]
     return _Clusters({form: union.find(index[form]) for form in counts}, canonical)
 
 
-def _join_partials(parsed: list[ParsedName], partial: list[int], full: list[int], union: _UnionFind) -> None:
+def _join_partials(
+    parsed: list[ParsedName],
+    partial: list[int],
+    full: list[int],
+    neighbours: Mapping[str, Mapping[str, float]],
+    union: _UnionFind,
+) -> None:
     """Join each partial name to the one person with its surname, else group partials by surname."""
     persons: dict[str, set[int]] = defaultdict(set)  # surname key -> roots of full-name persons
+    initials: dict[int, set[str]] = defaultdict(set)  # root -> initials of its full names
     for i in full:
-        persons[parsed[i].surname_key].add(union.find(i))
-    known = sorted(persons)
-    initials: dict[int, set[str]] = defaultdict(set)
-    for i in full:
-        initials[union.find(i)].add(parsed[i].initials)
+        root = union.find(i)
+        persons[parsed[i].surname_key].add(root)
+        initials[root].add(parsed[i].initials)
 
     def candidates(p: ParsedName, keys: Iterable[str]) -> set[int]:
-        roots = set().union(*(persons.get(k, set()) for k in keys))
+        roots = {r for k in keys for r in persons.get(k, ())}
         return {r for r in roots if any(_initials_agree(p.initials, x) for x in initials[r])}
 
     leftovers: dict[str, list[int]] = defaultdict(list)
@@ -480,16 +590,32 @@ def _join_partials(parsed: list[ParsedName], partial: list[int], full: list[int]
         p = parsed[i]
         found = candidates(p, [p.surname_key])
         if not found and p.surname_key.endswith("s"):
-            found = candidates(p, [p.surname_key[:-1]])
+            found = candidates(p, [p.surname_key[:-1]])  # genitive: "Lawrows", "Merz'"
         if not found and len(p.surname_key) >= SHORT_KEY:
-            near = process.extract(p.surname_key, known, scorer=fuzz.ratio, score_cutoff=PARTIAL_MIN, limit=None)
-            found = candidates(p, [k for k, _, _ in near])
+            near = neighbours.get(p.surname_key, {})
+            found = candidates(p, [k for k, score in near.items() if score >= PARTIAL_MIN])
         if len(found) == 1:
             union.union(found.pop(), i)
-        elif p.surname_key:
+        else:
             leftovers[p.surname_key].append(i)
-    for group in leftovers.values():
+    for group in _related_surnames(leftovers, neighbours):
         _join_unresolved(parsed, group, union)
+
+
+def _related_surnames(groups: Mapping[str, list[int]], neighbours: Mapping[str, Mapping[str, float]]) -> list[list[int]]:
+    """Merge groups whose surname keys differ by a genitive s or score at least ``PARTIAL_MIN``."""
+    keys = sorted(groups)
+    position = {key: n for n, key in enumerate(keys)}
+    merged = _UnionFind(len(keys), {})
+    for key in keys:
+        related = [k for k, score in neighbours.get(key, {}).items() if score >= PARTIAL_MIN]
+        for other in [key[:-1], *related] if key.endswith("s") else related:
+            if other in position:
+                merged.union(position[key], position[other])
+    out: dict[int, list[int]] = defaultdict(list)
+    for key in keys:
+        out[merged.find(position[key])].extend(groups[key])
+    return list(out.values())
 
 
 def _join_unresolved(parsed: list[ParsedName], group: list[int], union: _UnionFind) -> None:
@@ -513,9 +639,10 @@ def canonicalize(names: Iterable[str] | Counter[str], aliases: Mapping[str, str]
 
     The canonical name is the most complete form (full name > initials > surname only), then the most
     frequent, then the one with most tokens, then the one keeping diacritics (Erdoğan over Erdogan),
-    then the alphabetically first; titles are stripped from it. ``names`` may repeat forms, or be a
-    ``Counter`` of forms. ``aliases`` (alias -> canonical) pins
-    each alias (compared by folded key) to its canonical name, which then names the cluster.
+    then the alphabetically first; titles are stripped from it. Forms that differ only by titles count
+    together. ``names`` may repeat forms or be a ``Counter`` of forms. ``aliases`` (alias -> canonical)
+    pins each alias (compared by folded key) to its canonical name, which then names the cluster; two
+    alias canonicals are never merged.
     """
     clusters = _cluster(names, aliases or {})
     return {form: clusters.canonical[label] for form, label in clusters.label.items()}
@@ -532,7 +659,7 @@ def read_alias_table(source: str | Path | Any) -> list[tuple[str, str, str | Non
     if isinstance(source, (str, Path)):
         frame = pd.read_csv(source, sep=None, engine="python", dtype=str, keep_default_na=False)
     else:
-        frame = pd.DataFrame(source).astype(str)
+        frame = pd.DataFrame(source).fillna("").astype(str)
     missing = {"alias", "canonical"} - set(frame.columns)
     if missing:
         raise ValueError(f"alias table lacks columns: {sorted(missing)}")
@@ -540,7 +667,7 @@ def read_alias_table(source: str | Path | Any) -> list[tuple[str, str, str | Non
     return [
         (alias.strip(), canonical.strip(), (qid or "").strip() or None)
         for alias, canonical, qid in zip(frame["alias"], frame["canonical"], qids)
-        if alias.strip() and canonical.strip() and canonical.strip() not in ("nan", "None")
+        if alias.strip() and canonical.strip()
     ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
@@ -103,6 +104,12 @@ def _scan(text: str, lo: int, hi: int, stack: list[tuple[str, int]], guillemet_o
     return closed, stack
 
 
+def _next_paragraph_opens(text: str, hi: int, mark: str) -> bool:
+    """The next non-blank paragraph after position ``hi`` starts with ``mark``."""
+    rest = text[hi : hi + 2000].lstrip()
+    return rest[:1] == mark
+
+
 def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
     """Outermost quoted stretches of ``text``, in order.
 
@@ -136,13 +143,23 @@ def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
             if not stack:
                 break
             mark, at = stack[0]
-            starts_paragraph = not text[first:at].strip() or (carried and at == carried[0])
             paragraphs = (carried[2] if carried and at == carried[0] else 1) + 1
-            if starts_paragraph and paragraphs <= max_paragraphs and mark in "„»«\"":
+            if paragraphs <= max_paragraphs and mark in "„»«\"" and _next_paragraph_opens(text, hi, mark):
                 carried = (at, mark, paragraphs)
                 break
             carried = None
             lo, stack = at + 1, []  # skip the unclosed opener, rescan the rest of the paragraph
+    return _join_adjacent(text, out)
+
+
+def _join_adjacent(text: str, quoted: list[Quoted]) -> list[Quoted]:
+    """Quotes separated by nothing but spaces („…“ „…“) are one quote, interrupted by its marks."""
+    out: list[Quoted] = []
+    for q in quoted:
+        if out and not text[out[-1].end + 1 : q.start - 1].strip(" \t"):
+            last = out.pop()
+            q = Quoted(last.start, q.end, last.open_mark, last.paragraphs + q.paragraphs - 1)
+        out.append(q)
     return out
 
 
@@ -151,6 +168,7 @@ def words(content: str) -> list[str]:
     return _WORD.findall(content)
 
 
+@lru_cache(maxsize=None)
 def _lower_set(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicons.lines(name))
 
@@ -169,7 +187,7 @@ def _speech_verbs() -> frozenset[str]:
 
 
 def _name_nouns() -> tuple[str, ...]:
-    return tuple(sorted(_lower_set("quote_name_nouns.txt"), key=len, reverse=True))
+    return _endings("quote_name_nouns.txt")
 
 
 def _clause_before(text: str, start: int, limit: int = 200) -> str:
@@ -188,9 +206,10 @@ def _clause_after(text: str, end: int, limit: int = 200) -> str:
 
 def preceded_by_name_noun(text: str, start: int) -> bool:
     """The quoted phrase follows a noun that introduces names or titles (Zeitung, Operation, …)."""
-    before = words(text[max(0, start - 40) : start - 1])
-    if not before:
-        return False
+    left = text[max(0, start - 40) : start - 1]
+    before = words(left)
+    if not before or not left.rstrip().endswith(before[-1]):
+        return False  # punctuation between the noun and the mark: "… unter Vertrag. „Ich …“"
     last = before[-1].lower().rstrip(".")
     return last.endswith(_name_nouns()) and before[-1][0].isupper()
 
@@ -210,6 +229,9 @@ def has_adjacent_cue(text: str, start: int, end: int) -> bool:
     """A cue right next to the marks: "als „…“", "von einer „…“", "…: „…“", "„…“, sagte X", "„…“, so X"."""
     if _FRAMING_BEFORE.search(text[max(0, start - 30) : start - 1]):
         return True
+    indefinite = re.search(r"\bein(?:e|en|er|em)?\s*$", text[max(0, start - 12) : start - 1])
+    if indefinite and _verb_at(text, _sentence_start(text, start), start - 1):
+        return True  # "nannte den Bericht eine „Zeitungsente“"
     after = words(text[end + 1 : end + 40])
     following = text[end + 1 : end + 4].lstrip()
     if not after or following[:1] not in ",":
@@ -225,9 +247,44 @@ _ARTICLE_BEFORE = re.compile(
 )
 
 
-def follows_article(text: str, start: int) -> bool:
-    """An article (and maybe one lowercase adjective) stands right before the opening mark."""
-    return bool(_ARTICLE_BEFORE.search(text[max(0, start - 40) : start - 1]))
+_DEFINITE = frozenset("der die das des dem den zum zur im vom beim am".split())
+
+
+def follows_article(text: str, start: int, definite: bool = False) -> bool:
+    """An article (and maybe one lowercase adjective) stands right before the opening mark; with
+    ``definite``, only a definite one ("die „Berliner Zeitung“", not "eine „Zeitungsente“")."""
+    match = _ARTICLE_BEFORE.search(text[max(0, start - 40) : start - 1])
+    return bool(match) and (not definite or match.group().split()[0].lower() in _DEFINITE)
+
+
+_NAMED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:\([A-ZÄÖÜ][\w.-]*\)|(?:genannt|nennt|nennen|nannte|heißt|hieß|getauft)\b)")
+_LISTED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*[„\"»«]")
+_LISTED_BEFORE = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*$")
+_REPORTS_AFTER = re.compile(r"[“”\"«»‘’]\s+(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete|mitteilte|zitiert|zitierte)\b")
+_ENGLISH = frozenset("the of for and with to".split())
+
+
+def looks_like_name(text: str, quoted: Quoted) -> bool:
+    """Signs that a capitalised quoted phrase is a name or title: an abbreviation or a naming verb
+    after it ("„…“ (PAD)", "„…“ genannt"), a list of quoted titles, English function words."""
+    content = text[quoted.start : quoted.end]
+    if _NAMED_AFTER.match(text, quoted.end):
+        return True
+    if content[:1].isupper() and _REPORTS_AFTER.match(text, quoted.end):
+        return True  # "Wie „heise online“ berichtet", "„BILD“ meldete"
+    listed = _LISTED_AFTER.match(text, quoted.end) or _LISTED_BEFORE.search(text[max(0, quoted.start - 12) : quoted.start - 1])
+    if listed and content[:1].isupper():
+        return True
+    lowered = [w.lower() for w in words(content)]
+    return len(lowered) > 1 and any(w in _ENGLISH for w in lowered)
+
+
+def introduced_by_colon(text: str, open_at: int) -> bool:
+    """"X sagte: „…“" — but not "Motto: „…“" or "(Titel: „…“)"."""
+    lead = text[max(0, open_at - 80) : open_at].rstrip()
+    if not lead.endswith(":"):
+        return False
+    return not preceded_by_name_noun(text, len(text[:open_at].rstrip())) and "(" not in lead.rsplit(")", 1)[-1]
 
 
 def is_quotation(text: str, quoted: Quoted) -> bool:
@@ -239,12 +296,14 @@ def is_quotation(text: str, quoted: Quoted) -> bool:
     open_at = quoted.start - 1
     in_parentheses = text[max(0, open_at - 1) : open_at].endswith("(")
     ends_sentence = content.rstrip()[-1:] in ".!?…" and len(ws) >= 2
-    if in_parentheses or (not ends_sentence and preceded_by_name_noun(text, quoted.start)):
+    if ends_sentence and len(ws) >= 3:
+        return True
+    if in_parentheses or preceded_by_name_noun(text, quoted.start) or looks_like_name(text, quoted):
         return False
     speech = has_speech_context(text, quoted.start, quoted.end)
-    if ws[0][0].isupper() and not ends_sentence and not speech and follows_article(text, quoted.start):
+    if ws[0][0].isupper() and not ends_sentence and follows_article(text, quoted.start, definite=speech):
         return False
-    if looks_like_sentence(content):
+    if looks_like_sentence(content) or introduced_by_colon(text, open_at):
         return True
     if re.search(r"\.(de|com|org|net)\b", content):
         return False
@@ -268,7 +327,8 @@ _SKIPPABLE = frozenset(
 _NOT_NAMES = frozenset(
     "Er Sie Es Wir Ich Ihr Man Dies Das Der Die Den Dem Des Ein Eine Auf Im In Am Als Nach Bei Mit Laut "
     "Auch Aber Doch Dann Zudem Dazu So Wie Was Wer Damit Daher Deshalb Trotzdem Jedoch Allerdings "
-    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split()
+    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli "
+    "August September Oktober November Dezember Anfang Mitte Ende Herbst Winter Frühjahr Sommer".split()
 )
 
 
@@ -285,8 +345,13 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(lo + m.start(), lo + m.end(), m.group()) for m in _TOKEN.finditer(text[lo:hi])]
 
 
+@lru_cache(maxsize=None)
+def _endings(name: str) -> tuple[str, ...]:
+    return tuple(sorted(_lower_set(name), key=len, reverse=True))
+
+
 def _ends_with(word: str, name: str) -> bool:
-    return word.lower().endswith(tuple(sorted(_lower_set(name), key=len, reverse=True)))
+    return word.lower().endswith(_endings(name))
 
 
 def _is_title(word: str) -> bool:
@@ -305,7 +370,7 @@ def _is_name_word(word: str) -> bool:
 
 
 def _common_noun_endings() -> tuple[str, ...]:
-    return tuple(lexicons.lines("common_noun_endings.txt"))
+    return _endings("common_noun_endings.txt")
 
 
 def _name_run(toks: list, i: int) -> int:
@@ -329,11 +394,11 @@ def parse_speaker(text: str, pos: int, limit: int = 160) -> Mention | None:
     None when the phrase names nobody ("die Sprecherin")."""
     toks = _tokens(text, pos, min(len(text), pos + limit))
     i = 0
-    while i < len(toks) and (toks[i][2] in _SKIPPABLE or toks[i][2] in _ALL_MARKS):
+    while i < len(toks) and (toks[i][2].lower() in _SKIPPABLE or toks[i][2] in _ALL_MARKS):
         i += 1
     if i >= len(toks):
         return None
-    if toks[i][2] in _PRONOUNS:
+    if toks[i][2].lower() in _PRONOUNS:
         return Mention(toks[i][0], toks[i][1], "pronoun")
     has_det = toks[i][2].lower() in _DETERMINERS
     det_at = i
@@ -407,6 +472,12 @@ _VIEW_CUE = re.compile(
 )
 
 
+def _is_named(text: str, mention: Mention, phrase_start: int, known: frozenset[str] = frozenset()) -> bool:
+    """The mention is a name for sure: introduced by a title or article, several words, or known."""
+    name = text[mention.start : mention.end]
+    return mention.start > phrase_start or " " in name or name in known
+
+
 def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | None:
     """"„…“, sagte X" / "„…“, so X" / "„…“, wird X zitiert": the cue and speaker after the marks."""
     window = text[close_at + 1 : close_at + 120]
@@ -414,12 +485,22 @@ def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None]
     if passive:
         return "zitiert", parse_speaker(text, close_at + 1 + passive.start(1), limit=len(passive.group(1)))
     after = _AFTER_CUE.match(window)
+    if after and after.group(1)[:1].islower() and after.group(1) not in STOP_WORDS and window.lstrip()[:1] in ",“”\"«»":
+        mention = parse_speaker(text, close_at + 1 + after.end())  # "„…“, strich Romney heraus"
+        if mention is not None and (mention.kind != "person" or _is_named(text, mention, close_at + 1 + after.end())):
+            return after.group(1), mention
     if after and (after.group(1).lower() in _speech_verbs() or after.group(1) == "so"):
-        return after.group(1), parse_speaker(text, close_at + 1 + after.end())
+        pos = close_at + 1 + after.end()
+        verb_next = _AFTER_CUE.match(text, pos)
+        if after.group(1) == "so" and verb_next and verb_next.group(1).lower() in _speech_verbs():
+            pos = verb_next.end()  # "„…“, so urteilte Romney"
+        return after.group(1), parse_speaker(text, pos)
     return None
 
 
-def _speaker_in_sentence(text: str, sentence: int, lead_end: int, close_at: int) -> tuple[str | None, Mention | None]:
+def _speaker_in_sentence(
+    text: str, sentence: int, lead_end: int, close_at: int, known: frozenset[str] = frozenset()
+) -> tuple[str | None, Mention | None]:
     """Cue and speaker from the sentence around a quote: "X zufolge", "laut X", "nach Ansicht von X",
     "X sagte: „…“", "Auf X schrieb Costa: „…“", "X bezeichnete das als „…“"."""
     for marker in ("zufolge", "laut", "Laut"):
@@ -431,15 +512,41 @@ def _speaker_in_sentence(text: str, sentence: int, lead_end: int, close_at: int)
         return "laut", parse_speaker(text, view.end())
     verb = _verb_at(text, sentence, lead_end)
     colon = text[sentence:lead_end].rstrip().endswith(":")
-    subject = _subject(text, sentence, verb[0] if verb else lead_end)
+    subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
+        if subject is None and colon:
+            subject = _named_in_clause(text, sentence, lead_end, known)
+        if subject is None and close_at > lead_end:
+            return _speaker_later_in_sentence(text, close_at, known)
         return ("colon" if colon else None), subject
     if subject is None:
         subject = parse_speaker(text, verb[1], limit=lead_end - verb[1])
+    if subject is None:
+        subject = _named_in_clause(text, sentence, verb[0], known)
     return verb[2], subject
 
 
-def _subject(text: str, sentence: int, verb_at: int) -> Mention | None:
+_PREPOSITIONS = frozenset(
+    "mit an auf gegen für über von vom zu zum zur bei beim nach gegenüber aus in im um unter vor wegen dem den".split()
+)
+
+
+def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The first person in text[lo:hi] named with a title or a full name and not governed by a
+    preposition ("Bereits 2005 hatte Kanzlerin Angela Merkel verkündet: …")."""
+    toks = _tokens(text, lo, hi)
+    for k, (start, _, word) in enumerate(toks):
+        if not word[:1].isupper() or k and toks[k - 1][2].lower() in _PREPOSITIONS:
+            continue
+        mention = parse_speaker(text, start, limit=hi - start)
+        if mention and mention.kind == "person" and (
+            mention.start > start or " " in text[mention.start : mention.end] or text[mention.start : mention.end] in known
+        ):
+            return mention
+    return None
+
+
+def _subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = frozenset()) -> Mention | None:
     """The speaker phrase opening the sentence, when it plausibly is the subject: a title or article
     introduces it, it has several name words, or the verb follows it directly ("Stoiber sagte")."""
     mention = parse_speaker(text, sentence, limit=verb_at - sentence)
@@ -449,31 +556,48 @@ def _subject(text: str, sentence: int, verb_at: int) -> Mention | None:
     several = len(words(text[mention.start : mention.end])) > 1
     next_word = _tokens(text, mention.end, min(len(text), mention.end + 40))[:1]
     verb_next = bool(next_word) and (next_word[0][0] == verb_at or next_word[0][2] in ",(")
-    return mention if introduced or several or verb_next else None
+    named = text[mention.start : mention.end] in known
+    return mention if introduced or several or named or verb_next else None
 
 
-def attribute(text: str, quoted: Quoted) -> tuple[str | None, Mention | None]:
-    """The cue and the speaker mention of a quote, from its own sentence or the sentence before."""
+def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) -> tuple[str | None, Mention | None]:
+    """The cue and the speaker mention of a quote, from its own sentence or the sentence before.
+    ``known`` holds words known to be names in this text (see :func:`surnames`)."""
     open_at, close_at = quoted.start - 1, quoted.end
     sentence = _sentence_start(text, open_at)
     found = _speaker_after_quote(text, close_at)
     if found is not None:
         cue, speaker = found
+        if speaker is None:
+            after_end = close_at + 1 + len(_clause_after(text, close_at + 1, 160))
+            speaker = _named_in_clause(text, close_at + 1, after_end, known)
         if speaker is None and cue != "so" and sentence < open_at - 2:
-            speaker = parse_speaker(text, sentence, limit=open_at - sentence)
+            speaker = _subject(text, sentence, open_at, known)
         return cue, speaker
     lead_end = len(text[:open_at].rstrip())
     if text[lead_end - 1 : lead_end] != ":":
         lead_end = open_at  # only a colon lets the introduction sit on the line before
     sentence = _sentence_start(text, lead_end)
-    cue, speaker = _speaker_in_sentence(text, sentence, lead_end, close_at)
+    cue, speaker = _speaker_in_sentence(text, sentence, lead_end, close_at, known)
     if speaker is None and cue is None:
         previous = _previous_sentence(text, sentence)
         if previous is not None:
-            previous_cue, previous_speaker = _speaker_in_sentence(text, previous, sentence, sentence)
+            previous_cue, previous_speaker = _speaker_in_sentence(text, previous, sentence, sentence, known)
             if previous_cue is not None:
                 speaker = previous_speaker
     return cue, speaker
+
+
+def _speaker_later_in_sentence(text: str, close_at: int, known: frozenset[str]) -> tuple[str | None, Mention | None]:
+    """"Der Iran müsse „…“ beenden, so Rice.": a cue and speaker after the quote, in the same sentence."""
+    end = close_at + 1 + len(_clause_after(text, close_at + 1, 200))
+    verb = _verb_at(text, close_at + 1, end)
+    if verb is None:
+        return None, None
+    mention = parse_speaker(text, verb[1], limit=end - verb[1])
+    if mention is not None and mention.kind == "person" and not _is_named(text, mention, verb[1], known):
+        mention = None
+    return verb[2], mention
 
 
 def _previous_sentence(text: str, sentence: int) -> int | None:
@@ -501,11 +625,38 @@ def _cue_word(text: str, lo: int, hi: int, marker: str) -> Mention | None:
 
 
 def person_mentions(text: str) -> list[Mention]:
-    """Names introduced by a role title anywhere in ``text`` ("Außenminister Sergej Lawrow")."""
-    out = []
-    for start, _, word in _tokens(text, 0, len(text)):
+    """Likely person names anywhere in ``text``: names after a role title ("Außenminister Sergej
+    Lawrow") and runs of two or more name words ("Saddam Hussein")."""
+    out: list[Mention] = []
+    toks = _tokens(text, 0, len(text))
+    k = 0
+    while k < len(toks):
+        start, _, word = toks[k]
         if _is_title(word):
             mention = parse_speaker(text, start, limit=120)
-            if mention and mention.kind == "person" and (not out or out[-1].start != mention.start):
+            if mention and mention.kind == "person":
                 out.append(mention)
-    return out
+            k += 1
+            continue
+        end = _name_run(toks, k)
+        if end - k >= 2 and not any(_is_org(t[2]) for t in toks[k:end]):
+            out.append(Mention(start, toks[end - 1][1], "person"))
+            k = end
+        else:
+            k += 1
+    return sorted(set(out), key=lambda m: m.start)
+
+
+def surname_mentions(text: str, known: frozenset[str]) -> list[Mention]:
+    """Every occurrence of a known surname as a person mention ("Merkel" after "Angela Merkel")."""
+    if not known:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(known, key=len, reverse=True)) + r")\b")
+    return [Mention(m.start(), m.end(), "person") for m in pattern.finditer(text)]
+
+
+def surnames(text: str, people: list[Mention]) -> frozenset[str]:
+    """Last words of the multi-word person names in ``text``: a lone "Merkel" is then a name."""
+    return frozenset(
+        words(text[m.start : m.end])[-1] for m in people if len(words(text[m.start : m.end])) > 1
+    )

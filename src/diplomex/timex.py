@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import takewhile
 
 from dateutil.easter import easter
 
@@ -156,10 +157,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     weekday = "(?:" + _alternation(r[0] for r in lexicons.table("weekdays.tsv")) + ")"
     weekday_lc = "(?:" + _alternation(r[0].lower() for r in lexicons.table("weekdays.tsv")) + ")"
     daypart = "(?:" + _alternation(lexicons.lines("dayparts.txt")) + ")"
-    rel = "(?:" + _alternation(relatives()) + ")" + INFL
+    rel = "(?i:" + _alternation(relatives()) + ")" + INFL
     mod = r"(?:(?P<mod>Anfang|Beginn|Mitte|Ende|Ausgang)\s+)"
     year_rel = r"(?:des\s+)?(?P<yrel>" + rel + r")\s+Jahres" + END
-    number = r"(?:\d{1,3}|" + _alternation(number_words()) + ")"
+    number = r"(?:\d{1,3}|(?i:" + _alternation(number_words()) + "))"
     unit = "(?:" + _alternation(r[0] for r in lexicons.table("time_units.tsv")) + ")" + END
     season = "(?:" + _alternation(r[0] for r in lexicons.table("seasons.tsv")) + ")"
     holiday = "(?:" + _alternation(r[0] for r in lexicons.table("holidays.tsv")) + ")"
@@ -167,17 +168,19 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     hedge = r"(?:(?:gut|knapp|fast|etwa|rund|über|mehr\s+als|weniger\s+als|genau)\s+)?"
     day = r"(?<![\d.,])(?P<day>[0-3]?\d)\."
     wd_prefix = r"(?:(?P<wd>" + weekday + r")(?:\s*,\s*|\s+)(?:(?:dem|den)\s+)?)?"
+    daytime_prefix = r"(?:(?:(?:frühen|späten)\s+)?(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)\s+des\s+)?"
     specs = {
         "iso": r"(?<![\d.])(?P<year>[12]\d{3})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d])",
         "numeric": wd_prefix + day + r"(?P<mon>[01]?\d)\.(?P<year>\d{4}|\d{2})?(?![\d])",
-        "daymonth": wd_prefix + day + r"\s*(?P<month>" + month_any + r")(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
-        "dayonly": day + r"(?=\s*(?:und|bis(?:\s+zum)?|–|-|/|,|sowie|oder)\s*[0-3]?\d\.\s*" + month_any + ")",
+        "daymonth": daytime_prefix + wd_prefix + day + r"\s*(?P<month>" + month_any + r")(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
+        "dayonly": day + r"(?=\s*(?:und|bis|auf|zum|–|-|/|,|sowie|oder)\s*(?:(?:zum|den|dem)\s+)?[0-3]?\d\.\s*" + month_any + ")",
         "month": mod + r"?(?:(?P<rel>" + rel + r")\s+)?(?P<month>" + month_name + "|" + month_any
         + r"(?=\s+\d{4}))(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
-        "year": r"(?:" + mod + r"(?:des\s+)?)?(?:(?P<yw>Jahr|Jahre|Jahres|Jahren)\s+)?(?<![\w.,/+\-])"
+        "year_tail": r"(?<=(?P<century>\d\d)\d\d[/–-])(?P<yy>\d\d)(?![\d.,]?\d)(?!\s*v\.)",
+        "year": r"(?:" + mod + r"(?:des\s+)?)?(?:(?<!die\s)(?<!den\s)(?P<yw>Jahr|Jahre|Jahres|Jahren)\s+)?(?<![\w.,+])(?<![^\d\s][/\-–])"
         r"(?P<year>\d{1,4})(?:\s*(?P<era>v\.\s*Chr\.|n\.\s*Chr\.|vor\s+Christus))?(?![\w%])(?![.,]\d)",
         "decade": mod + r"?(?:der\s+)?(?<![\w.])(?P<decade>\d{2}|1\d{3}|20\d{2})er(?:(?:-|\s+)?[Jj]ahr(?:e|en|zehnt\w*)" + END + ")?",
-        "century": mod + r"?(?:des\s+)?(?<![\d.])(?P<century>[1-2]?\d)\.\s*(?:Jahrhundert(?:s|e|en)?" + END + r"|Jh\.)",
+        "century": r"(?:" + mod + r"(?:des\s+)?)?(?<![\d.])(?P<century>[1-2]?\d)\.\s*(?:Jahrhundert(?:s|e|en)?" + END + r"|Jh\.)",
         "weekday": r"(?:(?P<rel>" + rel + r")\s+|(?P<deix>(?:vor)?gestrig|heutig|morgig)" + INFL + r"\s+)?"
         r"(?:(?:späte|frühe)[nm]?\s+)?(?P<wd>" + weekday + ")(?P<part>" + daypart + ")?s?" + END
         + r"(?:\s+(?:der\s+)?(?P<wrel>" + rel + r")\s+Woche" + END + ")?",
@@ -186,16 +189,16 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
         + INFL + END,
         "dayword": r"(?P<word>Vortag(?:es|s)?|Folgetag(?:es|s)?|tags\s+(?:darauf|zuvor))" + END,
         "sameday": r"(?P<rel>" + rel + r")\s+Tag(?:es|s)?" + END,
-        "period": mod + r"?(?:(?:des|der|dem|den)\s+)?(?P<rel>" + rel + r")\s+(?P<unit>Woche|Wochenende|Monats?|Jahr(?:es)?|Quartals?|Halbjahr(?:es)?)" + END,
+        "period": r"(?:" + mod + r"(?:(?:des|der|dem|den)\s+)?)?(?P<rel>" + rel + r")\s+(?P<unit>Woche|Wochenende|Monats?|Jahr(?:es)?|Quartals?|Halbjahr(?:es)?)" + END,
         "period_this": mod + r"(?:des|der)\s+(?P<unit>Woche|Monats|Jahres)" + END + r"(?!\s+\d)",
-        "compound": r"(?P<word>Vorjahr|Vorwoche|Vormonat|Jahresende|Jahresbeginn|Jahresanfang|Jahresmitte|Monatsende|Monatsanfang|Monatsbeginn|Monatsmitte|Wochenmitte|Wochenbeginn)(?:es|s)?"
+        "compound": r"(?P<word>Vorjahr|Vorwoche|Vormonat|Folgejahr|Folgewoche|Folgemonat|Jahresende|Jahresbeginn|Jahresanfang|Jahresmitte|Monatsende|Monatsanfang|Monatsbeginn|Monatsmitte|Wochenmitte|Wochenbeginn)(?:es|s)?"
         + END + r"(?:\s+(?P<year>\d{4})(?!\d))?",
         "weekend": r"(?<![^\W\d_])Wochenende" + END,
-        "offset": r"(?P<pre>vor|in|nach)\s+" + hedge + r"(?P<num>" + number + r")\s+(?P<unit>" + unit + ")",
+        "offset": r"(?P<pre>[Vv]or|[Ii]n|[Nn]ach)\s+" + hedge + r"(?P<num>" + number + r")\s+(?P<unit>" + unit + ")",
         "offset_post": r"(?P<num>" + number + r"|[Ee]ine[nmr]?)\s+(?P<unit>" + unit + r")\s+(?P<post>später|zuvor|danach|vorher|früher|darauf)" + END,
-        "duration": r"(?:(?P<pre>seit|für|binnen|innerhalb(?:\s+von)?|über)\s+)?" + hedge + r"(?P<num>" + number + r"|einigen|mehreren|vielen)\s+(?P<unit>" + unit + r")(?:\s+lang" + END + ")?",
+        "duration": hedge + r"(?P<num>" + number + r"|einigen|mehreren|vielen)\s+(?P<unit>" + unit + r")(?:\s+lang" + END + ")?",
         "duration_bare": r"(?P<pre>seit|für|über)\s+(?P<unit>Tagen|Wochen|Monaten|Jahren|Jahrzehnten)" + END,
-        "season": mod + r"?(?:(?:des|der|dem|den)\s+)?(?:(?P<rel>" + rel + r")\s+)?(?P<season>" + season + r")(?:s|es)?" + END
+        "season": r"(?:" + mod + r"(?:(?:des|der|dem|den)\s+)?)?(?:(?P<rel>" + rel + r")\s+)?(?P<season>" + season + r")(?:s|es)?" + END
         + r"(?:\s+(?P<year>\d{4})(?!\d)|\s+" + year_rel + ")?",
         "holiday": r"(?<![^\W\d_])(?P<holiday>" + holiday + ")" + END + r"(?:\s+(?P<year>\d{4})(?!\d))?",
         "quarter": r"(?P<ord>" + ordinal + r"|[1-4]\.)\s*(?P<q>Quartal|Halbjahr|Jahreshälfte)(?:s|es)?" + END
@@ -209,8 +212,12 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
 # Finding
 # --------------------------------------------------------------------------------------------
 
-_CONNECTOR = re.compile(r"^\s*(?:,|und|bis(?:\s+zum)?|–|-|/|sowie|oder)\s*(?:(?:zum|dem|den|am)\s+)?$")
+_CONNECTOR = re.compile(r"^\s*(?:,|und|bis|auf|zum|–|-|/|sowie|oder)\s*(?:(?:zum|dem|den|am)\s+)?$")
 _AMBIGUOUS_MONTHS = {"august", "mai"}  # also first names
+_YEAR_LEADS = {"seit", "bis", "ab", "im", "in", "von", "vom", "nach", "vor", "zwischen", "um", "gegen", "jahr",
+               "jahre", "jahres", "anfang", "mitte", "ende", "und", "oder", "sommer", "herbst", "winter", "frühjahr"}
+_SEASON_LEADS = {"im", "in", "den", "dem", "des", "der", "vom", "zum", "seit", "bis", "ab", "über", "nach", "vor",
+                 "diesen", "jeden", "einen", "kommenden", "letzten", "vergangenen", "nächsten"}
 
 
 def find(text: str) -> list[Candidate]:
@@ -252,6 +259,8 @@ def _plausible(family: str, fields: dict, text: str, start: int, end: int) -> bo
         return _plausible_year(fields, text, start, end)
     if family == "decade":
         return len(fields["decade"]) == 2 or "ahr" in text[start:end] or text[start:end].endswith("er")
+    if family == "season" and not fields.keys() & {"year", "yrel", "rel", "mod"}:
+        return _word_before(text, start).lower() in _SEASON_LEADS  # "Winter" is also a surname
     if family == "century":
         return 1 <= int(fields["century"]) <= 21
     if family == "deictic":
@@ -266,6 +275,8 @@ def _plausible_year(fields: dict, text: str, start: int, end: int) -> bool:
         return year > 0
     if fields.get("yw"):
         return 0 < year < 2200
+    if re.match(r"\s*[–/-]\s*\d{1,4}\s*v\.\s*Chr\.", text[end:end + 20]):
+        return year > 0  # "264–260 v. Chr."
     if len(fields["year"]) != 4 or not 1000 <= year <= 2199:
         return False
     before, after = _word_before(text, start), _word_after(text, end)
@@ -273,6 +284,9 @@ def _plausible_year(fields: dict, text: str, start: int, end: int) -> bool:
         return False
     if after in lexicons.lines("non_date_after.txt"):
         return False
+    noun_follows = re.match(r" [A-ZÄÖÜ]", text[end:end + 2]) is not None
+    if noun_follows and year % 50 == 0 and before.lower() not in _YEAR_LEADS:
+        return False  # "allein 1600 Angriffe": a round count before a noun (but "seit 2000 Kanzler")
     # vote counts and scores: "2013 zu 45", "1999:1"
     return not re.match(r"\s*(?::\s*\d|zu\s+\d|gegen\s+\d)", text[end:end + 12])
 
@@ -347,8 +361,32 @@ def weekday_on(anchor: date, weekday: int, direction: str) -> date:
     return anchor + timedelta(days=forward)
 
 
+TENSE_WEIGHT = 6  # a tense-fitting occurrence wins unless the other one is over six times nearer
+
+
+def likely_year(anchor: date, month: int, day: int, direction: str) -> int:
+    """The year of an unyeared (month, day) near ``anchor``, tense as a prior on its side.
+
+    "past" prefers the occurrence on or before the anchor, "future" the one on or after it, but a
+    much nearer occurrence on the other side wins (tense from word lists is a weak signal); any
+    other direction takes the nearest occurrence.
+    """
+    past, future = year_for(anchor, month, day, "past"), year_for(anchor, month, day, "future")
+
+    def distance(year: int) -> int:
+        return abs((date(year, month, min(day, 28)) - anchor).days)
+
+    if direction == "past":
+        return past if distance(past) <= TENSE_WEIGHT * distance(future) else future
+    if direction == "future":
+        return future if distance(future) <= TENSE_WEIGHT * distance(past) else past
+    if direction == "same":
+        return anchor.year
+    return past if distance(past) <= distance(future) else future
+
+
 def year_for(anchor: date, month: int, day: int, direction: str) -> int:
-    """The year of an unyeared (month, day): by tense, else the nearest occurrence to ``anchor``."""
+    """The year of an unyeared (month, day): strictly by direction, else the nearest month."""
     here = (anchor.month, anchor.day)
     if direction == "past":
         return anchor.year if (month, day) <= here else anchor.year - 1
@@ -414,7 +452,11 @@ class Context:
     narrative: bool = False  # unyeared dates take the year of the reference, not the tense
 
     def base(self, which: str) -> date | None:
-        return (self.reference or self.anchor) if which == "ref" else self.anchor
+        """The date a relative expression counts from: 'ref' the last mention, 'now' publication
+        (in narrative mode the last mention too)."""
+        if which == "ref" or self.narrative:
+            return self.reference or self.anchor
+        return self.anchor
 
     def direction(self, weekday: bool = False) -> str:
         if self.tense == "present":
@@ -451,7 +493,7 @@ def _year_of(fields: dict, ctx: Context, month: int, day: int = 1, direction: st
     base = ctx.anchor
     if not base:
         return None, None
-    return year_for(base, month, day, direction or ctx.direction()), base
+    return likely_year(base, month, day, direction or ctx.direction()), base
 
 
 def _timex_from(year: int | None, base: date | None, make, granularity: str, mod=None) -> Timex:
@@ -500,6 +542,10 @@ def _year(fields: dict, ctx: Context) -> Timex:
     year = int(fields["year"])
     bc = fields.get("era", "").startswith("v")
     return Timex(f"BC{year:04d}" if bc else f"{year:04d}", "year", _mod(fields))
+
+
+def _year_tail(fields: dict, ctx: Context) -> Timex:
+    return Timex(fields["century"] + fields["yy"], "year")
 
 
 def _decade(fields: dict, ctx: Context) -> Timex:
@@ -586,6 +632,7 @@ def _period(fields: dict, ctx: Context) -> Timex:
 
 
 _COMPOUNDS = {"vorjahr": ("year", -1, None), "vorwoche": ("week", -1, None), "vormonat": ("month", -1, None),
+              "folgejahr": ("year", 1, None), "folgewoche": ("week", 1, None), "folgemonat": ("month", 1, None),
               "jahresende": ("year", 0, "END"), "jahresbeginn": ("year", 0, "START"),
               "jahresanfang": ("year", 0, "START"), "jahresmitte": ("year", 0, "MID"),
               "monatsende": ("month", 0, "END"), "monatsanfang": ("month", 0, "START"),
@@ -594,10 +641,12 @@ _COMPOUNDS = {"vorjahr": ("year", -1, None), "vorwoche": ("week", -1, None), "vo
 
 
 def _compound(fields: dict, ctx: Context) -> Timex:
-    unit, offset, mod = _COMPOUNDS[fields["word"].lower()]
+    word = fields["word"].lower()
+    unit, offset, mod = _COMPOUNDS[word]
     if "year" in fields and unit == "year":
         return Timex(fields["year"], "year", mod)
-    return _relative(unit, ctx.anchor, lambda b: format_value(shift(b, offset, unit), unit), mod)
+    base = ctx.base("ref" if word.startswith("folge") else "now")
+    return _relative(unit, base, lambda b: format_value(shift(b, offset, unit), unit), mod)
 
 
 def _weekend(fields: dict, ctx: Context) -> Timex:
@@ -646,18 +695,25 @@ def _season(fields: dict, ctx: Context) -> Timex:
         base = ctx.base(which)
 
         def make(b: date) -> str:
-            current = (b.month % 12) // 3  # 0 = winter .. 3 = autumn, by meteorological season
-            target = (first_month % 12) // 3
-            year = b.year - (1 if b.month <= 2 else 0)  # a winter belongs to the year it started in
+            if offset == 0:
+                return f"{b.year}-{code}"
+            current, target = season_index(b.year, b.month), season_index(b.year, first_month)
             if offset < 0 and target >= current:
-                year -= 1
+                target -= 4
             elif offset > 0 and target <= current:
-                year += 1
-            return f"{year}-{code}"
+                target += 4
+            return f"{target // 4}-{code}"
 
         return _relative("season", base, make, _mod(fields))
     year, base = _year_of(fields, ctx, first_month, 1 if first_month != 12 else 1)
     return _timex_from(year, base, lambda y: f"{y:04d}-{code}", "season", _mod(fields))
+
+
+def season_index(year: int, month: int) -> int:
+    """Running number of the (meteorological) season of a month; a winter belongs to the year it starts in."""
+    if month <= 2:
+        return (year - 1) * 4 + 3
+    return year * 4 + (month - 3) // 3
 
 
 def _holiday(fields: dict, ctx: Context) -> Timex | None:
@@ -699,6 +755,7 @@ _RESOLVERS = {
     "dayonly": lambda fields, ctx: None,  # a lone "24." that found no month to inherit
     "month": _month,
     "year": _year,
+    "year_tail": _year_tail,
     "decade": _decade,
     "century": _century,
     "weekday": _weekday,
@@ -734,6 +791,7 @@ _ADJECTIVAL = re.compile(
     r"(?:erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|letzt|nächst|meist|best|heute|mitte|bitte|"
     r"leute|[^s]ste|ßte)$"
 )
+_CLAUSE_END = {",", ".", ";", ":", "!", "?"}
 _PARTICIPLE = re.compile(r"^\w*ge\w{2,}(?:t|en)$")
 
 
@@ -764,7 +822,7 @@ def sentence_tenses(words: list[str]) -> list[str | None]:
     ]
     lowered = [w.lower() for w in words]
     for i, w in enumerate(lowered):
-        window = lowered[i + 1:i + 10]
+        window = list(takewhile(lambda x: x not in _CLAUSE_END, lowered[i + 1:i + 25]))
         if w in ("ist", "sind") and any(_PARTICIPLE.match(x) and tense_markers().get(x) != "future" for x in window):
             marks[i] = "past"
         if marks[i] == "future" and w.startswith(("soll", "woll", "will")) and any(x in ("worden", "gewesen", "haben") for x in window):

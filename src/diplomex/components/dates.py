@@ -2,7 +2,9 @@
 
 Writes ``doc.spans[span_key]`` (the expressions as written, without a leading "am"/"im") and, on
 each span, ``span._.timex``: a plain dict ``{"value", "granularity", "mod", "relative", "anchor",
-"kind"}`` (see :mod:`diplomex.timex` for the value conventions). Relative expressions resolve
+"kind", "start", "end"}`` (see :mod:`diplomex.timex` for the value conventions). ``start``/``end``
+are the character offsets of the expression itself, which can be narrower than the token span
+when the tokenizer glued a sentence-final period onto a number ("2006."). Relative expressions resolve
 against ``doc._.published``; without it they get value None. Tense (for weekdays and unyeared
 dates) comes from ``token.morph`` when the pipeline has morphology, else from word lists.
 
@@ -52,17 +54,21 @@ class DatesComponent:
         for sent in _sentences(doc):
             tenses = _token_tenses(sent)
             for cand in timex.find(sent.text):
-                span = doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
-                if span is None or any(span.start < s.end and s.start < span.end for s in spans):
+                start, end = sent.start_char + cand.start, sent.start_char + cand.end
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
                     continue
                 ctx = timex.Context(anchor, _tense_near(span, sent, tenses), reference, self.narrative)
                 result = timex.resolve(cand, ctx)
                 if result is None or result.kind not in self.kinds:
                     continue
-                span._.timex = result.to_dict()
+                span._.timex = {**result.to_dict(), "start": start, "end": end}
                 spans.append(span)
-                if result.kind == "date" and (resolved := timex.value_date(result.value)):
-                    reference = resolved[0]
+                # narrative: "heute" and relative years or seasons ("im Vorjahr") do not move the reference
+                deictic = result.relative and anchor is not None and result.anchor == anchor.isoformat()
+                coarse = result.relative and result.granularity not in ("day", "month")
+                if result.kind == "date" and not (self.narrative and (coarse or deictic)):
+                    reference = (timex.value_date(result.value) or (reference,))[0]
         doc.spans[self.span_key] = spans
         return doc
 
@@ -74,11 +80,12 @@ def date_mentions(doc: Doc, span_key: str = "diplomex_dates") -> list[DateMentio
         info = span._.timex or {}
         if info.get("kind") != "date":
             continue
+        start, end = info.get("start", span.start_char), info.get("end", span.end_char)
         mentions.append(
             DateMention(
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
+                text=doc.text[start:end],
+                start=start,
+                end=end,
                 value=info.get("value"),
                 granularity=info.get("granularity"),
                 mod=info.get("mod"),

@@ -299,6 +299,14 @@ def _person_candidates(doc: Doc) -> list[Span]:
     return found
 
 
+def _is_first_name_before(doc: Doc, i: int) -> bool:
+    """Token i-1 looks like a first name in front of the surname at i."""
+    if i == 0 or doc[i].is_sent_start:
+        return False
+    before = doc[i - 1]
+    return looks_like_name(before) and not is_noun_like(before) and not before.is_sent_start
+
+
 def _coordinated_names(doc: Doc, start: int) -> list[Span]:
     """Names set off by commas after a title: ", Lars Eide und Camila Soto," (all or nothing)."""
     names = []
@@ -405,10 +413,11 @@ class LexiconLayer:
     def _add_known_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Office holders from the gazetteer and repeated surnames of persons already found."""
         known = dict(office_holders()) if self.use_office_holders else {}
+        in_article = set()
         for ent in ents:
             if ent.label_ == "PER" and len(ent) > 1:
-                known[ent[-1].text] = (ent.text, "")
-                known[ent.text] = (ent.text, "")
+                known[ent[-1].text] = known[ent.text] = (ent.text, "")
+                in_article.add(ent[-1].text)
         taken = {i for e in ents for i in range(e.start, e.end)}
         max_words = max((len(k.split()) for k in known), default=1)
         i = 0
@@ -421,7 +430,7 @@ class LexiconLayer:
                         text = text[:-1]
                     if text in known and not any(j in taken for j in range(i, i + size)):
                         start = i
-                        if size == 1 and i > 0 and (i - 1) not in taken and not doc[i].is_sent_start and looks_like_name(doc[i - 1]) and not is_common_noun(doc[i - 1].text):
+                        if size == 1 and text not in in_article and _is_first_name_before(doc, i) and i - 1 not in taken:
                             start = i - 1  # an unlisted first name: "Eurico Guterres" is not "António Guterres"
                         ents.append(Span(doc, start, i + size, label="PER"))
                         taken.update(range(start, i + size))

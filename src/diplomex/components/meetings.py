@@ -129,28 +129,40 @@ class MeetingExtractor:
         return doc
 
     def _read_mention(self, doc: Doc, sentence: Span, triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event]) -> None:
-        head, kind = triggers[0]
-        persons = [e for e in doc.ents if e.label_ == "PER" and sentence.start <= e.start < sentence.end and e.start not in quoted]
-        words = {t.lower_ for t in sentence}
-        follow_up_only = _is_follow_up(sentence, triggers)
-        if follow_up_only:
+        """Turn a sentence's triggers into mentions and merge each into its event.
+
+        A trigger named by an organisation or country ("G8-Gipfel", "EU-Gipfel") is a mention of
+        its own; the sentence's other triggers form one mention headed by the first of them, which
+        takes the sentence's persons.
+        """
+        if _is_follow_up(sentence, triggers):
             if events:
                 events[-1].follow_up = True
             return
-        mention = Event(types=[kind], triggers=[(head.idx, head.idx + len(head))], participants=persons,
-                        sentences=[(sentence.start_char, sentence.end_char)])
-        mention.parties = _parties(doc, sentence, persons, quoted)
-        mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind)
-        mention.venue = _venue(sentence, quoted)
-        mention.date = _date(doc, sentence, head, quoted)
-        mention.statuses = _statuses(sentence, words)
-        mention.working_level = bool(words & cues()["group"])
-        mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in triggers[1:])
-        target = self._target(events, mention, head)
-        if target is None:
-            events.append(mention)
-        else:
-            _merge(target, mention)
+        named = [(t, kind) for t, kind in triggers if gazetteer.country_of_prefix(t.text) and kind in {"summit", "meeting"}]
+        plain = [item for item in triggers if item not in named]
+        persons = [e for e in doc.ents if e.label_ == "PER" and sentence.start <= e.start < sentence.end and e.start not in quoted]
+        if plain:
+            persons = [p for p in persons if not _separated(doc, p, plain[0][0])]
+        groups = [(plain[0], plain, persons)] if plain else []
+        groups += [((t, kind), [(t, kind)], [] if plain else persons) for t, kind in named]
+        words = {t.lower_ for t in sentence}
+        for (head, kind), group, members in groups:
+            mention = Event(types=[kind], triggers=[(head.idx, head.idx + len(head))], participants=members,
+                            sentences=[(sentence.start_char, sentence.end_char)])
+            prefix = gazetteer.country_of_prefix(head.text) if (head, kind) in named else None
+            mention.parties = [prefix] if prefix else _parties(doc, sentence, members, quoted)
+            mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind)
+            mention.venue = _venue(sentence, quoted)
+            mention.date = _date(doc, sentence, head, quoted)
+            mention.statuses = _statuses(sentence, words)
+            mention.working_level = bool(words & cues()["group"])
+            mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
+            target = self._target(events, mention, head)
+            if target is None:
+                events.append(mention)
+            else:
+                _merge(target, mention)
 
     def _target(self, events: list[Event], mention: Event, head: Token) -> Event | None:
         """The event a mention continues, or None for a new event."""
@@ -167,9 +179,23 @@ class MeetingExtractor:
                 return event
             if not mention.participants and len(set(event.parties) & set(mention.parties)) >= 2:
                 return event
+        if not mention.participants and mention.place is not None:
+            same_place = next((e for e in reversed(events) if e.place is not None and e.place.name == mention.place.name), None)
+            if same_place is not None and _compatible(same_place, mention) and set(mention.parties) <= set(same_place.parties):
+                return same_place
         if not mention.participants and set(mention.parties) <= set(last.parties) and _compatible(last, mention):
             return last
         return None
+
+
+SUBORDINATORS = frozenset({"dass", "daß", "ob", "weil", "obwohl", "damit", "sodass"})
+
+
+def _separated(doc: Doc, person: Span, trigger: Token) -> bool:
+    """A subordinate clause boundary lies between the person and the trigger: "X erklärte, dass
+    die Verhandlungen …" does not make X a participant."""
+    low, high = sorted((person.end, trigger.i))
+    return any(t.lower_ in SUBORDINATORS for t in doc[low:high])
 
 
 def _sentences(doc: Doc):

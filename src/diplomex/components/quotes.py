@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from diplomex.quotation import Mention, Quoted, attribute, find_quoted, is_quotation, person_mentions
+from diplomex.quotation import Mention, Quoted, attribute, find_quoted, is_quotation, person_mentions, surname_mentions, surnames
 from diplomex.records import Quote
 
 if not Span.has_extension("quote"):
@@ -56,12 +56,14 @@ class QuoteFinder:
             if e.label_ in PERSON_LABELS + ORG_LABELS
         ]
         people = sorted([m for m in entities if m.kind == "person"] + person_mentions(text), key=lambda m: m.start)
+        known = surnames(text, people)
+        people = sorted(set(people + surname_mentions(text, known)), key=lambda m: m.start)
         spans = []
         previous: tuple[Quoted, Mention | None] | None = None
         for quoted in find_quoted(text, self.max_paragraphs):
             if not is_quotation(text, quoted):
                 continue
-            cue, speaker = attribute(text, quoted)
+            cue, speaker = attribute(text, quoted, known)
             if speaker is None and cue is None and previous and continues(text, previous[0], quoted):
                 speaker = previous[1]
             if speaker is not None and speaker.kind == "pronoun":
@@ -104,7 +106,7 @@ def continues(text: str, before: Quoted, quoted: Quoted) -> bool:
 def antecedent(people: list[Mention], position: int, window: int) -> Mention | None:
     """The last person named before ``position`` (within ``window`` chars): what "er"/"sie" refers to."""
     earlier = [m for m in people if m.end <= position and position - m.end <= window]
-    return earlier[-1] if earlier else None
+    return max(earlier, key=lambda m: (m.end, -m.start)) if earlier else None  # the longest of the last
 
 
 def snap_to_entity(mention: Mention | None, entities: list[Mention]) -> Mention | None:

@@ -1,0 +1,179 @@
+"""diplomex_quotes: direct quotes, their cues and speakers (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from diplomex.components.quotes import SPANS_KEY, quotes_of
+from diplomex.quotation import find_quoted, is_quotation
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "gold" / "texts" / "seed-000.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("de")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("diplomex_quotes")
+    return pipeline
+
+
+def quotes(nlp, text):
+    return quotes_of(nlp(text))
+
+
+def only(nlp, text):
+    found = quotes(nlp, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_colon_introduction_with_inverted_subject(nlp):
+    q = only(nlp, "Nach dem Gespräch schrieb Costa auf X:\n„Wir setzen auf eine enge Zusammenarbeit mit Ankara.“")
+    assert q.text == "Wir setzen auf eine enge Zusammenarbeit mit Ankara."
+    assert q.speaker == "Costa" and q.cue == "schrieb" and not q.partial
+
+
+def test_subject_before_colon(nlp):
+    q = only(nlp, "Die Ministerin Anna Berger erklärte: „Die Gespräche werden im Mai fortgesetzt.“")
+    assert q.speaker == "Anna Berger" and q.speaker_kind == "person"
+
+
+def test_cue_after_quote_with_title_and_name(nlp):
+    q = only(nlp, "„Wir sind zu weiteren Gesprächen bereit“, sagte Regierungssprecher Steffen Hebestreit am Montag.")
+    assert q.text == "Wir sind zu weiteren Gesprächen bereit"
+    assert q.speaker == "Steffen Hebestreit" and q.cue == "sagte"
+
+
+def test_apposition_after_role(nlp):
+    q = only(nlp, "„Der Termin steht noch nicht fest“, sagte der Sprecher des Auswärtigen Amtes, Martin Kolbe.")
+    assert q.speaker == "Martin Kolbe"
+
+
+def test_so_cue(nlp):
+    q = only(nlp, "„Das war ein konstruktives Treffen mit offenen Worten“, so Lawrow.")
+    assert q.speaker == "Lawrow" and q.cue == "so"
+
+
+def test_zufolge_gives_an_organisation(nlp):
+    q = only(nlp, "Dem Außenministerium zufolge war das Treffen „ein wichtiger erster Schritt“.")
+    assert q.speaker == "Dem Außenministerium" and q.speaker_kind == "organisation"
+    assert q.cue == "zufolge" and q.partial
+
+
+def test_speaker_in_the_sentence_before(nlp):
+    text = "Außenminister Karl Brandt äußerte sich am Abend zu den Gesprächen. „Wir werden nicht nachgeben.“"
+    assert only(nlp, text).speaker == "Karl Brandt"
+
+
+def test_pronoun_points_to_the_last_named_person(nlp):
+    doc = nlp("Außenministerin Jana Lindqvist traf am Montag ihren Amtskollegen. Sie sagte: „Wir bleiben im Gespräch.“")
+    info = doc.spans[SPANS_KEY][0]._.quote
+    assert doc.text[info["speaker"][0] : info["speaker"][1]] == "Jana Lindqvist"
+
+
+def test_unnamed_role_gives_no_speaker(nlp):
+    q = only(nlp, "„Zu laufenden Verhandlungen äußern wir uns nicht“, sagte die Sprecherin.")
+    assert q.speaker is None and q.cue == "sagte"
+
+
+def test_quote_without_attribution_has_no_speaker(nlp):
+    q = only(nlp, "Die Sanktionen bleiben in Kraft.\n„Wir haben keine Sanktionen aufgehoben. Nicht jetzt, nein.“")
+    assert q.speaker is None and q.cue is None and not q.partial
+
+
+def test_partial_quote_in_the_authors_sentence(nlp):
+    q = only(nlp, "Kanzler Paul Weber bezeichnete den Vorschlag als „völlig unrealistisch“.")
+    assert q.text == "völlig unrealistisch" and q.partial and q.speaker == "Paul Weber"
+
+
+def test_names_and_titles_in_quotation_marks_are_not_quotes(nlp):
+    text = (
+        "Wie die „Neue Rundschau“ berichtet, begann die Operation „Nordwind“ am Montag. "
+        "Der Film „Die lange Nacht“ lief im Sender „Kanal Drei“."
+    )
+    assert quotes(nlp, text) == []
+
+
+def test_nested_quote_stays_inside_the_outer_one(nlp):
+    q = only(nlp, "„Er rief mir zu: ‚Wir kommen morgen‘, und dann ging er“, sagte Müller.")
+    assert q.text == "Er rief mir zu: ‚Wir kommen morgen‘, und dann ging er"
+    assert q.speaker == "Müller"
+
+
+def test_quote_over_several_paragraphs_is_one_quote(nlp):
+    text = (
+        "Die Präsidentin Eva Roth sagte: „Wir haben lange verhandelt.\n\n"
+        "„Am Ende stand ein Ergebnis, mit dem alle leben können.“"
+    )
+    q = only(nlp, text)
+    assert q.text.startswith("Wir haben lange verhandelt.") and q.text.endswith("leben können.")
+    assert q.speaker == "Eva Roth"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Wir sind bereit zu weiteren Gesprächen", sagte Lawrow.',
+        "»Wir sind bereit zu weiteren Gesprächen«, sagte Lawrow.",
+        "«Wir sind bereit zu weiteren Gesprächen», sagte Lawrow.",
+    ],
+)
+def test_other_quotation_mark_styles(nlp, text):
+    q = only(nlp, text)
+    assert q.text == "Wir sind bereit zu weiteren Gesprächen" and q.speaker == "Lawrow"
+
+
+def test_unbalanced_marks_keep_the_good_quotes(nlp):
+    text = (
+        "Er nannte das „einen Fehler. Später hieß es dazu.\n"
+        "Am Abend sagte Lawrow: „Wir sind weiter gesprächsbereit“. Dann endete der Termin“ ohne Ergebnis."
+    )
+    q = only(nlp, text)
+    assert q.text == "Wir sind weiter gesprächsbereit" and q.speaker == "Lawrow"
+
+
+def test_offsets_and_spans_agree(nlp):
+    text = "Am Abend sagte Lawrow: „Die Tür bleibt offen.“"
+    doc = nlp(text)
+    span = doc.spans[SPANS_KEY][0]
+    info = span._.quote
+    assert text[info["start"] : info["end"]] == "Die Tür bleibt offen." == span.text
+    assert info["kind"] == "direct" and text[info["speaker"][0] : info["speaker"][1]] == "Lawrow"
+
+
+def test_annotations_survive_serialisation(nlp):
+    doc = nlp("„Wir sind bereit“, sagte Regierungssprecher Steffen Hebestreit.")
+    restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [s._.quote for s in restored.spans[SPANS_KEY]] == [s._.quote for s in doc.spans[SPANS_KEY]]
+    assert quotes_of(restored) == quotes_of(doc)
+
+
+def test_empty_and_markless_docs(nlp):
+    assert quotes(nlp, "") == []
+    assert quotes(nlp, "Keine Anführungszeichen in diesem Satz.") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="„“”\"»«‚‘’‹› a:.,\nWirS", max_size=60))
+def test_any_mix_of_marks_never_crashes(text):
+    for q in find_quoted(text):
+        assert 0 < q.start <= q.end < len(text)
+        is_quotation(text, q)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not available (../shared)")
+def test_seed_article(nlp):
+    gold = json.loads((SHARED / "gold" / "seed-000.json").read_text(encoding="utf-8"))["quotes"]
+    found = quotes(nlp, SEED.read_text(encoding="utf-8"))
+    assert [q.text for q in found] == [g["text"] for g in gold]
+    assert [q.speaker for q in found] == [None, "Costa", None, None]
+    assert all("Berliner Zeitung" not in q.text for q in found)
