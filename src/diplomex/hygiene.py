@@ -2,107 +2,228 @@
 
 - Text must be ``str``: ``None``, numbers and other objects raise ``TypeError``; ``bytes`` raise
   ``TypeError`` asking the caller to decode (diplomex never guesses an encoding).
-- HTML is detected (tags or entities) and reduced to its text; the record says so in a warning.
-- Control, zero-width and bidirectional formatting characters are removed; line breaks are kept.
-- Text longer than :data:`MAX_TEXT_LENGTH` characters (after cleaning) raises ``ValueError``.
+- HTML is detected (at least :data:`MIN_MARKUP` known tags, comments or entities; a stray ``<`` in
+  plain text is not HTML) and reduced to its visible text: ``script``/``style`` content dropped,
+  entities decoded once, block elements and ``<br>`` as line breaks. The record says so
+  (:data:`HTML_STRIPPED`).
+- The text is NFC-normalised; control, zero-width and bidirectional formatting characters are
+  removed; line and paragraph separators become ``\\n`` and other spaces (no-break, thin) a plain
+  space. Offsets on the record point into this cleaned text.
+- Text longer than :data:`MAX_TEXT_LENGTH` characters (measured after cleaning) raises ``ValueError``;
+  input longer than :data:`MAX_INPUT_LENGTH` is rejected before cleaning.
+
+Warnings are the module constants below (stable strings to filter on): :data:`NO_PUBLISHED`,
+:data:`HTML_STRIPPED`, :data:`NOT_GERMAN`, :data:`UNBALANCED_QUOTES`.
 """
 
 from __future__ import annotations
 
-import html
+import html.entities
 import re
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 from html.parser import HTMLParser
 
-from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from . import lexicons
+
 MAX_TEXT_LENGTH = 1_000_000
-"""Longest accepted text in characters (spaCy's own default ``nlp.max_length``)."""
+"""Longest accepted text in characters after cleaning (spaCy's own default ``nlp.max_length``)."""
+MAX_INPUT_LENGTH = 4 * MAX_TEXT_LENGTH
+"""Longest accepted raw input (HTML may shrink a lot when reduced to text; beyond this it is not tried)."""
 
 NO_PUBLISHED = "no publication date given: relative dates are left unresolved"
 HTML_STRIPPED = "input looked like HTML and was reduced to its text"
 NOT_GERMAN = "text does not look German: extraction is unreliable"
 UNBALANCED_QUOTES = "unbalanced quotation marks: some quotes may be cut or missed"
+WARNINGS = (NO_PUBLISHED, HTML_STRIPPED, NOT_GERMAN, UNBALANCED_QUOTES)
 
-_HTML = re.compile(r"<\s*(?:[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?\s*>|</\s*[a-zA-Z][a-zA-Z0-9]*\s*>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
-_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article", "header", "footer"})
+MIN_MARKUP = 2
+MIN_WORDS_FOR_LANGUAGE = 30
+MIN_GERMAN_SHARE = 0.08
+MIN_FOREIGN_HITS = 3
+
+_HTML_TAGS = (
+    "a abbr article aside audio b blockquote body br button caption center cite code dd del div dl dt em "
+    "figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins label "
+    "li link main mark meta nav noscript ol option p picture pre q s script section select small source span "
+    "strong style sub sup svg table tbody td template textarea tfoot th thead time title tr u ul video"
+)
+_MARKUP = re.compile(
+    rf"</?(?:{'|'.join(sorted(_HTML_TAGS.split(), key=len, reverse=True))})(?:\s[^<>]*)?/?>|<!--|<!doctype\b"
+    r"|&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = frozenset(
+    "p br div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table blockquote section article header footer "
+    "main aside nav figure figcaption pre hr title".split()
+)
+_CELL_TAGS = frozenset({"td", "th"})
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
-MIN_WORDS_FOR_LANGUAGE = 20
-MIN_GERMAN_SHARE = 0.12
+_LINE_BREAKS = str.maketrans({ch: "\n" for ch in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 
 
 class _TextExtractor(HTMLParser):
+    """Collects visible text; block elements become line breaks, table cells spaces."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self._skipping = 0
+        self._skipping: list[str] = []
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIPPED_TAGS:
-            self._skipping += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self._skipping.append(tag)
+        self._separate(tag)
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self._separate(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+        if tag in self._skipping:
+            while self._skipping.pop() != tag:
+                pass
+        self._separate(tag)
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
-            self.parts.append(data)
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+    def _separate(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in _CELL_TAGS:
+            self.parts.append(" ")
+
+
+def _is_markup(match: re.Match[str]) -> bool:
+    token = match.group()
+    if not token.startswith("&") or token[1] == "#":
+        return True
+    return token[1:] in html.entities.html5
 
 
 def looks_like_html(text: str) -> bool:
-    return len(_HTML.findall(text[:20000])) >= 2
+    """Whether ``text`` has at least :data:`MIN_MARKUP` HTML tags, comments or entities (first 20,000
+    characters). ``"3 < 4 und 5 > 2"`` or ``"Preise <5 Euro"`` are plain text."""
+    hits = 0
+    for match in _MARKUP.finditer(text[:20000]):
+        hits += _is_markup(match)
+        if hits >= MIN_MARKUP:
+            return True
+    return False
 
 
 def html_to_text(text: str) -> str:
-    """The visible text of an HTML fragment, block elements as line breaks."""
+    """The visible text of an HTML document or fragment, block elements as line breaks."""
     parser = _TextExtractor()
     parser.feed(text)
     parser.close()
-    joined = html.unescape("".join(parser.parts))
-    return re.sub(r"\n\s*\n+", "\n\n", re.sub(r"[ \t]+", " ", joined)).strip()
+    lines = (re.sub(" {2,}", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def remove_invisible(text: str) -> str:
-    """Drop control (except tab/newline), zero-width and bidi formatting characters."""
-    return "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co", "Cn"}
-    ).replace("\r", "")
+    """Drop control (except tab/newline), zero-width, bidi and unassigned characters; line and
+    paragraph separators become ``\\n``, other space characters (no-break, thin, …) a plain space."""
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    return "".join(_visible(ch) for ch in text)
+
+
+def _visible(ch: str) -> str:
+    if " " <= ch < "\x7f" or ch in "\n\t":
+        return ch
+    category = unicodedata.category(ch)
+    if category in _DROPPED_CATEGORIES:
+        return ""
+    return " " if category == "Zs" else ch
 
 
 def prepare(text: object) -> tuple[str, list[str]]:
     """Checked, cleaned text and the warnings the cleaning gave (see the module docstring)."""
-    if isinstance(text, (bytes, bytearray)):
+    if isinstance(text, (bytes, bytearray, memoryview)):
         raise TypeError("text must be str, got bytes: decode it first, e.g. data.decode('utf-8')")
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
+    if len(text) > MAX_INPUT_LENGTH:
+        raise ValueError(_too_long(len(text), MAX_INPUT_LENGTH, "MAX_INPUT_LENGTH"))
     warnings = []
     if looks_like_html(text):
         text = html_to_text(text)
         warnings.append(HTML_STRIPPED)
-    text = remove_invisible(text.replace("\r\n", "\n"))
+    text = unicodedata.normalize("NFC", remove_invisible(text))
     if len(text) > MAX_TEXT_LENGTH:
-        raise ValueError(
-            f"text has {len(text):,} characters, more than the limit of {MAX_TEXT_LENGTH:,}: split it into articles"
-        )
+        raise ValueError(_too_long(len(text), MAX_TEXT_LENGTH, "MAX_TEXT_LENGTH"))
     return text, warnings
 
 
+def _too_long(length: int, limit: int, name: str) -> str:
+    return (
+        f"text has {length:,} characters, more than the limit of {limit:,} "
+        f"(diplomex.hygiene.{name}): split it into articles and extract each"
+    )
+
+
+# --- language ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, tuple[str, ...]]:
+    """Function word -> its languages, from ``resources/lang_function_words.tsv``."""
+    words: dict[str, tuple[str, ...]] = {}
+    for language, word in lexicons.table("lang_function_words.tsv"):
+        words[word] = (*words.get(word, ()), language)
+    return words
+
+
+def language_hits(words: list[str]) -> Counter[str]:
+    """How many of ``words`` are function words of each language (de, en, fr, tr, es, it, nl)."""
+    table = _function_words()
+    return Counter(language for w in words for language in table.get(w.lower(), ()))
+
+
 def german_share(words: list[str]) -> float:
-    """Share of German function words among the words (a cheap language check)."""
-    return sum(w.lower() in STOP_WORDS for w in words) / len(words) if words else 0.0
+    """Share of German function words among the words."""
+    return language_hits(words)["de"] / len(words) if words else 0.0
+
+
+def looks_german(words: list[str]) -> bool:
+    """A cheap language check on the alphabetic words of a text.
+
+    Not German when another language's function words outnumber German ones (at least
+    :data:`MIN_FOREIGN_HITS` of them, so a short German text with an English title passes), or when a
+    text of :data:`MIN_WORDS_FOR_LANGUAGE` words or more has under :data:`MIN_GERMAN_SHARE` German
+    function words (a language without a list here). Short texts without evidence count as German.
+    """
+    hits = language_hits(words)
+    foreign = max((n for language, n in hits.items() if language != "de"), default=0)
+    if foreign >= MIN_FOREIGN_HITS and foreign > hits["de"]:
+        return False
+    return len(words) < MIN_WORDS_FOR_LANGUAGE or german_share(words) >= MIN_GERMAN_SHARE
+
+
+def guess_language(words: list[str]) -> str | None:
+    """The language with most function-word hits, None when there are none."""
+    hits = language_hits(words)
+    return max(sorted(hits), key=hits.__getitem__) if hits else None
+
+
+# --- quotation marks -----------------------------------------------------------------------------
 
 
 def unbalanced_quotes(text: str) -> bool:
-    """German „…“, guillemets or straight double quotes that do not add up."""
-    if "„" in text and text.count("„") != text.count("“"):
+    """Whether quotation marks do not add up: German „…“ / „…”, English “…”, guillemets »…« / «…»,
+    straight "…", single ‹…›, or more ‚ openers than ‘ ’ closers (apostrophes are not counted)."""
+    counts = Counter(ch for ch in text if ch in "„“”»«\"‹›‚‘’")
+    curly = counts["„"] + counts["“"] + counts["”"]
+    if curly % 2 or counts["„"] > counts["“"] + counts["”"]:
         return True
-    return (text.count("»") + text.count("«")) % 2 == 1 or text.count('"') % 2 == 1
+    if (counts["»"] + counts["«"]) % 2 or (counts["‹"] + counts["›"]) % 2 or counts['"'] % 2:
+        return True
+    return counts["‚"] > counts["‘"] + counts["’"]
 
 
 def doc_warnings(doc: Doc) -> list[str]:
@@ -110,8 +231,7 @@ def doc_warnings(doc: Doc) -> list[str]:
     warnings = []
     if not doc._.published:
         warnings.append(NO_PUBLISHED)
-    words = [t.text for t in doc if t.is_alpha]
-    if len(words) >= MIN_WORDS_FOR_LANGUAGE and german_share(words) < MIN_GERMAN_SHARE:
+    if not looks_german([t.text for t in doc if t.is_alpha]):
         warnings.append(NOT_GERMAN)
     if unbalanced_quotes(doc.text):
         warnings.append(UNBALANCED_QUOTES)
