@@ -190,7 +190,7 @@ class MeetingExtractor:
             same_place = next((e for e in reversed(events) if e.place is not None and e.place.name == mention.place.name), None)
             if same_place is not None and _compatible(same_place, mention) and set(mention.parties) <= set(same_place.parties):
                 return same_place
-        if not mention.participants and set(mention.parties) <= set(last.parties) and _compatible(last, mention):
+        if not mention.participants and set(mention.parties) <= set(last.parties) and _compatible(last, mention) and _same_kind(last, mention):
             return last
         return None
 
@@ -448,6 +448,13 @@ def _add_delegation_leads(doc: Doc, sentence: Span, quoted: set[int], events: li
         if person._.country:
             target.parties.append(person._.country)
     target.sentences.append((sentence.start_char, sentence.end_char))
+
+
+def _same_kind(event: Event, mention: Event) -> bool:
+    """The mention's type is one the event already has (meeting and talks count as one kind)."""
+    family = {"meeting": "meeting", "talks": "meeting"}
+    kinds = {family.get(t, t) for t in event.types}
+    return all(family.get(t, t) in kinds for t in mention.types)
 
 
 def _compatible(event: Event, mention: Event, dates: bool = True) -> bool:
