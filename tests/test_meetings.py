@@ -141,3 +141,19 @@ def test_talks_between_a_state_and_an_armed_group():
 def test_agreeing_on_a_new_meeting_during_a_call_is_a_follow_up():
     (m,) = meetings("Bei einem Telefonat vereinbarten Kanzler Jonas Vogt und Präsidentin Lea Moreau ein baldiges Treffen in Paris.")
     assert (m.type, m.follow_up) == ("call", True)
+
+
+def test_the_host_country_of_a_visit_is_a_party():
+    (m,) = meetings("Der norwegische Ministerpräsident Erik Dahl ist am Montag zu einem Staatsbesuch in Polen eingetroffen.")
+    assert (m.type, m.location) == ("visit", "Polen")
+    assert set(m.parties) == {"NO", "PL"}
+
+
+def test_summit_mentions_with_and_without_names_are_one_summit():
+    text = (
+        "In Den Haag hat am Montag der Gipfel der G7 begonnen. "
+        "Auch Präsidentin Maria Lopes nahm am Gipfel teil und sprach über Handelsfragen."
+    )
+    (m,) = meetings(text)
+    assert (m.type, m.location) == ("summit", "Den Haag")
+    assert m.participants == ("Maria Lopes",)

@@ -177,8 +177,14 @@ class MeetingExtractor:
         if not events:
             return None
         last = events[-1]
-        if anaphoric and _compatible(last, mention, dates=False) and mention.person_keys() <= last.person_keys():
+        if anaphoric and _compatible(last, mention, dates=False) and (
+            mention.person_keys() <= last.person_keys() or not last.participants
+        ):
             return last
+        if mention.types == ["summit"]:
+            summit = next((e for e in reversed(events) if "summit" in e.types and _compatible(e, mention)), None)
+            if summit is not None and (not summit.participants or not mention.participants or set(summit.parties) & set(mention.parties)):
+                return summit
         for event in reversed(events[-self.merge_window:]):
             if not _compatible(event, mention):
                 continue
@@ -532,12 +538,16 @@ def event_dict(doc: Doc, event: Event) -> dict:
         if person.text not in seen:
             seen.add(person.text)
             participants.append([person.start_char, person.end_char])
+    kind = event_type(event)
+    parties = list(event.parties)
+    if kind == "visit" and event.place is not None and event.place.country:
+        parties.append(event.place.country)  # the host of a visit takes part
     return {
-        "type": event_type(event),
+        "type": kind,
         "status": event_status(event),
         "participants": participants,
         "leads": sorted(list(lead) for lead in event.leads),
-        "parties": list(dict.fromkeys(event.parties)),
+        "parties": list(dict.fromkeys(parties)),
         "location": event.place_text,
         "location_kind": event.place.kind if event.place else None,
         "country": event.place.country if event.place else None,
