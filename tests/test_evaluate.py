@@ -216,6 +216,7 @@ def write_gold(tmp_path: Path, with_text: bool = True) -> Path:
 def test_evaluate_runs_extract_over_a_directory_and_lists_skipped_files(tmp_path):
     report = evaluate(write_gold(tmp_path))
     assert report.skipped == ["b-2"] and list(report.articles) == ["a-1"]
+    assert "skipped (no text): b-2" in report.table()
     assert scores(report, "quotes") == (1.0, 1.0, 1.0)
     assert report.accuracies["quote speaker"].value == 1.0
     assert report.fields["meetings"].tp == 1

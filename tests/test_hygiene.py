@@ -97,6 +97,11 @@ def test_unclosed_tags_and_a_stray_bracket_inside_html_keep_the_text():
     assert text == "Der Preis lag <3 Euro\nDie Gespräche gehen weiter"
 
 
+def test_self_closing_breaks_and_unclosed_hidden_elements():
+    page = "<p>Erste<br/>Zweite</p><noscript><template>Versteckt</noscript><p>Wieder sichtbar</p>"
+    assert hygiene.html_to_text(page) == "Erste\nZweite\n\nWieder sichtbar"
+
+
 def test_extract_on_html_warns_and_finds_quotes_in_the_cleaned_text():
     page = "<p>Der Sprecher Ole Brandt sagte: &bdquo;Wir sind bereit.&ldquo;</p><p>Mehr folgt.</p>"
     record = diplomex.extract(page, published="2025-04-02")
