@@ -51,20 +51,25 @@ def test_meta_records_sources_and_per_label_scores():
     assert {"PER", "LOC", "ORG", "MISC", "ALL"} <= set(meta["performance"]["per_label"]["germeval2014-test"])
 
 
+# Names below are deliberately absent from training/gazetteers (used for augmentation).
+
+
 def test_foreign_name_after_title(nlp):
-    ents = entities(nlp, "Am Dienstag empfing Außenministerin Baerbock ihren Amtskollegen Tuvshinbayar Jargalsaikhan.")
-    assert ("Tuvshinbayar Jargalsaikhan", "PER") in ents
+    ents = entities(nlp, "Der mongolische Außenminister Battsetseg Batmunkh traf am Dienstag in Wien ein.")
+    assert ("Battsetseg Batmunkh", "PER") in ents
+    assert ("Wien", "LOC") in ents
+    assert ("mongolische", "MISC") in ents
 
 
 def test_capital_city(nlp):
-    ents = entities(nlp, "Die Gespräche sollen in der kommenden Woche in Ulan Bator fortgesetzt werden.")
-    assert any(label == "LOC" and "Ulan Bator" in text for text, label in ents)
+    ents = entities(nlp, "Die Gespräche sollen in der kommenden Woche in Windhuk fortgesetzt werden.")
+    assert ("Windhuk", "LOC") in ents
 
 
 def test_institution(nlp):
-    ents = entities(nlp, "Ein Sprecher der Vereinten Nationen kritisierte die Entscheidung der Regierung in Paris.")
-    assert any(label == "ORG" and "Vereinten Nationen" in text for text, label in ents)
-    assert ("Paris", "LOC") in ents
+    assert ("Europäischen Rates", "ORG") in entities(nlp, "Ein Sprecher des Europäischen Rates kritisierte die Entscheidung.")
+    ents = entities(nlp, "Die Europäische Union und die Regierung in Kathmandu unterzeichneten ein Abkommen.")
+    assert {("Europäische Union", "ORG"), ("Kathmandu", "LOC")} <= ents
 
 
 def test_lookup_lemmas_are_stored_in_the_model(nlp):
