@@ -89,6 +89,7 @@ class DatesComponent:
 def date_mentions(doc: Doc, span_key: str = "diplomex_dates") -> list[DateMention]:
     """DateMention records for the spans of kind "date" the component wrote."""
     mentions = []
+    text = doc.text  # built anew on every access: read once
     for span in doc.spans.get(span_key, []):
         info = span._.timex or {}
         if info.get("kind") != "date":
@@ -96,7 +97,7 @@ def date_mentions(doc: Doc, span_key: str = "diplomex_dates") -> list[DateMentio
         start, end = info.get("start", span.start_char), info.get("end", span.end_char)
         mentions.append(
             DateMention(
-                text=doc.text[start:end],
+                text=text[start:end],
                 start=start,
                 end=end,
                 value=info.get("value"),

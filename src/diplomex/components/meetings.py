@@ -18,6 +18,7 @@ The result is ``doc._.meetings``: a list of plain dicts (see :func:`event_dict`)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -122,16 +123,18 @@ class MeetingExtractor:
     def __call__(self, doc: Doc) -> Doc:
         quoted = _quoted_tokens(doc)
         events: list[Event] = []
-        for index, sentence in enumerate(_sentences(doc)):
+        sentences = list(_sentences(doc))
+        index = SentenceIndex.build(doc, sentences)
+        for sentence in sentences:
             triggers = [(t, kind) for t in sentence if t.i not in quoted and (kind := trigger_type(t, sentence))]
             if triggers:
-                self._read_mention(doc, sentence, triggers, quoted, events)
+                self._read_mention(doc, sentence, triggers, quoted, events, index)
             elif any(t.text in LEAD_VERBS for t in sentence) and any(t.lower_.startswith("delegation") or t.lower_.endswith("delegation") for t in sentence):
-                _add_delegation_leads(doc, sentence, quoted, events)
+                _add_delegation_leads(sentence, quoted, events, index)
         doc._.meetings = [event_dict(doc, e) for e in events if e.types]
         return doc
 
-    def _read_mention(self, doc: Doc, sentence: Span, triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event]) -> None:
+    def _read_mention(self, doc: Doc, sentence: Span, triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event], index: "SentenceIndex") -> None:
         """Turn a sentence's triggers into mentions and merge each into its event.
 
         A trigger named by an organisation or country ("G8-Gipfel", "EU-Gipfel") is a mention of
@@ -144,9 +147,9 @@ class MeetingExtractor:
             return
         named = [(t, kind) for t, kind in triggers if gazetteer.country_of_prefix(t.text) and kind in {"summit", "meeting"}]
         plain = [item for item in triggers if item not in named]
-        persons = [e for e in doc.ents if e.label_ == "PER" and sentence.start <= e.start < sentence.end and e.start not in quoted]
+        persons = index.persons(sentence, quoted)
         if plain:
-            persons = [p for p in persons if not _separated(doc, p, plain[0][0])] + _pronoun_subject(doc, sentence, quoted)
+            persons = [p for p in persons if not _separated(doc, p, plain[0][0])] + _pronoun_subject(doc, sentence, quoted, index)
         groups = [(plain[0], plain, persons)] if plain else []
         groups += [((t, kind), [(t, kind)], [] if plain else persons) for t, kind in named]
         words = {t.lower_ for t in sentence}
@@ -157,9 +160,9 @@ class MeetingExtractor:
             mention.parties = [prefix] if prefix else _parties(doc, sentence, members, quoted)
             if kind in {"meeting", "talks"} and _ministers_of_an_organisation(doc, sentence):
                 mention.types = ["summit"]
-            mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind)
+            mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind, index)
             mention.venue = _venue(sentence, quoted)
-            mention.date = _date(doc, sentence, head, quoted)
+            mention.date = _date(sentence, head, quoted, index)
             mention.statuses = _statuses(sentence, words)
             mention.working_level = bool(words & cues()["group"])
             mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
@@ -201,13 +204,12 @@ class MeetingExtractor:
         return None
 
 
-def _pronoun_subject(doc: Doc, sentence: Span, quoted: set[int]) -> list[Span]:
+def _pronoun_subject(doc: Doc, sentence: Span, quoted: set[int], index: "SentenceIndex") -> list[Span]:
     """"Er soll auch mit X zusammentreffen": a sentence opened by "Er"/"Sie" continues the one
     person named in the sentence before."""
     if sentence[0].lower_ not in {"er", "sie"} or sentence.start == 0:
         return []
-    previous = doc[sentence.start - 1].sent
-    named = [e for e in doc.ents if e.label_ == "PER" and previous.start <= e.start < previous.end and e.start not in quoted]
+    named = index.persons(doc[sentence.start - 1].sent, quoted)
     return named if len({e[-1].text for e in named}) == 1 else []
 
 
@@ -219,6 +221,33 @@ def _separated(doc: Doc, person: Span, trigger: Token) -> bool:
     die Verhandlungen …" does not make X a participant."""
     low, high = sorted((person.end, trigger.i))
     return any(t.lower_ in SUBORDINATORS for t in doc[low:high])
+
+
+@dataclass
+class SentenceIndex:
+    """Entities and date expressions grouped by the start token of their sentence, built in one
+    pass so that reading a sentence's annotations does not rescan the whole Doc."""
+
+    ents: dict[int, list[Span]]
+    dates: dict[int, list[tuple[Span, dict]]]
+
+    @classmethod
+    def build(cls, doc: Doc, sentences: list[Span]) -> "SentenceIndex":
+        starts = [s.start for s in sentences]
+
+        def sentence_of(span: Span) -> int:
+            return starts[bisect_right(starts, span.start) - 1]
+
+        ents: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            ents.setdefault(sentence_of(ent), []).append(ent)
+        dates: dict[int, list[tuple[Span, dict]]] = {}
+        for span in doc.spans.get("diplomex_dates", []):
+            dates.setdefault(sentence_of(span), []).append((span, span._.timex or {}))
+        return cls(ents, dates)
+
+    def persons(self, sentence: Span, quoted: set[int]) -> list[Span]:
+        return [e for e in self.ents.get(sentence.start, []) if e.label_ == "PER" and e.start not in quoted]
 
 
 def _sentences(doc: Doc):
@@ -363,13 +392,13 @@ def _subject_countries(doc: Doc, sentence: Span) -> list[str]:
     return found if len(found) >= 2 else []
 
 
-def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str) -> tuple[gazetteer.Place | None, str | None]:
+def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str, index: "SentenceIndex") -> tuple[gazetteer.Place | None, str | None]:
     """The place of the event: the LOC after "in/im/nach" closest to the trigger, not across a comma."""
     if kind == "call":
         return None, None
     best: tuple[int, gazetteer.Place, str] | None = None
-    for ent in doc.ents:
-        if ent.label_ != "LOC" or not (sentence.start <= ent.start < sentence.end) or ent.start in quoted:
+    for ent in index.ents.get(sentence.start, []):
+        if ent.label_ != "LOC" or ent.start in quoted:
             continue
         place = gazetteer.lookup_place(ent.text)
         if place is None and _venue_base(ent[-1]) is None and ent.text not in venue_heads()[1]:
@@ -428,23 +457,23 @@ def _venue(sentence: Span, quoted: set[int]) -> str | None:
     return None
 
 
-def _date(doc: Doc, sentence: Span, head: Token, quoted: set[int]) -> dict | None:
+def _date(sentence: Span, head: Token, quoted: set[int], index: "SentenceIndex") -> dict | None:
     """The date expression of the sentence closest to the trigger (dates inside quotes excluded)."""
     best = None
-    for span in doc.spans.get("diplomex_dates", []):
-        timex = span._.timex or {}
-        if timex.get("kind", "date") != "date" or not (sentence.start <= span.start < sentence.end) or span.start in quoted:
+    for span, timex in index.dates.get(sentence.start, []):
+        if timex.get("kind", "date") != "date" or span.start in quoted:
             continue
         distance = abs(span.start - head.i)
         if best is None or distance < best[0]:
-            text = doc.text[timex.get("start", span.start_char) : timex.get("end", span.end_char)]
+            offset = sentence.start_char
+            text = sentence.text[timex.get("start", span.start_char) - offset : timex.get("end", span.end_char) - offset]
             best = (distance, {"text": text, "value": timex.get("value"), "mod": timex.get("mod")})
     return best[1] if best else None
 
 
-def _add_delegation_leads(doc: Doc, sentence: Span, quoted: set[int], events: list[Event]) -> None:
+def _add_delegation_leads(sentence: Span, quoted: set[int], events: list[Event], index: "SentenceIndex") -> None:
     """"Die US-Delegation wurde von X geleitet": X joins the last working-level event as its lead."""
-    persons = [e for e in doc.ents if e.label_ == "PER" and sentence.start <= e.start < sentence.end and e.start not in quoted]
+    persons = index.persons(sentence, quoted)
     if not persons or not events:
         return
     target = next((e for e in reversed(events) if e.working_level), events[-1])

@@ -129,15 +129,16 @@ def snap_to_entity(mention: Mention | None, entities: list[Mention]) -> Mention 
 def quotes_of(doc: Doc, spans_key: str = SPANS_KEY) -> list[Quote]:
     """The quotes of an annotated Doc as records, ``speaker`` set to the mention text."""
     out = []
+    text = doc.text  # built anew on every access: read once
     for span in doc.spans[spans_key] if spans_key in doc.spans else []:
         info = span._.quote
         speaker = info["speaker"]
         out.append(
             Quote(
-                text=doc.text[info["start"] : info["end"]],
+                text=text[info["start"] : info["end"]],
                 start=info["start"],
                 end=info["end"],
-                speaker=doc.text[speaker[0] : speaker[1]] if speaker else None,
+                speaker=text[speaker[0] : speaker[1]] if speaker else None,
                 speaker_kind=info["speaker_kind"],
                 cue=info["cue"],
                 partial=info["partial"],
