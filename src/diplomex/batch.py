@@ -226,7 +226,7 @@ def extract_many(
     out: str | Path | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> Frames | Written:
-    """Extract many articles into tidy tables (see docs/frames.md); arguments as in :func:`iter_extract`.
+    """Extract many articles into tidy tables (see the README, section "Batches"); arguments as in :func:`iter_extract`.
 
     Every input gives exactly one ``articles`` row, in input order; rejected or failed inputs have an
     ``error`` and no other rows. ``aliases``: a user alias table (CSV/TSV path or DataFrame with

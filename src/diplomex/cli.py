@@ -25,7 +25,7 @@ examples:
       score diplomex against gold annotations (texts in gold/texts/)
 
 Read the tables in Python with pandas.read_parquet("tabellen/meetings.parquet") or
-diplomex.frames.Frames.from_parquet("tabellen/"). Schema: docs/frames.md.
+diplomex.frames.Frames.from_parquet("tabellen/"). Schema: the README, section "Batches".
 """
 
 TEXT_SUFFIXES = (".txt",)

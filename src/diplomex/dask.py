@@ -63,7 +63,7 @@ def extract_ddf(
     batch_size: int = DEFAULT_BATCH_SIZE,
     aliases: str | Path | Any | None = None,
 ) -> dict[str, dd.DataFrame]:
-    """Table name -> lazy Dask DataFrame (schema of docs/frames.md), one ``articles`` row per input row.
+    """Table name -> lazy Dask DataFrame (schema of the README, section "Batches"), one ``articles`` row per input row.
 
     Columns as in :func:`diplomex.extract_many`; ``article_id`` defaults to the row's position in
     ``ddf`` (counted across partitions). ``model`` is loaded once in each worker process.

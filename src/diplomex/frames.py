@@ -1,4 +1,4 @@
-"""Tidy pandas tables from article records: the one place DataFrames are built (schema in docs/frames.md).
+"""Tidy pandas tables from article records: the one place DataFrames are built (schema in the README, section "Batches").
 
 Tables are built in two steps so the in-memory, streaming and Dask paths share the code:
 
@@ -253,7 +253,7 @@ def _most_common(counts: Mapping[str, Counter[str]], names: Iterable[str]) -> st
 
 @dataclass
 class Frames:
-    """The tables of a batch; join keys ``article_id``, ``meeting_id``, ``person_id`` (docs/frames.md)."""
+    """The tables of a batch; join keys ``article_id``, ``meeting_id``, ``person_id`` (the README, section "Batches")."""
 
     articles: pd.DataFrame
     meetings: pd.DataFrame
