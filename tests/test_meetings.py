@@ -157,3 +157,30 @@ def test_summit_mentions_with_and_without_names_are_one_summit():
     (m,) = meetings(text)
     assert (m.type, m.location) == ("summit", "Den Haag")
     assert m.participants == ("Maria Lopes",)
+
+
+def test_council_of_an_organisations_members_and_postponement():
+    (m,) = meetings("Das für Donnerstag geplante Treffen der Außenminister der Nato-Staaten in Brüssel wurde verschoben.")
+    assert (m.type, m.status, m.location) == ("summit", "cancelled", "Brüssel")
+    assert m.parties == ("NATO",)
+
+
+def test_a_persons_country_carries_over_to_later_mentions():
+    text = (
+        "Die lettische Präsidentin Ilze Ozola besuchte am Montag Vilnius. "
+        "Am Dienstag traf Ozola in Warschau den polnischen Präsidenten Adam Nowak."
+    )
+    warsaw = next(m for m in meetings(text) if m.location == "Warschau")
+    assert set(warsaw.parties) == {"LV", "PL"}
+
+
+def test_passing_mention_of_a_planned_conference_does_not_take_the_meeting():
+    text = (
+        "Kanzlerin Ida Berg hat am Dienstag in Oslo den Premier Leo Falk empfangen. "
+        "Die beiden sprachen auch über die geplante Konferenz in Lugano. "
+        "„Das war ein gutes Gespräch“, sagte Berg nach dem Treffen."
+    )
+    oslo = next(m for m in meetings(text) if m.location == "Oslo")
+    assert set(oslo.participants) == {"Ida Berg", "Leo Falk"}
+    lugano = next(m for m in meetings(text) if m.location == "Lugano")
+    assert (lugano.type, lugano.status, lugano.participants) == ("summit", "planned", ())

@@ -157,7 +157,7 @@ class MeetingExtractor:
             mention = Event(types=[kind], triggers=[(head.idx, head.idx + len(head))], participants=members,
                             sentences=[(sentence.start_char, sentence.end_char)])
             prefix = gazetteer.country_of_prefix(head.text) if (head, kind) in named else None
-            mention.parties = [prefix] if prefix else _parties(doc, sentence, members, quoted)
+            mention.parties = [prefix] if prefix else _parties(doc, sentence, members, quoted, index)
             if kind in {"meeting", "talks"} and _ministers_of_an_organisation(doc, sentence):
                 mention.types = ["summit"]
             mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind, index)
@@ -172,7 +172,7 @@ class MeetingExtractor:
                 events.append(mention)
             else:
                 if anaphoric:
-                    mention.types = []  # "das Treffen" refers back; it does not vote on the type
+                    mention.types, mention.statuses = [], []  # "das Treffen" refers back: no vote
                 _merge(target, mention)
 
     def _target(self, events: list[Event], mention: Event, anaphoric: bool) -> Event | None:
@@ -180,6 +180,10 @@ class MeetingExtractor:
         if not events:
             return None
         last = events[-1]
+        if anaphoric:
+            # "das Treffen" refers to the latest event of its scale (a summit, or any other contact)
+            summit = mention.types == ["summit"]
+            last = next((e for e in reversed(events[-self.merge_window:]) if ("summit" in e.types) == summit), last)
         if anaphoric and _compatible(last, mention, dates=False) and (
             mention.person_keys() <= last.person_keys() or not last.participants
         ):
@@ -230,6 +234,7 @@ class SentenceIndex:
 
     ents: dict[int, list[Span]]
     dates: dict[int, list[tuple[Span, dict]]]
+    countries: dict[str, str]  # surname → the country given for that person anywhere in the Doc
 
     @classmethod
     def build(cls, doc: Doc, sentences: list[Span]) -> "SentenceIndex":
@@ -244,7 +249,11 @@ class SentenceIndex:
         dates: dict[int, list[tuple[Span, dict]]] = {}
         for span in doc.spans.get("diplomex_dates", []):
             dates.setdefault(sentence_of(span), []).append((span, span._.timex or {}))
-        return cls(ents, dates)
+        countries = {e[-1].text: e._.country for e in doc.ents if e.label_ == "PER" and e._.country}
+        return cls(ents, dates, countries)
+
+    def country(self, person: Span) -> str | None:
+        return person._.country or self.countries.get(person[-1].text)
 
     def persons(self, sentence: Span, quoted: set[int]) -> list[Span]:
         return [e for e in self.ents.get(sentence.start, []) if e.label_ == "PER" and e.start not in quoted]
@@ -285,9 +294,9 @@ def _statuses(sentence: Span, words: set[str]) -> list[str]:
     return ["held"]
 
 
-def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int]) -> list[str]:
+def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], index: "SentenceIndex") -> list[str]:
     """Countries and organisations taking part, in order of mention."""
-    parties = [p._.country for p in persons if p._.country]
+    parties = [c for c in map(index.country, persons) if c]
     tokens = [t for t in sentence if t.i not in quoted]
     for token in tokens:
         lower = token.lower_
@@ -331,7 +340,12 @@ def _adjective_chain(doc: Doc, noun: int) -> list[str]:
 
 
 def _country_at(doc: Doc, i: int) -> tuple[str | None, int]:
-    """The country or organisation named at token i (up to 4 tokens) and the index after it."""
+    """The country or organisation named at token i (up to 4 tokens) and the index after it;
+    also a members compound ("Nato-Staaten", "EU-Länder")."""
+    if i < len(doc) and doc[i].lower_.rsplit("-", 1)[-1] in MEMBER_NOUNS:
+        org = gazetteer.country_of_prefix(doc[i].text)
+        if org:
+            return org, i + 1
     for size in range(4, 0, -1):
         if i + size > len(doc):
             continue
@@ -363,7 +377,7 @@ def _coordinated_countries(doc: Doc, start: int, end: int) -> list[str]:
     return found
 
 
-MEMBER_NOUNS = ("mitgliedsstaaten", "mitgliedstaaten", "mitgliedsländer", "mitgliedländer", "staaten", "länder")
+MEMBER_NOUNS = ("mitgliedsstaaten", "mitgliedstaaten", "mitgliedsländer", "mitgliedländer", "staaten", "länder", "mitglieder", "partner")
 
 
 def _genitive_countries(doc: Doc, start: int, end: int) -> list[str]:
@@ -480,8 +494,8 @@ def _add_delegation_leads(sentence: Span, quoted: set[int], events: list[Event],
     for person in persons:
         target.participants.append(person)
         target.leads.add((person.start_char, person.end_char))
-        if person._.country:
-            target.parties.append(person._.country)
+        if index.country(person):
+            target.parties.append(index.country(person))
     target.sentences.append((sentence.start_char, sentence.end_char))
 
 
