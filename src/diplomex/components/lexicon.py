@@ -71,6 +71,7 @@ def office_holders() -> dict[str, tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def role_base(word: str) -> str | None:
     """The role noun a token names, ignoring inflection and compound prefixes, or None.
 
@@ -264,15 +265,30 @@ def role_country(span: Span) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _multiword_starts() -> frozenset[str]:
+    """Inflection keys of the first words of multi-word place and organisation names."""
+    names = list(gazetteer.places()) + list(gazetteer.organisations())
+    return frozenset(gazetteer.inflection_key(n.split()[0]) for n in names if " " in n)
+
+
+def _phrase(words: list[str], spaces: list[str], start: int, size: int) -> str:
+    return "".join(w + s for w, s in zip(words[start : start + size - 1], spaces[start : start + size - 1])) + words[start + size - 1]
+
+
 def _place_entities(doc: Doc) -> list[Span]:
+    """Gazetteer places (LOC) and organisations (ORG), longest match first."""
+    words = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
     found = []
     i = 0
     while i < len(doc):
-        if not doc[i].text[:1].isupper():
+        if not words[i][:1].isupper():
             i += 1
             continue
-        for size in range(min(MAX_PLACE_TOKENS, len(doc) - i), 0, -1):
-            text = doc[i : i + size].text
+        longest = MAX_PLACE_TOKENS if gazetteer.inflection_key(words[i]) in _multiword_starts() else 1
+        for size in range(min(longest, len(doc) - i), 0, -1):
+            text = _phrase(words, spaces, i, size)
             if gazetteer.lookup_place(text):
                 found.append(Span(doc, i, i + size, label="LOC"))
                 break
@@ -468,12 +484,15 @@ class LexiconLayer:
                 in_article.add(ent[-1].text)
         taken = {i for e in ents for i in range(e.start, e.end)}
         max_words = max((len(k.split()) for k in known), default=1)
+        starts = {k.split()[0] for k in known}
+        words = [t.text for t in doc]
+        spaces = [t.whitespace_ for t in doc]
         i = 0
         while i < len(doc):
-            if doc[i].text[:1].isupper() and i not in taken:
-                for size in range(min(max_words, len(doc) - i), 0, -1):
-                    span = doc[i : i + size]
-                    text = span.text
+            if words[i][:1].isupper() and i not in taken:
+                longest = max_words if words[i] in starts else 1
+                for size in range(min(longest, len(doc) - i), 0, -1):
+                    text = _phrase(words, spaces, i, size)
                     if text.endswith("s") and text not in known and text[:-1] in known:
                         text = text[:-1]
                     if text in known and not any(j in taken for j in range(i, i + size)):
