@@ -249,3 +249,16 @@ def test_title_before_surname_gives_the_name(nlp, nlp_ner):
         assert only(pipeline, "„Das Abkommen ist ein Erfolg“, erklärte VW-Chef Winterkorn.").speaker == "Winterkorn"
         q = only(pipeline, "„Wir stehen zu unseren Zusagen“, sagte Regierungssprecher Steffen Seibert.")
         assert q.speaker == "Steffen Seibert"
+
+
+def test_surname_named_in_full_earlier_is_a_speaker_whatever_ner_says(nlp_ner):
+    text = (
+        "Der Abgeordnete Karl-Theodor zu Rosenberg warf der Regierung Untätigkeit vor. "
+        "„Das Problem ist seit Jahren bekannt“, so Rosenberg wörtlich."
+    )
+    assert only(nlp_ner, text).speaker == "Rosenberg"
+
+
+def test_sentence_opening_surname_before_a_late_verb(nlp_ner):
+    text = "Innenminister Brandt reiste ab. Brandt hatte zuvor die Rolle der Fraktionen betont: „Die Fraktionen entscheiden.“"
+    assert only(nlp_ner, text).speaker == "Brandt"

@@ -72,8 +72,10 @@ class QuoteFinder:
             if e.label_ in PERSON_LABELS + ORG_LABELS
         ]
         people = [m for m in entities if m.kind == "person"] + person_mentions(text)
-        known = surnames(text, people)
-        check = SpeakerCheck(doc)
+        known = surnames(text, people) | {
+            e.text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) == 1 and not is_common_noun(e.text)
+        }
+        check = SpeakerCheck(doc, known)
         spans = []
         previous: tuple[Quoted, Mention | None] | None = None
         for quoted in find_quoted(text, self.max_paragraphs):
@@ -110,8 +112,9 @@ class SpeakerCheck:
     a PER entity and an organisation an ORG/LOC entity or a known organisation; without NER the text
     patterns decide alone. Accepted mentions take the entity's boundaries."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, known: frozenset[str] = frozenset()):
         self.text = doc.text
+        self.known = known  # words known to be names in this text
         self.ner = doc.has_annotation("ENT_IOB")
         self.persons = [e for e in doc.ents if e.label_ in PERSON_LABELS]
         self.bodies = [e for e in doc.ents if e.label_ in ORG_LABELS + PLACE_LABELS]
@@ -133,6 +136,8 @@ class SpeakerCheck:
         if entity is not None:
             return Mention(entity.start_char, entity.end_char, "person")
         name = self.text[mention.start : mention.end]
+        if name in self.known:
+            return mention  # "so Guttenberg" after "Karl-Theodor zu Guttenberg", whatever NER made of it
         if any(is_institution(word) for word in name.split()):
             return self.organisation(Mention(mention.start, mention.end, "organisation"))  # "Berliner Polizei"
         organisation = _overlapping(mention, [e for e in self.others if e.label_ in ORG_LABELS])
