@@ -262,3 +262,7 @@ def test_surname_named_in_full_earlier_is_a_speaker_whatever_ner_says(nlp_ner):
 def test_sentence_opening_surname_before_a_late_verb(nlp_ner):
     text = "Innenminister Brandt reiste ab. Brandt hatte zuvor die Rolle der Fraktionen betont: „Die Fraktionen entscheiden.“"
     assert only(nlp_ner, text).speaker == "Brandt"
+
+
+def test_with_entities_a_place_is_no_person_speaker(nlp_ner):
+    assert only(nlp_ner, "„Wir kommen im Herbst wieder“, versprach Kopenhagen den Gästen.").speaker is None

@@ -140,10 +140,7 @@ class SpeakerCheck:
             return mention  # "so Guttenberg" after "Karl-Theodor zu Guttenberg", whatever NER made of it
         if any(is_institution(word) for word in name.split()):
             return self.organisation(Mention(mention.start, mention.end, "organisation"))  # "Berliner Polizei"
-        organisation = _overlapping(mention, [e for e in self.others if e.label_ in ORG_LABELS])
-        if organisation is not None:
-            return Mention(organisation.start_char, organisation.end_char, "organisation")
-        if _overlapping(mention, self.others) is not None or is_common_noun(name.split()[0]):
+        if _overlapping(mention, self.others) is not None or any(map(is_common_noun, name.split())):
             return self.person_beside(mention)
         return mention
 
