@@ -12,8 +12,10 @@ with ``span._.quote`` a plain dict::
 
 Works with any German pipeline: uses ``doc.ents`` (PER/ORG) when present, and plain text patterns
 otherwise (cue verbs, role titles, capitalised names). A speaker is only given when the text names it:
-"er"/"sie" resolve to the named subject of a preceding sentence, "der Minister" to the one person named
-with that title; "sagte die Sprecherin" without a name gives None. Indirect speech is not extracted.
+"er"/"sie" resolve to the named subject of a preceding sentence, "der (brasilianische) Präsident" to the
+one person named before with that title (and nationality); "ein Sprecher des Finanzministeriums" gives
+the organisation; "sagte die Sprecherin" without a name gives None. With entities, a person speaker
+must be a name (see :class:`SpeakerCheck`). Indirect speech is not extracted.
 """
 
 from __future__ import annotations
@@ -108,9 +110,11 @@ class QuoteFinder:
 
 
 class SpeakerCheck:
-    """Accept a speaker mention only when it names someone: with NER in the pipeline a person must be
-    a PER entity and an organisation an ORG/LOC entity or a known organisation; without NER the text
-    patterns decide alone. Accepted mentions take the entity's boundaries."""
+    """Accept a speaker mention only when it names someone. With entities in the pipeline a person is
+    a PER entity, a name known in the text, or a mention touching no other entity and no common noun
+    (else the PER entity right beside it); an organisation is an ORG/LOC entity or a known organisation
+    (everywhere). Without entities the text patterns decide persons alone. Accepted mentions take the
+    entity's boundaries."""
 
     def __init__(self, doc: Doc, known: frozenset[str] = frozenset()):
         self.text = doc.text
@@ -129,7 +133,7 @@ class SpeakerCheck:
 
     def person(self, mention: Mention) -> Mention | None:
         """A PER entity; else, when NER missed the name, a mention that overlaps no other entity and
-        does not open with a common noun ("Gegner Thaksins", "Fluggast zu Hilfe" are no names)."""
+        holds no common noun ("Gegner Thaksins" is no name)."""
         if not self.ner:
             return mention
         entity = _overlapping(mention, self.persons)
