@@ -184,3 +184,85 @@ def test_bare_role_resolves_only_when_unambiguous(nlp):
     assert only(nlp, single).speaker == "Karl Brandt"
     two = "Außenminister Karl Brandt traf Außenminister Ivo Marek. „Wir sind bereit“, sagte der Minister."
     assert only(nlp, two).speaker is None
+
+
+@pytest.fixture(scope="module")
+def nlp_ner():
+    """A pipeline with entities (the diplomex lexicon layer), so speakers are checked against them."""
+    pipeline = spacy.blank("de")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("diplomex_lexicon")
+    pipeline.add_pipe("diplomex_quotes")
+    return pipeline
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("„Die Haushaltslage bleibt angespannt“, sagte ein Sprecher des Finanzministeriums am Dienstag.", "Finanzministeriums"),
+        ("„Wir beobachten die Lage an der Grenze genau“, so ein Sprecher der Nato.", "Nato"),
+        ("„Der Bericht ist ein Weckruf“, erklärte eine WWF-Sprecherin.", "WWF"),
+        ("Das Auswärtige Amt teilte mit: „Die Botschaft bleibt bis auf Weiteres geschlossen.“", "Das Auswärtige Amt"),
+    ],
+)
+def test_spokespeople_speak_for_their_organisation(nlp, text, body):
+    q = only(nlp, text)
+    assert q.speaker == body and q.speaker_kind == "organisation"
+
+
+def test_spokesperson_of_no_organisation_gives_no_speaker(nlp):
+    assert only(nlp, "„Er ruht sich gerade aus“, sagte ein Sprecher der Familie.").speaker is None
+
+
+def test_bare_role_with_nationality_needs_the_same_adjective(nlp, nlp_ner):
+    lead = "Die französische Präsidentin Claire Morel empfing den brasilianischen Präsidenten Paulo Ferreira. "
+    for pipeline in (nlp, nlp_ner):
+        assert only(pipeline, lead + "Der brasilianische Präsident sagte: „Wir wollen mehr Handel.“").speaker == "Paulo Ferreira"
+        assert only(pipeline, lead + "Der argentinische Präsident sagte: „Wir wollen mehr Handel.“").speaker is None
+
+
+def test_two_holders_of_a_role_leave_it_open(nlp_ner):
+    text = (
+        "Präsident Jonas Adler traf in Wien den Präsidenten Milan Horvat. "
+        "Der Präsident sagte: „Wir wollen mehr Handel.“"
+    )
+    assert only(nlp_ner, text).speaker is None
+
+
+def test_pronoun_after_the_verb_is_the_subject_not_the_phrase_before(nlp):
+    assert only(nlp, "Der englischsprachigen Zeitung sagte er: „Wir bleiben.“").speaker is None
+    text = "Außenminister Karl Brandt flog nach Rom. Der Tageszeitung sagte er: „Wir bleiben.“"
+    assert only(nlp, text).speaker == "Karl Brandt"
+
+
+def test_with_entities_a_speaker_must_be_a_name(nlp_ner):
+    assert only(nlp_ner, "„Wir lassen uns nicht vertreiben“, riefen Demonstranten vor dem Rathaus.").speaker is None
+
+
+def test_with_entities_a_described_person_is_found_beside_the_description(nlp_ner):
+    q = only(nlp_ner, "„Ich freue mich auf den Auftritt“, schrieb die in Hamburg aufgewachsene Jana Lindqvist.")
+    assert q.speaker == "Jana Lindqvist" and q.speaker_kind == "person"
+
+
+def test_title_before_surname_gives_the_name(nlp, nlp_ner):
+    for pipeline in (nlp, nlp_ner):
+        assert only(pipeline, "„Das Abkommen ist ein Erfolg“, erklärte VW-Chef Winterkorn.").speaker == "Winterkorn"
+        q = only(pipeline, "„Wir stehen zu unseren Zusagen“, sagte Regierungssprecher Steffen Seibert.")
+        assert q.speaker == "Steffen Seibert"
+
+
+def test_surname_named_in_full_earlier_is_a_speaker_whatever_ner_says(nlp_ner):
+    text = (
+        "Der Abgeordnete Karl-Theodor zu Rosenberg warf der Regierung Untätigkeit vor. "
+        "„Das Problem ist seit Jahren bekannt“, so Rosenberg wörtlich."
+    )
+    assert only(nlp_ner, text).speaker == "Rosenberg"
+
+
+def test_sentence_opening_surname_before_a_late_verb(nlp_ner):
+    text = "Innenminister Brandt reiste ab. Brandt hatte zuvor die Rolle der Fraktionen betont: „Die Fraktionen entscheiden.“"
+    assert only(nlp_ner, text).speaker == "Brandt"
+
+
+def test_with_entities_a_place_is_no_person_speaker(nlp_ner):
+    assert only(nlp_ner, "„Wir kommen im Herbst wieder“, versprach Kopenhagen den Gästen.").speaker is None

@@ -16,6 +16,7 @@ speaker_titles.txt, speaker_organisations.txt, common_noun_endings.txt.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -375,7 +376,8 @@ def _is_title(word: str) -> bool:
     return word[:1].isupper() and _ends_with(word, "speaker_titles.txt")
 
 
-def _is_org(word: str) -> bool:
+def is_institution(word: str) -> bool:
+    """A capitalised noun naming an institution that speaks ("Außenministerium", "Kreml")."""
     return word[:1].isupper() and _ends_with(word, "speaker_organisations.txt")
 
 
@@ -429,7 +431,10 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     titled = False
     while i < len(toks) and _is_title(toks[i][2]):
         titled, i = True, i + 1
-    described = has_det and not titled and i < len(toks) and toks[i][2][:1].isupper() and not _is_org(toks[i][2])
+    described = has_det and not titled and i < len(toks) and toks[i][2][:1].isupper() and not is_institution(toks[i][2])
+    if described and any(is_institution(t[2]) for t in toks[i : _name_run(toks, i) + 1]):
+        end = next(k for k in range(i, len(toks)) if is_institution(toks[k][2]))
+        return Mention(toks[det_at][0], toks[end][1], "organisation")  # "das Auswärtige Amt"
     if titled or described:
         # "der Sprecher des Amtes, Martin Jäger", "der frühere Bürgermeister und Senator, Henning Scherf"
         apposition = _apposition(toks, i)
@@ -438,10 +443,14 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         end = _name_run(toks, i)
         if end - i >= (1 if titled else 2):  # "der Friedensnobelpreisträger Adolfo Pérez Esquivel"
             return Mention(toks[i][0], toks[end - 1][1], "person")
+        if titled and has_det and is_spokesperson(toks[i - 1][2]):
+            body = _represented_body(toks, i) or _compound_body(toks[i - 1])
+            if body is not None:
+                return body  # "ein Sprecher des Finanzministeriums", "ein Nato-Sprecher"
         if titled and has_det and toks[det_at][2].lower() in ("der", "die") and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
             return Mention(toks[i - 1][0], toks[i - 1][1], "role")  # "der Minister": resolved by the caller
         return None
-    if i < len(toks) and _is_org(toks[i][2]):
+    if i < len(toks) and is_institution(toks[i][2]):
         start = toks[det_at][0] if has_det else toks[i][0]
         return Mention(start, toks[i][1], "organisation")
     if has_det:
@@ -452,6 +461,38 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     if end > i:
         return Mention(toks[i][0], toks[end - 1][1], "person")
     return None
+
+
+_SPOKESPERSON = re.compile(r"(?:sprecher|vertreter)(?:in)?$", re.IGNORECASE)
+_GENITIVE_LINKS = frozenset(("des", "der", "von", "vom"))
+
+
+def is_spokesperson(word: str) -> bool:
+    """A word naming someone who speaks for a body: "Sprecher", "Ministeriumssprecherin", "Vertreter"."""
+    return bool(_SPOKESPERSON.search(word))
+
+
+def _represented_body(toks: list, i: int) -> Mention | None:
+    """The body after a spokesperson title: "(Sprecher) des Finanzministeriums", "der Nato",
+    "von Tesla", "der Downing Street" (the caller checks it is an organisation)."""
+    if i >= len(toks) or toks[i][2] not in _GENITIVE_LINKS:
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j][2][:1].islower() and toks[j][2] not in _DETERMINERS and j - i <= 3:
+        j += 1  # adjectives: "des französischen Außenministeriums"
+    if j < len(toks) and (is_institution(toks[j][2]) or is_institution(toks[j][2].rstrip("s"))):
+        return Mention(toks[j][0], toks[j][1], "organisation")
+    end = _name_run(toks, j)
+    return Mention(toks[j][0], toks[end - 1][1], "organisation") if end > j else None
+
+
+def _compound_body(tok: tuple[int, int, str]) -> Mention | None:
+    """The body named in a spokesperson compound: "WWF-Sprecher" → "WWF"."""
+    start, _, word = tok
+    prefix = word.rsplit("-", 1)[0] if "-" in word else ""
+    if not prefix[:1].isupper():
+        return None
+    return Mention(start, start + len(prefix), "organisation")
 
 
 def _apposition(toks: list, i: int, reach: int = 9) -> Mention | None:
@@ -540,6 +581,9 @@ def _speaker_in_sentence(
     passive = re.search(r"\b(?:wird|werden|wurde|wurden)\b", text[sentence:lead_end])
     if verb is not None and verb[2].lower().startswith("zitier") and not passive:
         return verb[2], parse_speaker(text, verb[1], limit=lead_end - verb[1], nominative=False)
+    inverted = _pronoun_after_verb(text, verb, lead_end) if verb else None
+    if inverted is not None:
+        return verb[2], inverted
     subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
         if subject is None and colon:
@@ -552,6 +596,17 @@ def _speaker_in_sentence(
     if subject is None:
         subject = _named_in_clause(text, sentence, verb[0], known)
     return verb[2], subject
+
+
+def _pronoun_after_verb(text: str, verb: tuple[int, int, str], lead_end: int) -> Mention | None:
+    """"Der Zeitung sagte er: „…“": a pronoun right after the verb is the subject, and the phrase
+    before the verb an object ("sie" only without "als", where it is the object: "nannte sie als")."""
+    toks = _tokens(text, verb[1], lead_end)
+    if not toks or toks[0][2] not in _PRONOUNS:
+        return None
+    if toks[0][2] == "sie" and any(t[2] == "als" for t in toks):
+        return None
+    return Mention(toks[0][0], toks[0][1], "pronoun")
 
 
 _PREPOSITIONS = frozenset(
@@ -686,7 +741,7 @@ def person_mentions(text: str) -> list[Mention]:
             k += 1
             continue
         end = _name_run(toks, k)
-        if end - k >= 2 and not any(_is_org(t[2]) for t in toks[k:end]):
+        if end - k >= 2 and not any(is_institution(t[2]) for t in toks[k:end]):
             out.append(Mention(start, toks[end - 1][1], "person"))
             k = end
         else:
@@ -695,17 +750,35 @@ def person_mentions(text: str) -> list[Mention]:
 
 
 def role_holder(text: str, role: Mention, known: frozenset[str] = frozenset()) -> Mention | None:
-    """The person a bare role ("der Minister", "die Kanzlerin") plainly refers to: the one person named
-    with a title ending in that role before it ("Außenminister Sergej Lawrow"); None if several."""
+    """The person a bare role ("der Minister", "der brasilianische Präsident") plainly refers to: the
+    one person named before it with a title ending in that role ("Außenminister Sergej Lawrow", "dem
+    brasilianischen Präsidenten Lula") and the same adjectives, if the role has any; None if several."""
     role_word = text[role.start : role.end].lower()
+    qualifiers = _adjective_stems(text, role.start)
     holders = []
-    for start, _, word in _tokens(text, 0, role.start):
-        if _is_title(word) and word.lower().endswith(role_word):
-            mention = parse_speaker(text, start, limit=min(120, role.start - start))
+    for start, end, word in _tokens(text, 0, role.start):
+        if word[:1].isupper() and _uninflected(word).endswith(role_word) and qualifiers <= _adjective_stems(text, start):
+            mention = parse_speaker(text, end, limit=min(120, role.start - end))
             if mention is not None and mention.kind == "person":
                 holders.append(mention)
     names = {words(text[m.start : m.end])[-1] for m in holders}
     return holders[-1] if len(names) == 1 else None
+
+
+def _uninflected(word: str) -> str:
+    """A title without its case ending: "Präsidenten" → "präsident" ("Präsidentin" stays)."""
+    lower = word.lower()
+    return re.sub(r"(?<=[^aeiou])(?:en|s)$", "", lower) if not lower.endswith("in") else lower
+
+
+def _adjective_stems(text: str, pos: int) -> frozenset[str]:
+    """Stems of the lowercase adjectives right before ``pos`` ("der brasilianischen" → {"brasilianisch"})."""
+    stems = set()
+    for word in reversed(text[max(0, pos - 60) : pos].split()):
+        if not word.isalpha() or not word.islower() or word in _DETERMINERS or word in STOP_WORDS:
+            break
+        stems.add(re.sub(r"(?:e|en|er|es|em)$", "", word))
+    return frozenset(stems)
 
 
 def surnames(text: str, people: list[Mention]) -> frozenset[str]:
@@ -715,9 +788,16 @@ def surnames(text: str, people: list[Mention]) -> frozenset[str]:
     )
 
 
-def previous_subject(text: str, position: int, known: frozenset[str] = frozenset(), sentences: int = 3) -> Mention | None:
+def previous_subject(
+    text: str,
+    position: int,
+    known: frozenset[str] = frozenset(),
+    sentences: int = 3,
+    is_person: Callable[[Mention], Mention | None] = lambda m: m,
+) -> Mention | None:
     """What "er"/"sie" at ``position`` refers to: the named subject of one of the few sentences before
-    (in the same or the previous paragraph), the nearest first."""
+    (in the same or the previous paragraph), the nearest first. ``is_person`` confirms a candidate
+    (e.g. against NER persons) and returns the mention to use, or None to look further back."""
     start = _sentence_start(text, position)
     paragraphs = 0
     for _ in range(sentences):
@@ -732,6 +812,6 @@ def previous_subject(text: str, position: int, known: frozenset[str] = frozenset
         mention = _subject(text, start, end, known) or _named_in_clause(text, start, end, known)
         if mention is not None and mention.kind == "role":
             mention = role_holder(text, mention, known)
-        if mention is not None and mention.kind == "person":
-            return mention
+        if mention is not None and mention.kind == "person" and is_person(mention) is not None:
+            return is_person(mention)
     return None

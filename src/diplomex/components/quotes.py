@@ -12,8 +12,10 @@ with ``span._.quote`` a plain dict::
 
 Works with any German pipeline: uses ``doc.ents`` (PER/ORG) when present, and plain text patterns
 otherwise (cue verbs, role titles, capitalised names). A speaker is only given when the text names it:
-"er"/"sie" resolve to the named subject of a preceding sentence, "der Minister" to the one person named
-with that title; "sagte die Sprecherin" without a name gives None. Indirect speech is not extracted.
+"er"/"sie" resolve to the named subject of a preceding sentence, "der (brasilianische) Präsident" to the
+one person named before with that title (and nationality); "ein Sprecher des Finanzministeriums" gives
+the organisation; "sagte die Sprecherin" without a name gives None. With entities, a person speaker
+must be a name (see :class:`SpeakerCheck`). Indirect speech is not extracted.
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from diplomex import gazetteer
+from diplomex.components.lexicon import is_common_noun, role_base
 from diplomex.quotation import (
     Mention,
     Quoted,
     attribute,
     find_quoted,
+    is_institution,
     is_quotation,
     person_mentions,
     previous_subject,
@@ -41,6 +46,7 @@ if not Span.has_extension("quote"):
 
 PERSON_LABELS = ("PER", "PERSON")
 ORG_LABELS = ("ORG",)
+PLACE_LABELS = ("LOC", "GPE")
 SPANS_KEY = "diplomex_quotes"
 
 
@@ -68,7 +74,10 @@ class QuoteFinder:
             if e.label_ in PERSON_LABELS + ORG_LABELS
         ]
         people = [m for m in entities if m.kind == "person"] + person_mentions(text)
-        known = surnames(text, people)
+        known = surnames(text, people) | {
+            e.text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) == 1 and not is_common_noun(e.text)
+        }
+        check = SpeakerCheck(doc, known)
         spans = []
         previous: tuple[Quoted, Mention | None] | None = None
         for quoted in find_quoted(text, self.max_paragraphs):
@@ -77,11 +86,11 @@ class QuoteFinder:
             cue, speaker = attribute(text, quoted, known)
             if speaker is None and cue is None and previous and continues(text, previous[0], quoted):
                 speaker = previous[1]
-            if speaker is not None and speaker.kind == "pronoun":
-                speaker = previous_subject(text, speaker.start, known, self.pronoun_sentences)
-            if speaker is not None and speaker.kind == "role":
-                speaker = role_holder(text, speaker, known)
-            speaker = snap_to_entity(speaker, entities)
+            elif speaker is not None and speaker.kind == "pronoun":
+                speaker = previous_subject(text, speaker.start, known, self.pronoun_sentences, check.person)
+            elif speaker is not None and speaker.kind == "role":
+                speaker = check.role_holder(speaker) if check.ner else role_holder(text, speaker, known)
+            speaker = check(speaker)
             span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -100,6 +109,114 @@ class QuoteFinder:
         return doc
 
 
+class SpeakerCheck:
+    """Accept a speaker mention only when it names someone. With entities in the pipeline a person is
+    a PER entity, a name known in the text, or a mention touching no other entity and no common noun
+    (else the PER entity right beside it); an organisation is an ORG/LOC entity or a known organisation
+    (everywhere). Without entities the text patterns decide persons alone. Accepted mentions take the
+    entity's boundaries."""
+
+    def __init__(self, doc: Doc, known: frozenset[str] = frozenset()):
+        self.text = doc.text
+        self.known = known  # words known to be names in this text
+        self.ner = doc.has_annotation("ENT_IOB")
+        self.persons = [e for e in doc.ents if e.label_ in PERSON_LABELS]
+        self.bodies = [e for e in doc.ents if e.label_ in ORG_LABELS + PLACE_LABELS]
+        self.others = [e for e in doc.ents if e.label_ not in PERSON_LABELS]
+
+    def __call__(self, mention: Mention | None) -> Mention | None:
+        if mention is None or mention.kind in ("pronoun", "role"):
+            return None
+        if mention.kind == "person":
+            return self.person(mention)
+        return self.organisation(mention)
+
+    def person(self, mention: Mention) -> Mention | None:
+        """A PER entity; else, when NER missed the name, a mention that overlaps no other entity and
+        holds no common noun ("Gegner Thaksins" is no name)."""
+        if not self.ner:
+            return mention
+        entity = _overlapping(mention, self.persons)
+        if entity is not None:
+            return Mention(entity.start_char, entity.end_char, "person")
+        name = self.text[mention.start : mention.end]
+        if name in self.known:
+            return mention  # "so Guttenberg" after "Karl-Theodor zu Guttenberg", whatever NER made of it
+        if any(is_institution(word) for word in name.split()):
+            return self.organisation(Mention(mention.start, mention.end, "organisation"))  # "Berliner Polizei"
+        if _overlapping(mention, self.others) is not None or any(map(is_common_noun, name.split())):
+            return self.person_beside(mention)
+        return mention
+
+    def person_beside(self, mention: Mention, reach: int = 50) -> Mention | None:
+        """The PER entity closest to a rejected mention, within ``reach`` characters and with no
+        quotation mark or sentence end between: "die in New York City geborene Lopez"."""
+        best = None
+        for entity in self.persons:
+            lo, hi = sorted((entity.start_char, mention.start))[0], max(entity.end_char, mention.end)
+            between = self.text[min(entity.end_char, mention.end) : max(entity.start_char, mention.start)]
+            if hi - lo > reach + (mention.end - mention.start) + len(entity.text) or re.search(r"[.!?„“”\"»«:]", between):
+                continue
+            if best is None or len(between) < best[0]:
+                best = (len(between), entity)
+        return Mention(best[1].start_char, best[1].end_char, "person") if best else None
+
+    def organisation(self, mention: Mention) -> Mention | None:
+        entity = _overlapping(mention, self.bodies)
+        if entity is not None:
+            return Mention(entity.start_char, entity.end_char, "organisation")
+        return mention if is_known_body(self.text[mention.start : mention.end]) else None
+
+    def role_holder(self, role: Mention) -> Mention | None:
+        """The one PER entity before a bare role ("der brasilianische Präsident") whose role has the
+        same head noun and, when the role names a nationality, the same country; None if not one."""
+        noun = self.text[role.start : role.end]
+        head = (role_base(noun) or noun).lower()
+        country = _role_phrase_country(self.text, role)
+        holders = [
+            p for p in self.persons
+            if p.end_char <= role.start and p._.role and _same_role(p._.role, head)
+            and (country is None or p._.country == country)
+        ]
+        names = {p[-1].text for p in holders}
+        if len(names) != 1:
+            return None
+        best = max(holders, key=len)
+        return Mention(best.start_char, best.end_char, "person")
+
+
+def _overlapping(mention: Mention, entities: list[Span]) -> Span | None:
+    return next((e for e in entities if e.start_char < mention.end and mention.start < e.end_char), None)
+
+
+def _same_role(roles: str, head: str) -> bool:
+    """One of a person's roles ("brasilianischer Präsident; Bundespräsident") ends in the role noun."""
+    for role in roles.split(";"):
+        noun = role.split()[-1] if role.split() else ""
+        if noun.lower().endswith(head) or (role_base(noun) or "").lower() == head:
+            return True
+    return False
+
+
+def _role_phrase_country(text: str, role: Mention) -> str | None:
+    """Nationality named with a bare role: "der brasilianische Präsident", "der US-Präsident"."""
+    noun = text[role.start : role.end]
+    before = text[max(0, role.start - 40) : role.start].split()[-3:]
+    return gazetteer.country_of_prefix(noun) or next(
+        (c for c in map(gazetteer.country_of_adjective, before) if c), None
+    )
+
+
+def is_known_body(name: str) -> bool:
+    """An organisation by its words: a listed institution noun ("Finanzministeriums"), a gazetteer
+    organisation ("Nato") or an acronym ("WWF")."""
+    tokens = name.split()
+    if any(is_institution(t) or is_institution(t.rstrip("s")) for t in tokens):
+        return True
+    bare = " ".join(t for t in tokens if t.lower() not in ("der", "die", "das", "des", "dem", "den"))
+    return gazetteer.lookup_organisation(bare) is not None or (len(bare) >= 2 and bare.isupper() and bare.isalpha())
+
+
 def is_partial(text: str, quoted: Quoted) -> bool:
     """A fragment embedded in the author's sentence, not a quoted sentence of its own."""
     lead = text[: quoted.start - 1].rstrip()
@@ -114,16 +231,6 @@ def continues(text: str, before: Quoted, quoted: Quoted, max_gap: int = 300, max
     paragraph_breaks = len(re.findall(r"\n\s*", gap))
     sentences = len(re.findall(r"[.!?:](?:\s|$)", gap))
     return len(gap) < max_gap and paragraph_breaks <= 1 and sentences <= max_sentences
-
-
-def snap_to_entity(mention: Mention | None, entities: list[Mention]) -> Mention | None:
-    """Use the NER entity overlapping a mention, when the pipeline has one (better boundaries, label)."""
-    if mention is None:
-        return None
-    for entity in entities:
-        if entity.start < mention.end and mention.start < entity.end:
-            return entity
-    return mention
 
 
 def quotes_of(doc: Doc, spans_key: str = SPANS_KEY) -> list[Quote]:
