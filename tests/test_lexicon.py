@@ -88,3 +88,8 @@ def test_known_first_name_starts_a_person(annotate):
 def test_a_compound_noun_after_a_name_is_not_part_of_it(annotate):
     doc = annotate("Milena Kovačs Staatsbesuch in Wien endete am Freitag.")
     assert "Milena Kovačs Staatsbesuch" not in {e.text for e in doc.ents}
+
+
+def test_entities_never_end_in_whitespace(annotate):
+    doc = annotate("Es sprach Li\n\nder Gesandte Omar Haddad.")
+    assert all(not e[0].is_space and not e[-1].is_space for e in doc.ents)

@@ -399,6 +399,18 @@ def _delegation_country(doc: Doc, person: Span) -> str | None:
     return None
 
 
+def _strip_space(ent: Span) -> Span | None:
+    """The entity without whitespace tokens at its edges (None if nothing else is left)."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].is_space:
+        start += 1
+    while end > start and ent.doc[end - 1].is_space:
+        end -= 1
+    if start == end:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
 def _overlaps_any(span: Span, others: list[Span]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in others)
 
@@ -452,7 +464,7 @@ class LexiconLayer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        ents = [self._trim_title(e) for e in doc.ents if not _is_noun_entity(e)]
+        ents = [self._trim_title(e) for e in map(_strip_space, doc.ents) if e is not None and not _is_noun_entity(e)]
         places = _place_entities(doc)
         if self.overwrite_labels:
             ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places)]
@@ -484,7 +496,7 @@ class LexiconLayer:
                 in_article.add(ent[-1].text)
         taken = {i for e in ents for i in range(e.start, e.end)}
         max_words = max((len(k.split()) for k in known), default=1)
-        starts = {k.split()[0] for k in known}
+        starts = {k.split()[0] for k in known if k.strip()}
         words = [t.text for t in doc]
         spaces = [t.whitespace_ for t in doc]
         i = 0
