@@ -68,15 +68,22 @@ def venue_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted({w.lower() for w in words}, key=len, reverse=True)), tuple(sorted(names, key=len, reverse=True))
 
 
-def trigger_type(token: Token, sentence: Span) -> str | None:
-    """The event type a token triggers in its sentence, or None."""
+@lru_cache(maxsize=65536)
+def trigger_entry(word: str, lemma: str) -> tuple[str, str] | None:
+    """(type, required later word) of a trigger word with its lemma, or None."""
     exact, suffixes = trigger_table()
-    lower = token.lower_
-    found = exact.get(lower) or exact.get(token.lemma_.lower())
-    if found is None and token.text[:1].isupper():
+    lower = word.lower()
+    found = exact.get(lower) or exact.get(lemma.lower())
+    if found is None and word[:1].isupper():
         forms = (lower, lower[:-1], lower[:-2])  # inflected nouns: Gesprächen, Treffens
         found = next(((kind, requires) for key, kind, requires in suffixes if any(f.endswith(key) for f in forms)), None)
-    if found is None or found[0] == "none":
+    return None if found is None or found[0] == "none" else found
+
+
+def trigger_type(token: Token, sentence: Span) -> str | None:
+    """The event type a token triggers in its sentence, or None."""
+    found = trigger_entry(token.text, token.lemma_)
+    if found is None:
         return None
     kind, requires = found
     if requires and not any(t.lower_ == requires for t in sentence if t.i > token.i):
@@ -415,7 +422,7 @@ def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str, i
         if ent.label_ != "LOC" or ent.start in quoted:
             continue
         place = gazetteer.lookup_place(ent.text)
-        if place is None and _venue_base(ent[-1]) is None and ent.text not in venue_heads()[1]:
+        if place is None and venue_base(ent[-1].text) is None and ent.text not in venue_heads()[1]:
             place = gazetteer.Place(ent.text, "unknown", None)  # a place the gazetteer does not list
         if place is None:
             continue
@@ -438,13 +445,14 @@ def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str, i
 VENUE_PREPOSITIONS = frozenset({"im", "in", "auf", "am", "vor", "beim", "bei"})
 
 
-def _venue_base(token: Token) -> str | None:
-    """The token as a venue in its base form ("US-Generalkonsulats" → "US-Generalkonsulat"), or None."""
+@lru_cache(maxsize=65536)
+def venue_base(word: str) -> str | None:
+    """The word as a venue in its base form ("US-Generalkonsulats" → "US-Generalkonsulat"), or None."""
     heads, _ = venue_heads()
-    lower = token.lower_
+    lower = word.lower()
     for form in (lower, lower[:-1], lower[:-2]):
         if any(form.endswith(head) for head in heads):
-            return token.text[: len(form)]
+            return word[: len(form)]
     return None
 
 
@@ -453,20 +461,20 @@ def _venue(sentence: Span, quoted: set[int]) -> str | None:
     the more specific genitive one when there are two ("im Hauptquartier des US-Generalkonsulats"
     → "US-Generalkonsulat")."""
     _, named = venue_heads()
-    for name in named:
-        if name in sentence.text:
-            return name
+    text = sentence.text
+    found = next((name for name in named if name in text), None)
+    if found:
+        return found
     doc = sentence.doc
     for token in sentence:
         if token.i in quoted or not token.text[:1].isupper() or token.i == sentence.start:
             continue
-        venue = _venue_base(token)
-        window = doc[max(sentence.start, token.i - 3) : token.i]
-        if venue is None or not any(t.lower_ in VENUE_PREPOSITIONS for t in window):
+        venue = venue_base(token.text)
+        if venue is None or not any(t.lower_ in VENUE_PREPOSITIONS for t in doc[max(sentence.start, token.i - 3) : token.i]):
             continue
         genitive = token.i + 2
         if genitive < sentence.end and token.nbor(1).lower_ in {"des", "der"}:
-            return _venue_base(doc[genitive]) or venue
+            return venue_base(doc[genitive].text) or venue
         return venue
     return None
 
