@@ -184,3 +184,9 @@ def test_passing_mention_of_a_planned_conference_does_not_take_the_meeting():
     assert set(oslo.participants) == {"Ida Berg", "Leo Falk"}
     lugano = next(m for m in meetings(text) if m.location == "Lugano")
     assert (lugano.type, lugano.status, lugano.participants) == ("summit", "planned", ())
+
+
+def test_ministers_talking_in_person_is_a_meeting_diplomats_talking_is_talks():
+    (ministers,) = meetings("Die Außenminister Kenias und Ghanas, Amina Otieno und Kofi Mensah, berieten am Montag in Accra.")
+    (diplomats,) = meetings("Diplomaten Kenias und Ghanas berieten am Montag in Accra.")
+    assert (ministers.type, diplomats.type) == ("meeting", "talks")

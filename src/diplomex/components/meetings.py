@@ -550,7 +550,8 @@ def _merge(event: Event, mention: Event) -> None:
 def event_type(event: Event) -> str:
     """The event's type from its mentions: the most frequent, with meeting ~ talks decided by level.
 
-    Meetings of delegations and diplomats without a minister or head of state are "talks".
+    Ministers or heads of state meeting in person is a "meeting"; delegations and diplomats without
+    one are "talks"; otherwise the more frequent of the two words decides.
     """
     votes = {kind: event.types.count(kind) for kind in TYPE_PRIORITY}
     votes["meeting"] += votes.pop("talks")
@@ -558,7 +559,9 @@ def event_type(event: Event) -> str:
     if best != "meeting":
         return best
     top_level = any(word in head for p in event.participants for head in _role_heads(p._.role) for word in TOP_LEVEL_ROLES)
-    if event.working_level and not top_level:
+    if top_level:
+        return "meeting"
+    if event.working_level:
         return "talks"
     talks = event.types.count("talks")
     return "talks" if talks > event.types.count("meeting") else "meeting"
