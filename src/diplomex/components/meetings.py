@@ -17,7 +17,6 @@ The result is ``doc._.meetings``: a list of plain dicts (see :func:`event_dict`)
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer, lexicons
-from .lexicon import LEAD_VERBS, is_role, name_after
+from .lexicon import LEAD_VERBS, is_role, name_after, role_base
 
 TYPE_PRIORITY = ("call", "summit", "visit", "negotiation", "talks", "meeting")
 TOP_LEVEL_ROLES = ("präsident", "kanzler", "premier", "minister", "könig", "regierungschef", "staatschef",
@@ -568,12 +567,12 @@ def event_type(event: Event) -> str:
 
 
 def _role_heads(role: str | None) -> list[str]:
-    """The head nouns of a person's roles, without complements ("Direktor der … des Außenministeriums" → "direktor")."""
+    """The role nouns of a person's roles, lower-cased ("Direktor der … des Außenministeriums" → "direktor")."""
     heads = []
     for part in (role or "").split(";"):
-        words = re.split(r"\s+(?:des|der|für|von|vom|im)\s+", part.strip())[0].split()
-        if words:
-            heads.append(words[-1].lower())
+        head = next((base for word in part.split() if word[:1].isupper() and (base := role_base(word))), None)
+        if head:
+            heads.append(head.lower())
     return heads
 
 
