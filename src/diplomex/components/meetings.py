@@ -137,7 +137,8 @@ class MeetingExtractor:
                 self._read_mention(doc, sentence, triggers, quoted, events, index)
             elif any(t.text in LEAD_VERBS for t in sentence) and any(t.lower_.startswith("delegation") or t.lower_.endswith("delegation") for t in sentence):
                 _add_delegation_leads(sentence, quoted, events, index)
-        doc._.meetings = [event_dict(doc, e) for e in events if e.types]
+        # an event needs a type and someone taking part: a named person or a party
+        doc._.meetings = [d for d in (event_dict(doc, e) for e in events if e.types) if d["participants"] or d["parties"]]
         return doc
 
     def _read_mention(self, doc: Doc, sentence: Span, triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event], index: "SentenceIndex") -> None:
