@@ -4,6 +4,7 @@ one place where an annotated Doc becomes a record."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -99,7 +100,7 @@ def build_record(doc: Doc, id: str | None = None, title: str | None = None, warn
         title=title,
         meetings=tuple(_meeting(m, by_offsets, text) for m in doc._.meetings or []),
         people=people,
-        quotes=tuple(_quote(q, doc, canonical) for q in quotes_of(doc)),
+        quotes=tuple(_quote(q, canonical) for q in quotes_of(doc)),
         dates=tuple(date_mentions(doc)),
         locations=_locations(doc, text),
         warnings=tuple(dict.fromkeys(warnings)),
@@ -164,12 +165,12 @@ def _meeting(event: dict, names: dict[tuple[int, int], str], text: str) -> Meeti
     )
 
 
-def _quote(quote: Quote, doc: Doc, canonical: dict[str, str]) -> Quote:
+def _quote(quote: Quote, canonical: dict[str, str]) -> Quote:
     """The quote with its speaker resolved to the article's canonical name for that person."""
     if quote.speaker is None or quote.speaker_kind == "organisation":
         return quote
     speaker = canonical.get(quote.speaker) or canonicalize(list(canonical) + [quote.speaker])[quote.speaker]
-    return Quote(**{**quote.__dict__, "speaker": speaker})
+    return replace(quote, speaker=speaker)
 
 
 def _locations(doc: Doc, text: str) -> tuple[Location, ...]:
