@@ -348,3 +348,13 @@ def test_registry_aliases_and_qids(tmp_path):
     assert people["Q37181"]["aliases"] == ["Lula"]
     assert people[registry.person_id("Lawrow")]["name"] == "Sergei Lavrov"  # tie: alphabetical
     assert registry.canonical("Bundeskanzler Olaf Scholz") == "Olaf Scholz"  # not added: canonicalized alone
+
+
+def test_genitive_base_strips_only_towards_a_known_name():
+    from diplomex.names import genitive_base
+
+    known = {"Juncker", "Merz", "Lukas"}
+    assert genitive_base("Junckers", known) == "Juncker"
+    assert genitive_base("Merz’", known) == "Merz"
+    assert genitive_base("Lukas", known) == "Lukas"
+    assert genitive_base("Sanktions", known) == "Sanktions"

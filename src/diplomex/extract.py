@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from . import gazetteer, hygiene
 from .components.dates import date_mentions
 from .components.quotes import quotes_of
-from .names import canonicalize
+from .names import canonicalize, genitive_base
 from .pipeline import load
 from .records import ArticleRecord, Location, Meeting, Person, Quote
 
@@ -119,12 +119,8 @@ def _surface_forms(mentions: list[Span]) -> dict[tuple[int, int], str]:
     words = {word for m in mentions for word in m.text.split()}
     forms = {}
     for mention in mentions:
-        text = mention.text
-        for ending in ("s", "’", "'"):
-            if text.endswith(ending) and text[: -len(ending)].split()[-1:] and text[: -len(ending)].split()[-1] in words:
-                text = text[: -len(ending)]
-                break
-        forms[(mention.start_char, mention.end_char)] = text
+        head, space, last = mention.text.rpartition(" ")
+        forms[(mention.start_char, mention.end_char)] = head + space + genitive_base(last, words)
     return forms
 
 

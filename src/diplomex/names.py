@@ -35,7 +35,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -373,6 +373,18 @@ def _given_part(rest: tuple[_Token, ...], family_first: bool) -> tuple[tuple[str
     middle = "".join(t.initials for t in rest[1:]) if given else ""
     keys = (_fold_token("".join(given)),) if family_first else tuple(k for k in map(_key, given) if k)
     return given, initials, middle, keys
+
+
+GENITIVE_ENDINGS = ("s", "’", "'")
+
+
+def genitive_base(word: str, known: Container[str]) -> str:
+    """``word`` without a genitive ending when that base is a known name ("Junckers" → "Juncker"),
+    else ``word`` unchanged."""
+    for ending in GENITIVE_ENDINGS:
+        if word.endswith(ending) and word[: -len(ending)] in known:
+            return word[: -len(ending)]
+    return word
 
 
 def surname(name: str) -> str:

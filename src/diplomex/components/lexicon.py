@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import gazetteer, lexicons
-from ..names import surname
+from ..names import genitive_base, surname
 
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "del", "da", "di", "al", "el", "bin", "ibn", "abu", "la", "le", "dos", "du"})
 DETERMINERS = frozenset({
@@ -440,7 +440,7 @@ def _surnames_as_persons(ents: list[Span]) -> list[Span]:
     """A place or organisation entity that is the surname of a person named in the text is that person."""
     surnames = {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1}
     return [
-        Span(e.doc, e.start, e.end, label="PER") if e.label_ != "PER" and e.text.rstrip("s’'") in surnames | {e.text} & surnames else e
+        Span(e.doc, e.start, e.end, label="PER") if e.label_ != "PER" and genitive_base(e.text, surnames) in surnames else e
         for e in ents
     ]
 
