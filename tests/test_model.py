@@ -45,10 +45,12 @@ def test_is_under_20_mb():
     assert size < 20_000_000
 
 
-def test_meta_records_sources_and_per_label_scores():
+def test_meta_records_sources_split_and_per_label_scores():
     meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))
     assert any("GermEval" in source["name"] for source in meta["sources"])
-    assert {"PER", "LOC", "ORG", "MISC", "ALL"} <= set(meta["performance"]["per_label"]["germeval2014-test"])
+    assert "held_out" in meta["split"]
+    for scores in (meta["performance"]["per_label"], meta["performance"]["with_diplomex_rules"]):
+        assert {"PER", "LOC", "ORG", "MISC", "ALL"} <= set(scores["germeval2014-test-heldout"])
 
 
 # Names below are deliberately absent from training/gazetteers (used for augmentation).
@@ -80,3 +82,29 @@ def test_lookup_lemmas_are_stored_in_the_model(nlp):
 def test_odd_input_does_not_crash(nlp):
     assert len(nlp("").ents) == 0
     nlp("»„ (( ]] ... –– \u200b " * 50)
+
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "germeval2014").exists(), reason="../shared/data (GermEval-2014) not available")
+def test_germeval_test_split_is_fixed_and_keeps_sources_together():
+    import convert
+
+    path = SHARED / "data" / "germeval2014" / "NER-de-test.tsv"
+    train, held_out = convert.germeval_test_split(SHARED / "data")
+    assert (len(train), len(held_out)) == (2540, 2560)
+    sides: dict[str, set[bool]] = {}
+    for source, _ in convert.germeval_with_sources(path):
+        sides.setdefault(source, set()).add(convert.is_held_out(source))
+    assert all(len(side) == 1 for side in sides.values())
+
+
+def test_bare_institution_nouns_of_europarl_become_unknown():
+    import convert
+
+    sentence = [("Die", "O"), ("Kommission", "B-ORG"), ("und", "O"), ("die", "O"), ("NATO", "B-ORG"), ("und", "O"),
+                ("die", "O"), ("Europäische", "B-ORG"), ("Union", "I-ORG")]
+    tags = [tag for _, tag in convert.without_bare_noun_orgs(sentence)]
+    assert tags == ["O", "", "O", "O", "B-ORG", "O", "O", "B-ORG", "I-ORG"]

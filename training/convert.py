@@ -3,11 +3,16 @@
 Usage: python training/convert.py [--data DIR] [--out DIR]
 
 Writes to training/corpus/:
-  train.spacy         GermEval-2014 dev (minus a held-out tenth), Europarl (IXA), Europeana newspapers,
-                      plus copies of the GermEval/Europarl sentences with names swapped from training/gazetteers
-  dev.spacy           the held-out tenth of GermEval-2014 dev (model selection during training)
-  germeval-test.spacy GermEval-2014 test (evaluation only, never trained on)
+  train.spacy         GermEval-2014 dev (minus a tenth), the training half of GermEval-2014 test, Europarl (IXA),
+                      Europeana newspapers, plus copies of the GermEval/Europarl sentences with names swapped
+                      from training/gazetteers
+  dev.spacy           the tenth of GermEval-2014 dev kept out (model selection during training)
+  germeval-test-heldout.spacy  the held-out half of GermEval-2014 test (evaluation only: never trained on,
+                      never used for model selection)
   europarl-dev.spacy  Europarl (Padó) dev (evaluation only; licence not stated, never trained on)
+
+GermEval-2014 test split: a sentence is held out iff crc32 of its source line (the URL/outlet-and-date after
+"#", so sentences of one source stay together) is even — 2,553 of 5,100 sentences.
 
 The label mapping is documented in training/README.md.
 """
@@ -17,6 +22,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import zlib
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -75,11 +81,31 @@ def read_columns(path: Path, token_col: int, tag_col: int, sep: str | None = "\t
         yield sentence
 
 
-def germeval(path: Path) -> Iterator[Sentence]:
+def germeval_with_sources(path: Path) -> Iterator[tuple[str, Sentence]]:
+    """(source, sentence) pairs; the source is the "#<TAB>URL-or-outlet<TAB>[date]" line before a sentence."""
     for rows in read_columns(path, 1, 2):
-        rows = [r for r in rows if r[0] != "#"]  # "#<TAB>source-URL" comment lines
+        source = next((r[1] for r in rows if r[0] == "#"), "")
+        rows = [r for r in rows if r[0] != "#"]
         if rows:
-            yield [(r[1], normalise_tag(r[2], map_germeval)) for r in rows]
+            yield source, [(r[1], normalise_tag(r[2], map_germeval)) for r in rows]
+
+
+def germeval(path: Path) -> Iterator[Sentence]:
+    for _, sentence in germeval_with_sources(path):
+        yield sentence
+
+
+def is_held_out(source: str) -> bool:
+    """The fixed GermEval-2014 test split: held out iff crc32 of the sentence's source is even."""
+    return zlib.crc32(source.encode("utf-8")) % 2 == 0
+
+
+def germeval_test_split(data: Path) -> tuple[list[Sentence], list[Sentence]]:
+    """(training half, held-out half) of GermEval-2014 test."""
+    halves: tuple[list[Sentence], list[Sentence]] = ([], [])
+    for source, sentence in germeval_with_sources(data / "germeval2014" / "NER-de-test.tsv"):
+        halves[is_held_out(source)].append(sentence)
+    return halves
 
 
 def europarl_ixa(path: Path) -> Iterator[Sentence]:
@@ -115,6 +141,17 @@ def europeana(path: Path, max_len: int = 60) -> Iterator[Sentence]:
 
 
 DERIVED_ADJECTIVE = re.compile(r"^[a-zäöü]+i?sch(e|en|er|es|em)?$")
+
+
+def without_bare_noun_orgs(sentence: Sentence) -> Sentence:
+    """Europarl IXA tags bare institution nouns ("Kommission", "Parlament") as ORG, GermEval and Europarl
+    (Padó) do not: one-token ORG spans that are no acronym become unknown (neither taught as ORG nor as O)."""
+    result = list(sentence)
+    for i, (word, tag) in enumerate(sentence):
+        next_tag = sentence[i + 1][1] if i + 1 < len(sentence) else "O"
+        if tag.endswith("-ORG") and not next_tag.startswith("I-") and not tag.startswith("I-") and not word.isupper():
+            result[i] = (word, "")
+    return result
 
 
 def without_misc_negatives(sentence: Sentence) -> Sentence:
@@ -165,7 +202,8 @@ def swap_names(doc: Doc, rng: random.Random, rate: float = 0.7) -> Doc | None:
         ent = starts.get(i)
         if ent is None:
             words.append(doc[i].text)
-            tags.append(f"{doc[i].ent_iob_}-{doc[i].ent_type_}" if doc[i].ent_type_ else "O")
+            iob = doc[i].ent_iob_
+            tags.append(f"{iob}-{doc[i].ent_type_}" if doc[i].ent_type_ else ("O" if iob == "O" else ""))
             i += 1
             continue
         new = replacement(ent, rng) if rng.random() < rate else None
@@ -177,9 +215,13 @@ def swap_names(doc: Doc, rng: random.Random, rate: float = 0.7) -> Doc | None:
     return Doc(doc.vocab, words=words, ents=tags) if swapped else None
 
 
-def augmented(docs: list[Doc], seed: int) -> list[Doc]:
+NAME_SWAP_COPIES = 1
+
+
+def augmented(docs: list[Doc], seed: int, copies: int = NAME_SWAP_COPIES) -> list[Doc]:
+    """``copies`` name-swapped variants of each doc (fewer where a doc has nothing to swap)."""
     rng = random.Random(seed)
-    return [new for new in (swap_names(doc, rng) for doc in docs) if new is not None]
+    return [new for _ in range(copies) for new in (swap_names(doc, rng) for doc in docs) if new is not None]
 
 
 def write(docs: Iterable[Doc], path: Path) -> int:
@@ -193,25 +235,25 @@ def write(docs: Iterable[Doc], path: Path) -> int:
     return n
 
 
-def main(data: Path = DEFAULT_DATA, out: Path = ROOT / "corpus", seed: int = 0) -> None:
+def main(data: Path = DEFAULT_DATA, out: Path = ROOT / "corpus", seed: int = 0, copies: int = NAME_SWAP_COPIES) -> None:
     vocab = spacy.blank("de").vocab
     to_docs = lambda sents: [iob_to_doc(vocab, s) for s in sents]  # noqa: E731
 
     germeval_dev = to_docs(germeval(data / "germeval2014" / "NER-de-dev.tsv"))
     random.Random(seed).shuffle(germeval_dev)
-    held_out = len(germeval_dev) // 10
-    news_and_politics = germeval_dev[held_out:] + to_docs(
-        europarl_ixa(data / "europarl-ner-ixa" / "de-europarl.test.conll02")
-    )
-    train = news_and_politics + augmented(news_and_politics, seed)
+    selection = len(germeval_dev) // 10
+    germeval_test_train, germeval_test_held_out = germeval_test_split(data)
+    ixa = (without_bare_noun_orgs(s) for s in europarl_ixa(data / "europarl-ner-ixa" / "de-europarl.test.conll02"))
+    news_and_politics = germeval_dev[selection:] + to_docs(germeval_test_train) + to_docs(ixa)
+    train = news_and_politics + augmented(news_and_politics, seed, copies)
     for bio in sorted((data / "europeana-newspapers-ner-de").glob("*/*.bio")):
         train += to_docs(without_misc_negatives(s) for s in europeana(bio))
     random.Random(seed).shuffle(train)
 
     sets = {
         "train": train,
-        "dev": germeval_dev[:held_out],
-        "germeval-test": to_docs(germeval(data / "germeval2014" / "NER-de-test.tsv")),
+        "dev": germeval_dev[:selection],
+        "germeval-test-heldout": to_docs(germeval_test_held_out),
         "europarl-dev": to_docs(europarl_pado(data / "europarl-ner-pado" / "dev.tsv")),
     }
     for name, docs in sets.items():
