@@ -215,10 +215,13 @@ def _clause_after(text: str, end: int, limit: int = 200) -> str:
 
 
 def preceded_by_name_noun(text: str, start: int) -> bool:
-    """The quoted phrase follows a noun that introduces names or titles (Zeitung, Operation, …)."""
-    left = text[max(0, start - 40) : start - 1]
+    """The quoted phrase follows a noun that introduces names or titles (Zeitung, Operation, …), maybe
+    with a colon when no speech verb precedes ("(Motto: „…“)", not "sagte er dem Magazin: „…“")."""
+    left = text[max(0, start - 40) : start - 1].rstrip()
+    if left.endswith(":") and _verb_at(text, _sentence_start(text, start), start - 1) is None:
+        left = left[:-1]
     before = words(left)
-    if not before or not left.rstrip().endswith(before[-1]):
+    if not before or not left.endswith(before[-1]) or not left[-1:].isalnum():
         return False  # punctuation between the noun and the mark: "… unter Vertrag. „Ich …“"
     last = before[-1].lower().rstrip(".")
     return last.endswith(_name_nouns()) and before[-1][0].isupper()
@@ -272,6 +275,7 @@ _NAMED_AFTER = re.compile(
 _LABEL_BEFORE = re.compile(
     r"\b(?:so\s*genannte[nmrs]?|sogenannte[nmrs]?|nennt\s+man(?:\s+\w+)?|nenn(?:t|en|t?en)\s+sich)\s*$", re.IGNORECASE
 )
+_REPUTED_AS = re.compile(r"\b(?:gilt|galt|gelten|galten|gegolten)\b[^.!?„“”\"»«]{0,80}\bals\s*$", re.IGNORECASE)
 _LISTED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*[„\"»«]")
 _LISTED_BEFORE = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*$")
 _REPORTS_AFTER = re.compile(r"[“”\"«»‘’]\s+(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete|mitteilte|zitiert|zitierte)\b")
@@ -284,6 +288,8 @@ def looks_like_name(text: str, quoted: Quoted) -> bool:
     content = text[quoted.start : quoted.end]
     if _NAMED_AFTER.match(text, quoted.end) or _LABEL_BEFORE.search(text[max(0, quoted.start - 30) : quoted.start - 1]):
         return True
+    if _REPUTED_AS.search(text[_sentence_start(text, quoted.start) : quoted.start - 1]):
+        return True  # "galt als „heimlicher Regierungschef“": a reputation, no one's words
     if len(words(content)) <= 3 and _REPORTS_AFTER.match(text, quoted.end):
         return True  # "Wie „heise online“ berichtet", "„BILD“ meldete"
     listed = _LISTED_AFTER.match(text, quoted.end) or _LISTED_BEFORE.search(text[max(0, quoted.start - 12) : quoted.start - 1])
@@ -313,9 +319,11 @@ def is_quotation(text: str, quoted: Quoted) -> bool:
     open_at = quoted.start - 1
     in_parentheses = text[max(0, open_at - 1) : open_at].endswith("(")
     ends_sentence = content.rstrip()[-1:] in ".!?…" and len(ws) >= 2
+    if preceded_by_name_noun(text, quoted.start):
+        return False  # "unter dem Motto „Nie wieder!“"
     if ends_sentence and len(ws) >= 3:
         return True
-    if in_parentheses or preceded_by_name_noun(text, quoted.start) or looks_like_name(text, quoted):
+    if in_parentheses or looks_like_name(text, quoted):
         return False
     speech = has_speech_context(text, quoted.start, quoted.end)
     if ws[0][0].isupper() and not ends_sentence and follows_article(text, quoted.start, definite=speech):
