@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
-from diplomex import lexicons
+from diplomex import gazetteer, lexicons
 
 # Opening mark -> the closing marks that may end it.
 _CLOSERS = {
@@ -347,7 +347,7 @@ _PARTICLES = frozenset("von van der den de da di du del la le al el bin ibn zu t
 _PRONOUNS = frozenset(("er", "sie"))
 _SKIPPABLE = frozenset(
     "dazu auch gestern heute weiter zudem später damals nun jedoch aber dann noch bereits daraufhin "
-    "einmal abschließend ebenfalls außerdem wörtlich sich selbst".split()
+    "einmal abschließend ebenfalls außerdem wörtlich sich selbst wie".split()
 )
 _NOT_NAMES = frozenset(
     "Er Sie Es Wir Ich Ihr Man Dies Das Der Die Den Dem Des Ein Eine Auf Im In Am Als Nach Bei Mit Laut "
@@ -381,7 +381,10 @@ def _ends_with(word: str, name: str) -> bool:
 
 
 def _is_title(word: str) -> bool:
-    return word[:1].isupper() and _ends_with(word, "speaker_titles.txt")
+    """A role title, also inflected ("Parteichefs", "Präsidenten", "Vertretern")."""
+    if not word[:1].isupper():
+        return False
+    return _ends_with(word, "speaker_titles.txt") or _ends_with(re.sub(r"(?:e?s|e?n)$", "", word), "speaker_titles.txt")
 
 
 def is_institution(word: str) -> bool:
@@ -443,12 +446,17 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     if described and any(is_institution(t[2]) for t in toks[i : _name_run(toks, i) + 1]):
         end = next(k for k in range(i, len(toks)) if is_institution(toks[k][2]))
         return Mention(toks[det_at][0], toks[end][1], "organisation")  # "das Auswärtige Amt"
+    quoted_name = _quoted_name(toks, i)
+    if quoted_name is not None:
+        return quoted_name  # "schrieb „Die Zeit“", "laut „Reuters“"
     if titled or described:
         # "der Sprecher des Amtes, Martin Jäger", "der frühere Bürgermeister und Senator, Henning Scherf"
         apposition = _apposition(toks, i)
         if apposition is not None:
             return apposition
         end = _name_run(toks, i)
+        if described and end - i == 1 and is_known_body(toks[i][2]):
+            return Mention(toks[det_at][0], toks[i][1], "organisation")  # "die FIFA", "der BGH"
         if end - i >= (1 if titled else 2):  # "der Friedensnobelpreisträger Adolfo Pérez Esquivel"
             return Mention(toks[i][0], toks[end - 1][1], "person")
         if titled and has_det and is_spokesperson(toks[i - 1][2]):
@@ -469,6 +477,38 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     if end > i:
         return Mention(toks[i][0], toks[end - 1][1], "person")
     return None
+
+
+_OPENING_MARKS = frozenset("„»«\"‚‹›“")
+_CLOSING_MARKS = frozenset("“”\"«»‘’‹›")
+
+
+def _quoted_name(toks: list, i: int, longest: int = 5) -> Mention | None:
+    """A name set in quotation marks where a speaker stands — a newspaper, agency or body ("„Die Zeit“"):
+    tokens from ``i`` (after an opening mark) to a closing mark within ``longest`` words, all capitalised
+    but the articles."""
+    k = i - 1
+    while k >= 0 and toks[k][2].lower() in _DETERMINERS:
+        k -= 1
+    if k < 0 or toks[k][2] not in _OPENING_MARKS or i >= len(toks):
+        return None
+    for j in range(i, min(len(toks), i + longest + 1)):
+        if toks[j][2] in _CLOSING_MARKS:
+            inner = [t[2] for t in toks[i:j] if t[2].lower() not in _DETERMINERS]
+            if inner and all(w[:1].isupper() for w in inner):
+                return Mention(toks[i][0], toks[j - 1][1], "organisation")
+            return None
+    return None
+
+
+def is_known_body(name: str) -> bool:
+    """An organisation by its words: a listed institution noun ("Finanzministeriums"), a gazetteer
+    organisation ("Nato") or an acronym ("WWF")."""
+    tokens = name.split()
+    if any(is_institution(t) or is_institution(t.rstrip("s")) for t in tokens):
+        return True
+    bare = " ".join(t for t in tokens if t.lower() not in ("der", "die", "das", "des", "dem", "den"))
+    return gazetteer.lookup_organisation(bare) is not None or (len(bare) >= 2 and bare.isupper() and bare.isalpha())
 
 
 _SPOKESPERSON = re.compile(r"(?:sprecher|vertreter)(?:in)?$", re.IGNORECASE)
@@ -528,20 +568,28 @@ def _sentence_start(text: str, pos: int, limit: int = 300) -> int:
 
 
 def _verb_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
-    """The last speech verb in text[lo:hi] (or "so" before a capitalised word), as (start, end, word)."""
+    """The last speech verb in text[lo:hi] (or "so" before a name: "so Gall", "so die FIFA"), as
+    (start, end, word)."""
     found = None
     toks = _tokens(text, lo, hi)
     for k, (start, end, word) in enumerate(toks):
-        if word.lower() in _speech_verbs() or word == "so" and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+        if word.lower() in _speech_verbs() or word == "so" and _name_follows(toks, k + 1):
             found = (start, end, word)
     return found
+
+
+def _name_follows(toks: list, k: int) -> bool:
+    """A capitalised word stands at ``k``, maybe after an article ("Gall", "die FIFA")."""
+    if k < len(toks) and toks[k][2].lower() in _DETERMINERS:
+        k += 1
+    return k < len(toks) and toks[k][2][:1].isupper()
 
 
 _AFTER_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*([^\W\d_]+)")
 _PASSIVE_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*(?:wird|wurde|werden|wurden)\s+(.{1,80}?)\s+(?:wie folgt\s+)?zitiert\b")
 _VIEW_CUE = re.compile(
     r"\b(?:[Nn]ach|[Ll]aut)\s+(?:(?:den\s+)?Worten|Ansicht|Angaben|Auffassung|Meinung|Einschätzung|Aussage)"
-    r"\s+(?:von\s+|des\s+|der\s+)?"
+    r"\s+(?:von\s+)?(?=\w)"
 )
 
 
@@ -589,6 +637,8 @@ def _speaker_in_sentence(
     passive = re.search(r"\b(?:wird|werden|wurde|wurden)\b", text[sentence:lead_end])
     if verb is not None and verb[2].lower().startswith("zitier") and not passive:
         return verb[2], parse_speaker(text, verb[1], limit=lead_end - verb[1], nominative=False)
+    if verb is not None and verb[2] == "so":
+        return "so", parse_speaker(text, verb[1], limit=lead_end - verb[1])  # "…, so Gall, „…“"
     inverted = _pronoun_after_verb(text, verb, lead_end) if verb else None
     if inverted is not None:
         return verb[2], inverted
@@ -612,6 +662,9 @@ def _pronoun_after_verb(text: str, verb: tuple[int, int, str], lead_end: int) ->
     toks = _tokens(text, verb[1], lead_end)
     if not toks or toks[0][2] not in _PRONOUNS:
         return None
+    before = _tokens(text, max(0, verb[0] - 12), verb[0])[-1:]
+    if before and before[0][2] in ("und", "sowie", "oder"):
+        return None  # "X bestätigte das nicht und nannte sie „…“": the subject is X's, "sie" an object
     if toks[0][2] == "sie" and any(t[2] == "als" for t in toks):
         return None
     return Mention(toks[0][0], toks[0][1], "pronoun")
@@ -657,6 +710,8 @@ _ADVERB_ENDINGS = ("end", "lich", "weise", "isch", "ig", "bar", "los")
 def _subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = frozenset()) -> Mention | None:
     """The speaker phrase opening the sentence, when it plausibly is the subject: a title or article
     introduces it, it has several name words, or the verb follows it directly ("Stoiber sagte")."""
+    if re.match(r"\s*[Ww]ie\b[^,]*,", text[sentence:verb_at]):
+        return None  # "Wie der Sender berichtet, gab X …": the source clause, not the subject
     mention = parse_speaker(text, sentence, limit=verb_at - sentence)
     if mention is None or mention.kind != "person":
         return mention
@@ -823,3 +878,86 @@ def previous_subject(
         if mention is not None and mention.kind == "person" and is_person(mention) is not None:
             return is_person(mention)
     return None
+
+
+def pronoun_gender(text: str, pronoun: Mention) -> str | None:
+    """"m" for "er"; "f" for "sie" as one woman; None for "sie" with a plural verb beside it ("sagten
+    sie", "sie bezeichneten", "sie sind"), which names no one person."""
+    word = text[pronoun.start : pronoun.end].lower()
+    if word == "er":
+        return "m"
+    beside = [w for w in (words(text[max(0, pronoun.start - 30) : pronoun.start])[-1:] + words(text[pronoun.end : pronoun.end + 30])[:1])]
+    plural = any(w.islower() and (w.endswith("en") or w == "sind") and w not in STOP_WORDS - {"sind"} for w in beside)
+    return None if plural else "f"
+
+
+_HONORIFICS = {"herr": "m", "frau": "f"}
+
+
+def _title_gender(word: str) -> str | None:
+    """Gender of a title or honorific word: "Ministerin", "Frau" → "f"; "Minister", "Herr" → "m"."""
+    lower = word.lower()
+    if lower in _HONORIFICS:
+        return _HONORIFICS[lower]
+    if not _is_title(word) or lower.endswith(("mitglied", "e", ".")):
+        return None  # "Vorstandsmitglied", "die/der Vorsitzende", "Dr." say nothing
+    return "f" if lower.endswith(("in", "frau")) else "m"
+
+
+def person_gender(text: str, person: Mention) -> str | None:
+    """"f" or "m" when a title, role noun or honorific stands next to a mention of the person's surname
+    in the text ("Außenministerin Jana Lindqvist", "Frau Lindqvist", "Lindqvist, Sprecherin der …"),
+    None when nothing says or the signs disagree."""
+    name_words = words(text[person.start : person.end])
+    if not name_words:
+        return None
+    genders = set()
+    for match in re.finditer(rf"(?<!\w){re.escape(name_words[-1])}(?!\w)", text):
+        before = [w for w in words(text[max(0, match.start() - 80) : match.start()])]
+        while before and before[-1] in name_words[:-1]:
+            before.pop()  # first names
+        gender = _title_gender(before[-1]) if before else None
+        after = re.match(r",\s*([^\W\d_][\w-]*)", text[match.end() : match.end() + 60])
+        gender = gender or (_title_gender(after.group(1)) if after else None)
+        if gender:
+            genders.add(gender)
+    return genders.pop() if len(genders) == 1 else None
+
+
+def resolve_pronoun(
+    text: str,
+    pronoun: Mention,
+    quoted: Quoted,
+    known: frozenset[str] = frozenset(),
+    sentences: int = 3,
+    is_person: Callable[[Mention], Mention | None] = lambda m: m,
+) -> Mention | None:
+    """The person "er"/"sie" of a quote's attribution refers to: after the quote ("„…“, sagte er"), a
+    person named in the words leading up to it in the same sentence; else the named subject of one of
+    the few sentences before the quote (see :func:`previous_subject`). The person's gender, where a title
+    or honorific shows it, must agree: "sie" never resolves to "Außenminister Karl Brandt"; a plural
+    "sie" resolves to no one."""
+    gender = pronoun_gender(text, pronoun)
+    if gender is None:
+        return None
+
+    def agreeing(mention: Mention) -> Mention | None:
+        person = is_person(mention)
+        return person if person is not None and person_gender(text, person) in (None, gender) else None
+
+    open_at = quoted.start - 1
+    if pronoun.start > open_at:
+        lead = _sentence_start(text, open_at)
+        for mention in reversed(_named_people(text, lead, open_at, known)):
+            if agreeing(mention) is not None:
+                return agreeing(mention)
+    return previous_subject(text, min(pronoun.start, open_at), known, sentences, agreeing)
+
+
+def _named_people(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> list[Mention]:
+    """The people named with a title or a full name in text[lo:hi], in order (see :func:`_named_in_clause`)."""
+    found = []
+    while (mention := _named_in_clause(text, lo, hi, known)) is not None:
+        found.append(mention)
+        lo = mention.end
+    return found

@@ -33,9 +33,10 @@ from diplomex.quotation import (
     attribute,
     find_quoted,
     is_institution,
+    is_known_body,
     is_quotation,
     person_mentions,
-    previous_subject,
+    resolve_pronoun,
     role_holder,
     surnames,
 )
@@ -87,7 +88,7 @@ class QuoteFinder:
             if speaker is None and cue is None and previous and continues(text, previous[0], quoted):
                 speaker = previous[1]
             elif speaker is not None and speaker.kind == "pronoun":
-                speaker = previous_subject(text, speaker.start, known, self.pronoun_sentences, check.person)
+                speaker = resolve_pronoun(text, speaker, quoted, known, self.pronoun_sentences, check.person)
             elif speaker is not None and speaker.kind == "role":
                 speaker = check.role_holder(speaker) if check.ner else role_holder(text, speaker, known)
             speaker = check(speaker)
@@ -205,16 +206,6 @@ def _role_phrase_country(text: str, role: Mention) -> str | None:
     return gazetteer.country_of_prefix(noun) or next(
         (c for c in map(gazetteer.country_of_adjective, before) if c), None
     )
-
-
-def is_known_body(name: str) -> bool:
-    """An organisation by its words: a listed institution noun ("Finanzministeriums"), a gazetteer
-    organisation ("Nato") or an acronym ("WWF")."""
-    tokens = name.split()
-    if any(is_institution(t) or is_institution(t.rstrip("s")) for t in tokens):
-        return True
-    bare = " ".join(t for t in tokens if t.lower() not in ("der", "die", "das", "des", "dem", "den"))
-    return gazetteer.lookup_organisation(bare) is not None or (len(bare) >= 2 and bare.isupper() and bare.isalpha())
 
 
 def is_partial(text: str, quoted: Quoted) -> bool:
