@@ -100,7 +100,8 @@ def gold_quotes(doc: dict) -> list[dict]:
 
 
 def last_word(text: str) -> str:
-    words = re.findall(r"[^\W\d_][\w-]*", text)
+    """The last word of a name, party or place in parentheses left out ("Günther Oettinger (CDU)")."""
+    words = re.findall(r"[^\W\d_][\w-]*", re.sub(r"\([^)]*\)", " ", text))
     return words[-1].lower() if words else ""
 
 

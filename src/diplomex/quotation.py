@@ -459,6 +459,9 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
             return Mention(toks[det_at][0], toks[i][1], "organisation")  # "die FIFA", "der BGH"
         if end - i >= (1 if titled else 2):  # "der Friedensnobelpreisträger Adolfo Pérez Esquivel"
             return Mention(toks[i][0], toks[end - 1][1], "person")
+        complemented = _name_after_complement(toks, i) if titled else None
+        if complemented is not None:
+            return complemented  # "der Chef des Verwaltungsrats Ulrich Müller"
         if titled and has_det and is_spokesperson(toks[i - 1][2]):
             body = _represented_body(toks, i) or _compound_body(toks[i - 1])
             if body is not None:
@@ -532,6 +535,18 @@ def _represented_body(toks: list, i: int) -> Mention | None:
         return Mention(toks[j][0], toks[j][1], "organisation")
     end = _name_run(toks, j)
     return Mention(toks[j][0], toks[end - 1][1], "organisation") if end > j else None
+
+
+def _name_after_complement(toks: list, i: int) -> Mention | None:
+    """A full name after a title's genitive complement: "(Chef) des Verwaltungsrats Ulrich Müller"."""
+    if i >= len(toks) or toks[i][2] not in _GENITIVE_LINKS:
+        return None
+    j = i + 1
+    while j < len(toks) and (toks[j][2] in _DETERMINERS or toks[j][2][:1].islower()) and j - i <= 3:
+        j += 1
+    j += 1  # the complement's noun
+    end = _name_run(toks, j)
+    return Mention(toks[j][0], toks[end - 1][1], "person") if end - j >= 2 else None
 
 
 def _compound_body(tok: tuple[int, int, str]) -> Mention | None:
@@ -617,7 +632,15 @@ def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None]
         if after.group(1) == "so" and verb_next and verb_next.group(1).lower() in _speech_verbs():
             pos = verb_next.end()  # "„…“, so urteilte Romney"
         return after.group(1), parse_speaker(text, pos)
+    if after and after.group(1) in _AUXILIARIES and window.lstrip()[:1] in ",“”\"«»":
+        pos = close_at + 1 + after.end()  # "„…“, hatte VW-Chef Winterkorn in einem Interview erklärt"
+        verb = _verb_at(text, pos, pos + len(_clause_after(text, pos, 160)))
+        if verb is not None and verb[2] != "so":
+            return verb[2], parse_speaker(text, pos, limit=verb[0] - pos)
     return None
+
+
+_AUXILIARIES = frozenset("hat hatte habe hätte haben hatten hätten".split())
 
 
 def _speaker_in_sentence(
@@ -649,11 +672,19 @@ def _speaker_in_sentence(
         if subject is None and close_at > lead_end:
             return _speaker_later_in_sentence(text, close_at, known)
         return ("colon" if colon else None), subject
-    if subject is None:
-        subject = parse_speaker(text, verb[1], limit=lead_end - verb[1])
+    named_after = parse_speaker(text, verb[1], limit=lead_end - verb[1])
+    if subject is None or subject.kind == "organisation" and _inverted_name(text, verb, named_after):
+        subject = named_after  # "Der Zeitung sagte Filep Karma: „…“": the name after the verb
     if subject is None:
         subject = _named_in_clause(text, sentence, verb[0], known)
     return verb[2], subject
+
+
+def _inverted_name(text: str, verb: tuple[int, int, str], mention: Mention | None) -> bool:
+    """A full name right after the verb ("sagte Filep Karma"), the subject in verb-second order."""
+    if mention is None or mention.kind != "person" or len(words(text[mention.start : mention.end])) < 2:
+        return False
+    return not text[verb[1] : mention.start].strip()
 
 
 def _pronoun_after_verb(text: str, verb: tuple[int, int, str], lead_end: int) -> Mention | None:
@@ -749,6 +780,9 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
             previous_cue, previous_speaker = _speaker_in_sentence(text, previous, sentence, sentence, known)
             if previous_cue is not None:
                 speaker = previous_speaker
+            elif not text[sentence:open_at].strip() and not _ALL_MARKS.intersection(text[previous:sentence]):
+                # "Die SPD will am Kurs festhalten. „Wir …“": the subject of the sentence before
+                speaker = _subject(text, previous, sentence, known) or _named_in_clause(text, previous, sentence, known)
     return cue, speaker
 
 
@@ -946,12 +980,36 @@ def resolve_pronoun(
         return person if person is not None and person_gender(text, person) in (None, gender) else None
 
     open_at = quoted.start - 1
+    if pronoun.start < open_at:
+        open_at = _attributed_quote_start(text, pronoun) or open_at
+    sentence = _sentence_start(text, min(pronoun.start, open_at))
+    subject = _subject(text, sentence, pronoun.start, known) if pronoun.start < open_at else None
+    if subject is not None and "," not in text[subject.end : pronoun.start]:
+        subject = None  # only a later clause's "sie" refers back to its sentence's subject
+    if subject is not None and subject.kind == "organisation" and _article_gender(text, subject) in (None, gender):
+        return subject  # "Die Vereinigung schlug …, indem sie aufforderte: „…“"
+    if subject is not None and subject.kind == "person" and _is_named(text, subject, sentence, known) and agreeing(subject):
+        return agreeing(subject)
     if pronoun.start > open_at:
         lead = _sentence_start(text, open_at)
         for mention in reversed(_named_people(text, lead, open_at, known)):
             if agreeing(mention) is not None:
                 return agreeing(mention)
     return previous_subject(text, min(pronoun.start, open_at), known, sentences, agreeing)
+
+
+def _attributed_quote_start(text: str, pronoun: Mention) -> int | None:
+    """The opening mark of the quote a pronoun's clause attributes ("„A“, sagte er. „B“": the mark of A),
+    None when the pronoun's sentence has no quote before it."""
+    closing = [k for k in range(_sentence_start(text, pronoun.start), pronoun.start) if text[k] in _CLOSING_MARKS]
+    opening = [k for k in range(max(0, closing[-1] - 2000), closing[-1]) if text[k] in "„»«\""] if closing else []
+    return opening[-1] if opening else None
+
+
+def _article_gender(text: str, mention: Mention) -> str | None:
+    """"f" for a mention opened by "die"/"eine", "m" for "der"/"ein", None otherwise ("das", none)."""
+    first = text[mention.start : mention.end].split()[0].lower()
+    return {"die": "f", "eine": "f", "der": "m", "ein": "m"}.get(first, "n" if first == "das" else None)
 
 
 def _named_people(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> list[Mention]:
@@ -961,3 +1019,13 @@ def _named_people(text: str, lo: int, hi: int, known: frozenset[str] = frozenset
         found.append(mention)
         lo = mention.end
     return found
+
+
+_ELIDED_SUBJECT = re.compile(r"\b(?:und|sowie)\s+([^\W\d_]+)(?:\s+(?:hinzu|an|fort|ein|aus|mit))?\s*:\s*$")
+
+
+def elided_subject(text: str, quoted: Quoted) -> bool:
+    """The quote is introduced by a speech verb whose subject is left out: "…“, und fügt hinzu: „…“" —
+    the speaker of the clause before speaks on."""
+    match = _ELIDED_SUBJECT.search(text[max(0, quoted.start - 60) : quoted.start - 1])
+    return match is not None and match.group(1).lower() in _speech_verbs()

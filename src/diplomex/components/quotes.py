@@ -31,6 +31,7 @@ from diplomex.quotation import (
     Mention,
     Quoted,
     attribute,
+    elided_subject,
     find_quoted,
     is_institution,
     is_known_body,
@@ -85,7 +86,8 @@ class QuoteFinder:
             if not is_quotation(text, quoted):
                 continue
             cue, speaker = attribute(text, quoted, known)
-            if speaker is None and cue is None and previous and continues(text, previous[0], quoted):
+            speaks_on = cue is None or elided_subject(text, quoted)
+            if speaker is None and speaks_on and previous and continues(text, previous[0], quoted):
                 speaker = previous[1]
             elif speaker is not None and speaker.kind == "pronoun":
                 speaker = resolve_pronoun(text, speaker, quoted, known, self.pronoun_sentences, check.person)
