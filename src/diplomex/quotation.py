@@ -442,6 +442,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     titled = False
     while i < len(toks) and _is_title(toks[i][2]):
         titled, i = True, i + 1
+        if i + 1 < len(toks) and toks[i][2] == "und" and _is_title(toks[i + 1][2]):
+            i += 1  # "der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch"
     described = has_det and not titled and i < len(toks) and toks[i][2][:1].isupper() and not is_institution(toks[i][2])
     if described and any(is_institution(t[2]) for t in toks[i : _name_run(toks, i) + 1]):
         end = next(k for k in range(i, len(toks)) if is_institution(toks[k][2]))
@@ -466,6 +468,9 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
             body = _represented_body(toks, i) or _compound_body(toks[i - 1])
             if body is not None:
                 return body  # "ein Sprecher des Finanzministeriums", "ein Nato-Sprecher"
+        body = _represented_body(toks, i) if titled and has_det else None
+        if body is not None and is_known_body(text[body.start : body.end]):
+            return body  # "der Einsatzleiter der Polizei", "der Hauptgeschäftsführer des BPI"
         if titled and has_det and toks[det_at][2].lower() in ("der", "die") and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
             return Mention(toks[i - 1][0], toks[i - 1][1], "role")  # "der Minister": resolved by the caller
         return None
@@ -676,7 +681,7 @@ def _speaker_in_sentence(
     if subject is None or subject.kind == "organisation" and _inverted_name(text, verb, named_after):
         subject = named_after  # "Der Zeitung sagte Filep Karma: „…“": the name after the verb
     if subject is None:
-        subject = _named_in_clause(text, sentence, verb[0], known)
+        subject = _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
     return verb[2], subject
 
 
@@ -731,6 +736,19 @@ def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozen
         if mention and mention.kind == "person" and (
             mention.start > start or " " in text[mention.start : mention.end] or text[mention.start : mention.end] in known
         ):
+            return mention
+    return None
+
+
+def _body_in_clause(text: str, lo: int, hi: int) -> Mention | None:
+    """The first organisation in text[lo:hi] opened by a nominative article and not governed by a
+    preposition: "… zeigte sich die Bundesregierung bestürzt und verurteilte …", "weil die US-Regierung …"."""
+    toks = _tokens(text, lo, hi)
+    for k, (start, _, word) in enumerate(toks):
+        if word.lower() not in ("der", "die", "das") or k and toks[k - 1][2].lower() in _PREPOSITIONS:
+            continue
+        mention = parse_speaker(text, start, limit=hi - start)
+        if mention is not None and mention.kind == "organisation" and mention.start == start:
             return mention
     return None
 
