@@ -778,6 +778,9 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
     ``known`` holds words known to be names in this text (see :func:`surnames`)."""
     open_at, close_at = quoted.start - 1, quoted.end
     sentence = _sentence_start(text, open_at)
+    named = _name_before_parenthesis(text, open_at, known)
+    if named is not None:
+        return None, named
     found = _speaker_after_quote(text, close_at)
     if found is not None:
         cue, speaker = found
@@ -802,6 +805,24 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
                 # "Die SPD will am Kurs festhalten. „Wir …“": the subject of the sentence before
                 speaker = _subject(text, previous, sentence, known) or _named_in_clause(text, previous, sentence, known)
     return cue, speaker
+
+
+_TRAILING_NAME = re.compile(r"((?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*),?\s*\(\s*$")
+
+
+def _name_before_parenthesis(text: str, open_at: int, known: frozenset[str]) -> Mention | None:
+    """"Mohammed ElBaradei („Mir fällt …“)": a quote in parentheses right after a person's name."""
+    match = _TRAILING_NAME.search(text[max(0, open_at - 80) : open_at])
+    if match is None:
+        return None
+    lo = max(0, open_at - 80) + match.start(1)
+    for start, _, word in _tokens(text, lo, open_at):
+        mention = parse_speaker(text, start, limit=open_at - start)
+        if mention is not None and mention.kind == "person" and not text[mention.end : open_at].strip(" ,(") and (
+            _is_named(text, mention, start, known) and (" " in text[mention.start : mention.end] or text[mention.start : mention.end] in known)
+        ):
+            return mention
+    return None
 
 
 def _speaker_later_in_sentence(text: str, close_at: int, known: frozenset[str]) -> tuple[str | None, Mention | None]:

@@ -140,6 +140,8 @@ class SpeakerCheck:
         if not self.ner:
             return mention
         entity = _overlapping(mention, self.persons)
+        if entity is not None and len(entity) == 1 and is_genitive_of(self.text, entity.end_char, mention.end):
+            return None  # "Ahmadinedschads Wahlsieg": the owner of a thing, not a speaker
         if entity is not None:
             return Mention(entity.start_char, entity.end_char, "person")
         name = self.text[mention.start : mention.end]
@@ -186,6 +188,12 @@ class SpeakerCheck:
             return None
         best = max(holders, key=len)
         return Mention(best.start_char, best.end_char, "person")
+
+
+def is_genitive_of(text: str, name_end: int, phrase_end: int) -> bool:
+    """A name in the genitive heading a noun ("Obamas Wahlkampfteam"): it ends in s and a capitalised
+    word of the same phrase follows it."""
+    return text[name_end - 1 : name_end] == "s" and phrase_end > name_end and text[name_end : name_end + 2].strip()[:1].isupper()
 
 
 def _overlapping(mention: Mention, entities: list[Span]) -> Span | None:
