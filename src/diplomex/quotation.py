@@ -504,7 +504,7 @@ def _quoted_name(toks: list, i: int, longest: int = 5) -> Mention | None:
         if toks[j][2] in _CLOSING_MARKS:
             inner = [t[2] for t in toks[i:j] if t[2].lower() not in _DETERMINERS]
             if inner and all(w[:1].isupper() for w in inner):
-                return Mention(toks[i][0], toks[j - 1][1], "organisation")
+                return Mention(toks[k + 1][0], toks[j - 1][1], "organisation")
             return None
     return None
 

@@ -170,7 +170,9 @@ class SpeakerCheck:
         entity = _overlapping(mention, self.bodies)
         if entity is not None:
             return Mention(entity.start_char, entity.end_char, "organisation")
-        return mention if is_known_body(self.text[mention.start : mention.end]) else None
+        name = self.text[mention.start : mention.end]
+        quoted = mention.start > 0 and self.text[mention.start - 1] in "„»«\""
+        return mention if quoted or is_known_body(name) else None  # "schrieb „Die Zeit“"
 
     def role_holder(self, role: Mention) -> Mention | None:
         """The one PER entity before a bare role ("der brasilianische Präsident") whose role has the
