@@ -380,6 +380,7 @@ def _ends_with(word: str, name: str) -> bool:
     return word.lower().endswith(_endings(name))
 
 
+@lru_cache(maxsize=65536)
 def _is_title(word: str) -> bool:
     """A role title, also inflected ("Parteichefs", "Präsidenten", "Vertretern")."""
     if not word[:1].isupper():
@@ -392,6 +393,7 @@ def is_institution(word: str) -> bool:
     return word[:1].isupper() and _ends_with(word, "speaker_organisations.txt")
 
 
+@lru_cache(maxsize=65536)
 def _is_name_word(word: str) -> bool:
     """A capitalised word that may be part of a name (not a capitalised function word or pronoun)."""
     if not word[:1].isupper() or word in _NOT_NAMES or word.lower() in STOP_WORDS:

@@ -70,21 +70,15 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        entities = [
-            Mention(e.start_char, e.end_char, "person" if e.label_ in PERSON_LABELS else "organisation")
-            for e in doc.ents
-            if e.label_ in PERSON_LABELS + ORG_LABELS
-        ]
-        people = [m for m in entities if m.kind == "person"] + person_mentions(text)
-        known = surnames(text, people) | {
-            e.text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) == 1 and not is_common_noun(e.text)
-        }
+        found = [q for q in find_quoted(text, self.max_paragraphs) if is_quotation(text, q)]
+        if not found:
+            doc.spans[self.spans_key] = []
+            return doc
+        known = known_names(doc)
         check = SpeakerCheck(doc, known)
         spans = []
         previous: tuple[Quoted, Mention | None] | None = None
-        for quoted in find_quoted(text, self.max_paragraphs):
-            if not is_quotation(text, quoted):
-                continue
+        for quoted in found:
             cue, speaker = attribute(text, quoted, known)
             speaks_on = cue is None or elided_subject(text, quoted)
             if speaker is None and speaks_on and previous and continues(text, previous[0], quoted):
@@ -110,6 +104,15 @@ class QuoteFinder:
             previous = (quoted, speaker)
         doc.spans[self.spans_key] = spans
         return doc
+
+
+def known_names(doc: Doc) -> frozenset[str]:
+    """Words known to be names in the text: the surnames of its multi-word person names (entities or
+    title and name patterns) and one-word PER entities that are no common noun."""
+    text = doc.text
+    people = [Mention(e.start_char, e.end_char, "person") for e in doc.ents if e.label_ in PERSON_LABELS]
+    singles = {e.text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) == 1 and not is_common_noun(e.text)}
+    return surnames(text, people + person_mentions(text)) | singles
 
 
 class SpeakerCheck:
