@@ -202,6 +202,7 @@ def main() -> None:
     nlp, pipeline = load_pipeline()
     files = sorted((DATA / args.split).glob("*.json"))
     n_gold = n_pred = tp = tp_overlap = sp_right = sp_total = sp_schema = 0
+    pronouns = Counter()  # gold pronoun speakers: matched quotes, and those the proxy counts wrong
     errors: dict[str, list[str]] = {"fp": [], "fn": [], "speaker": []}
     started = time.perf_counter()
     for path in files:
@@ -225,6 +226,9 @@ def main() -> None:
                 sp_right += right
                 schema = schema_right(g, p["speaker"], text)
                 sp_schema += schema
+                if g["speaker_text"].split(" / ")[0].lower() in PRONOUNS:
+                    pronouns["all"] += 1
+                    pronouns["wrong"] += not schema
                 if not right:
                     got = text[p["speaker"][0] : p["speaker"][1]] if p["speaker"] else None
                     tag = " (schema: right)" if schema else ""
@@ -242,6 +246,8 @@ def main() -> None:
     print(f"{'speaker accuracy':22}{'strict':>7}{'schema':>7}")
     print(f"{'  on matched quotes':22}{ratio(sp_right, sp_total):7.3f}{ratio(sp_schema, sp_total):7.3f}   "
           f"on {sp_total} matched quotes (see the docstring for both)")
+    print(f"{'  gold pronouns':22}{pronouns['all']:7d}{pronouns['wrong']:7d}   "
+          f"matched quotes with a gold 'er'/'sie' (checked by proxy), of them counted wrong by the schema")
     print(f"{'speed':22}{len(files) / elapsed:7.1f} articles/s")
     for kind, items in errors.items():
         for item in items[: args.errors]:

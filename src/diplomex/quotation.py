@@ -580,11 +580,15 @@ def _apposition(toks: list, i: int, reach: int = 9) -> Mention | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=[\s„“\"»«])\s*|(?<=[a-zäöüß]{3})[.!?](?=[A-ZÄÖÜ][a-zäöüß])|\n\s*")
+
+
 def _sentence_start(text: str, pos: int, limit: int = 300) -> int:
-    """Start of the sentence containing ``pos`` (after ". ", "! ", "? ", a newline or a closing mark)."""
+    """Start of the sentence containing ``pos`` (after ". ", "! ", "? ", a newline or a closing mark, or
+    a period with the space left out between two words: "verschwunden.Der")."""
     lo = max(0, pos - limit)
     best = lo
-    for match in re.finditer(r"[.!?](?=[\s„“\"»«])\s*|\n\s*", text[lo:pos]):
+    for match in _SENTENCE_END.finditer(text[lo:pos]):
         best = lo + match.end()
     return best
 
