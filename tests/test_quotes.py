@@ -404,3 +404,22 @@ def test_a_one_word_genitive_name_heads_a_noun():
     text = "Obamas Wahlkampfteam antwortete"
     assert is_genitive_of(text, len("Obamas"), len("Obamas Wahlkampfteam"))
     assert not is_genitive_of("Lawrow sagte", len("Lawrow"), len("Lawrow"))
+
+
+def test_subject_of_the_quotes_sentence_without_cue(nlp_ner):
+    q = only(nlp_ner, "Auch Außenminister Karl Brandt attackierte den Plan der Regierung als „völlig verfehlt“.")
+    assert q.speaker == "Karl Brandt"
+
+
+def test_a_bare_quote_does_not_continue_across_another_named_person(nlp_ner):
+    text = (
+        "„Wir bleiben im Gespräch“, sagte Außenminister Karl Brandt am Montag. "
+        "Die Opposition um Jana Lindqvist und Ivo Marek lehnt das ab. Beide fürchten Nachteile. "
+        "„Das ist ein schwerer Fehler.“"
+    )
+    assert [q.speaker for q in quotes(nlp_ner, text)] == ["Karl Brandt", None]
+
+
+def test_a_period_without_space_still_ends_the_sentence(nlp):
+    text = "Der Forscher Juan Perez war vor Jahren verschwunden.Der Direktor Klaus Brenner ist neu im Amt. Er erklärte: „Der Anblick ist einzigartig.“"
+    assert only(nlp, text).speaker == "Klaus Brenner"

@@ -381,7 +381,7 @@ def _ends_with(word: str, name: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     """A role title, also inflected ("Parteichefs", "Präsidenten", "Vertretern")."""
     if not word[:1].isupper():
         return False
@@ -410,7 +410,7 @@ def _name_run(toks: list, i: int) -> int:
     j = end = i
     while j < len(toks):
         word = toks[j][2]
-        if _is_name_word(word) and not _is_title(word):
+        if _is_name_word(word) and not is_title(word):
             j += 1
             end = j
         elif word in _PARTICLES and j > i and (word not in ("der", "den") or toks[j - 1][2] in ("von", "van", "ter")):
@@ -442,9 +442,9 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         while i < len(toks) and toks[i][2][:1].islower() and toks[i][2] not in _DETERMINERS and i - det_at <= 3:
             i += 1  # adjectives: "der russische Außenminister"
     titled = False
-    while i < len(toks) and _is_title(toks[i][2]):
+    while i < len(toks) and is_title(toks[i][2]):
         titled, i = True, i + 1
-        if i + 1 < len(toks) and toks[i][2] == "und" and _is_title(toks[i + 1][2]):
+        if i + 1 < len(toks) and toks[i][2] == "und" and is_title(toks[i + 1][2]):
             i += 1  # "der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch"
     described = has_det and not titled and i < len(toks) and toks[i][2][:1].isupper() and not is_institution(toks[i][2])
     if described and any(is_institution(t[2]) for t in toks[i : _name_run(toks, i) + 1]):
@@ -482,7 +482,7 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     if has_det:
         return None
     end = _name_run(toks, i)
-    if end > i and end < len(toks) and _is_title(toks[end][2]) and end - i == 1:
+    if end > i and end < len(toks) and is_title(toks[end][2]) and end - i == 1:
         return parse_speaker(text, toks[end][0], limit=pos + limit - toks[end][0])  # "Australiens Premier X"
     if end > i:
         return Mention(toks[i][0], toks[end - 1][1], "person")
@@ -876,7 +876,7 @@ def person_mentions(text: str) -> list[Mention]:
     k = 0
     while k < len(toks):
         start, _, word = toks[k]
-        if _is_title(word):
+        if is_title(word):
             mention = parse_speaker(text, start, limit=120)
             if mention and mention.kind == "person":
                 out.append(mention)
@@ -978,7 +978,7 @@ def _title_gender(word: str) -> str | None:
     lower = word.lower()
     if lower in _HONORIFICS:
         return _HONORIFICS[lower]
-    if not _is_title(word) or lower.endswith(("mitglied", "e", ".")):
+    if not is_title(word) or lower.endswith(("mitglied", "e", ".")):
         return None  # "Vorstandsmitglied", "die/der Vorsitzende", "Dr." say nothing
     return "f" if lower.endswith(("in", "frau")) else "m"
 
@@ -1074,3 +1074,8 @@ def elided_subject(text: str, quoted: Quoted) -> bool:
     the speaker of the clause before speaks on."""
     match = _ELIDED_SUBJECT.search(text[max(0, quoted.start - 60) : quoted.start - 1])
     return match is not None and match.group(1).lower() in _speech_verbs()
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence containing ``pos`` (public form of the splitter the attribution uses)."""
+    return _sentence_start(text, pos)

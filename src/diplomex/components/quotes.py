@@ -35,9 +35,11 @@ from diplomex.quotation import (
     find_quoted,
     is_institution,
     is_known_body,
+    is_title,
     is_quotation,
     person_mentions,
     resolve_pronoun,
+    sentence_start,
     role_holder,
     surnames,
 )
@@ -82,7 +84,9 @@ class QuoteFinder:
             cue, speaker = attribute(text, quoted, known)
             speaks_on = cue is None or elided_subject(text, quoted)
             if speaker is None and speaks_on and previous and continues(text, previous[0], quoted):
-                speaker = previous[1]
+                speaker = None if check.names_another(previous[0].end, quoted.start, previous[1]) else previous[1]
+            if speaker is None and cue is None:
+                speaker = check.only_person_before(sentence_start(text, quoted.start - 1), quoted.start - 1)
             elif speaker is not None and speaker.kind == "pronoun":
                 speaker = resolve_pronoun(text, speaker, quoted, known, self.pronoun_sentences, check.person)
             elif speaker is not None and speaker.kind == "role":
@@ -136,6 +140,29 @@ class SpeakerCheck:
         if mention.kind == "person":
             return self.person(mention)
         return self.organisation(mention)
+
+    def only_person_before(self, lo: int, hi: int) -> Mention | None:
+        """The one person (PER entity, by surname) named in text[lo:hi] as the subject, not after a
+        preposition: "Auch Außenminister X attackierte den Iran als „…“"; None if none or several. A
+        one-word entity counts only after a title or as the surname of a full name in the text."""
+        full_names = {e[-1].text for e in self.persons if len(e) > 1}
+        found = [
+            e for e in self.persons
+            if lo <= e.start_char and e.end_char <= hi and not _after_preposition(self.text, e.start_char)
+            and (len(e) > 1 or e.text in full_names or e.start > 0 and is_title(e.doc[e.start - 1].text))
+        ]
+        if len({e.text.split()[-1] for e in found}) != 1:
+            return None
+        best = max(found, key=len)
+        return Mention(best.start_char, best.end_char, "person")
+
+    def names_another(self, lo: int, hi: int, speaker: Mention | None) -> bool:
+        """A person other than ``speaker`` is named (a PER entity) in text[lo:hi], so a quote after it
+        need not continue the speaker's words."""
+        own = self.text[speaker.start : speaker.end].split()[-1:] if speaker else []
+        return any(
+            lo <= e.start_char and e.end_char <= hi and e.text.split()[-1:] != own for e in self.persons
+        )
 
     def person(self, mention: Mention) -> Mention | None:
         """A PER entity; else, when NER missed the name, a mention that overlaps no other entity and
@@ -193,6 +220,18 @@ class SpeakerCheck:
             return None
         best = max(holders, key=len)
         return Mention(best.start_char, best.end_char, "person")
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """A preposition or object article stands within the few words before ``start``."""
+    before = text[max(0, start - 40) : start].split()[-3:]
+    return any(w.lower() in PREPOSITIONS_AND_OBJECTS for w in before)
+
+
+PREPOSITIONS_AND_OBJECTS = frozenset(
+    "mit an auf gegen für über von vom zu zum zur bei beim nach gegenüber aus um unter vor wegen den dem des "
+    "einen einem eines".split()
+)
 
 
 def is_genitive_of(text: str, name_end: int, phrase_end: int) -> bool:
