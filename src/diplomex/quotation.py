@@ -7,7 +7,9 @@ Three steps, each usable without spaCy and never raising on odd input:
 - :func:`is_quotation` tells quotations from names, titles and labels set in marks
   („Berliner Zeitung“, Operation „Wüstensturm“, die so genannte „Reichensteuer“);
 - :func:`attribute` finds the cue and the speaker mention ("sagte X", "so X", "X zufolge",
-  "X sagte: „…“", the sentence before), only where the text names the speaker.
+  "X sagte: „…“", "„…“, hatte X erklärt", "X („…“)", the sentence before), only where the text names
+  the speaker — a person or an organisation;
+- :func:`resolve_pronoun` points "er"/"sie" to the person (or body) it refers to, with gender agreement.
 
 Lexicons (``diplomex/resources``): speech_verbs.txt, quote_cue_words.txt, quote_name_nouns.txt,
 speaker_titles.txt, speaker_organisations.txt, common_noun_endings.txt.

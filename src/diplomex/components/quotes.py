@@ -12,10 +12,15 @@ with ``span._.quote`` a plain dict::
 
 Works with any German pipeline: uses ``doc.ents`` (PER/ORG) when present, and plain text patterns
 otherwise (cue verbs, role titles, capitalised names). A speaker is only given when the text names it:
-"er"/"sie" resolve to the named subject of a preceding sentence, "der (brasilianische) Präsident" to the
-one person named before with that title (and nationality); "ein Sprecher des Finanzministeriums" gives
-the organisation; "sagte die Sprecherin" without a name gives None. With entities, a person speaker
-must be a name (see :class:`SpeakerCheck`). Indirect speech is not extracted.
+"er"/"sie" resolve to the named subject of a preceding sentence (or, after a quote, to the person named
+before it), and only when the gender agrees where a title or honorific shows it ("sie" never resolves to
+"Außenminister Karl Brandt"; a plural "sie sagten" resolves to no one); "der (brasilianische) Präsident"
+resolves to the one person named before with that title (and nationality). Organisations speak as such
+("das Auswärtige Amt", "die FIFA", "laut „Reuters“"), also through their spokespeople and officials
+("ein Sprecher des Finanzministeriums", "der Einsatzleiter der Polizei"); "sagte die Sprecherin" without
+a name gives None. A quote without cue continues the previous quote's speaker only when no other person
+is named in between. With entities, a person speaker must be a name (see :class:`SpeakerCheck`).
+Indirect speech is not extracted.
 """
 
 from __future__ import annotations
