@@ -423,3 +423,23 @@ def test_a_bare_quote_does_not_continue_across_another_named_person(nlp_ner):
 def test_a_period_without_space_still_ends_the_sentence(nlp):
     text = "Der Forscher Juan Perez war vor Jahren verschwunden.Der Direktor Klaus Brenner ist neu im Amt. Er erklärte: „Der Anblick ist einzigartig.“"
     assert only(nlp, text).speaker == "Klaus Brenner"
+
+
+def test_relative_clause_takes_its_antecedent(nlp):
+    q = only(nlp, "Kritik kommt vom Fahrgastverband IGEB, der die Maßnahme als „Kapitulation“ vor den Randalierern sieht.")
+    assert q.speaker == "Fahrgastverband IGEB" and q.speaker_kind == "organisation"
+
+
+def test_comma_and_article_is_no_relative_clause(nlp):
+    q = only(nlp, "Der Vorsitzende Jonas Adler erklärte am Abend, die Fraktion nehme die Entscheidung „zur Kenntnis“.")
+    assert q.speaker == "Jonas Adler"
+
+
+def test_speaker_named_in_the_next_sentence(nlp):
+    q = only(nlp, "„Ja, es gibt Zumutungen.“ Das musste Finanzminister Peer Lindner zu Beginn der Debatte einräumen.")
+    assert q.speaker == "Peer Lindner"
+
+
+def test_next_sentence_without_speech_verb_names_no_speaker(nlp):
+    q = only(nlp, "„Ja, es gibt Zumutungen.“ Das Parlament in Berlin tagte danach bis in die Nacht.")
+    assert q.speaker is None

@@ -233,7 +233,7 @@ def has_speech_context(text: str, start: int, end: int) -> bool:
     """A speech verb or quote cue occurs in the sentence around the quote."""
     cues = _speech_verbs() | _lower_set("quote_cue_words.txt")
     context = words(_clause_before(text, start - 1)) + words(_clause_after(text, end + 1))
-    return any(w.lower() in cues for w in context)
+    return any(w.lower() in cues or w.lower().rstrip(".") in cues for w in context)  # "… sieht."
 
 
 _FRAMING_BEFORE = re.compile(r"(?:\b(?:als|von|vom|wie)(?:\s+(?:einer|einem|einen|eine|der|dem|den|die|das))?|:)\s*$")
@@ -415,11 +415,23 @@ def _name_run(toks: list, i: int) -> int:
         if _is_name_word(word) and not is_title(word):
             j += 1
             end = j
-        elif word in _PARTICLES and j > i and (word not in ("der", "den") or toks[j - 1][2] in ("von", "van", "ter")):
+        elif word in _PARTICLES and j > i and (word not in ("der", "den") or toks[j - 1][2] in ("von", "van", "ter")) and (
+            word != "zu" or _is_given_name(toks[j - 1][2])  # "Karl-Theodor zu Guttenberg", not "Lindner zu Beginn"
+        ):
             j += 1
         else:
             break
     return end
+
+
+def _is_given_name(word: str) -> bool:
+    """A listed first name, or a hyphenated pair of capitalised names ("Karl-Theodor")."""
+    return word in _first_names() or "-" in word and all(part[:1].isupper() for part in word.split("-"))
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(lexicons.lines("first_names.txt"))
 
 
 def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True) -> Mention | None:
@@ -480,7 +492,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         return None
     if i < len(toks) and is_institution(toks[i][2]):
         start = toks[det_at][0] if has_det else toks[i][0]
-        return Mention(start, toks[i][1], "organisation")
+        named = i + 1 < len(toks) and toks[i + 1][2].isupper() and len(toks[i + 1][2]) > 1
+        return Mention(start, toks[i + named][1], "organisation")  # "der Fahrgastverband IGEB"
     if has_det:
         return None
     end = _name_run(toks, i)
@@ -678,12 +691,17 @@ def _speaker_in_sentence(
     inverted = _pronoun_after_verb(text, verb, lead_end) if verb else None
     if inverted is not None:
         return verb[2], inverted
+    relative = _RELATIVE_CLAUSE.search(text, sentence, lead_end)
+    if relative is not None:
+        antecedent = _phrase_ending_at(text, sentence, relative.start(), known)
+        if antecedent is not None:
+            return (verb[2] if verb else None), antecedent  # "vom Fahrgastverband IGEB, der dies als „…“ sieht"
     subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
         if subject is None and colon:
             subject = _pronoun_in_clause(text, sentence, lead_end) or _named_in_clause(text, sentence, lead_end, known)
-        if subject is None and close_at > lead_end:
-            return _speaker_later_in_sentence(text, close_at, known)
+        if subject is None and close_at > lead_end and (colon or text[close_at - 1 : close_at] not in ".!?"):
+            return _speaker_later_in_sentence(text, close_at, known)  # not past a quote ending its sentence
         return ("colon" if colon else None), subject
     named_after = parse_speaker(text, verb[1], limit=lead_end - verb[1])
     if subject is None or subject.kind == "organisation" and _inverted_name(text, verb, named_after):
@@ -691,6 +709,21 @@ def _speaker_in_sentence(
     if subject is None:
         subject = _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
     return verb[2], subject
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:der|die|welche[rs]?)\s+(?=[a-zäöüß])[^,.;:!?„“\"»«]*$")
+
+
+def _phrase_ending_at(text: str, lo: int, end: int, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The organisation or named person whose phrase ends right at ``end`` (before a relative clause's
+    comma): "Kritik kommt vom Berliner Fahrgastverband IGEB, der …"."""
+    for start, _, _ in _tokens(text, lo, end):
+        mention = parse_speaker(text, start, limit=end - start, nominative=False)
+        if mention is not None and not text[mention.end : end].strip() and (
+            mention.kind == "organisation" or mention.kind == "person" and _is_named(text, mention, start, known)
+        ):
+            return mention
+    return None
 
 
 def _inverted_name(text: str, verb: tuple[int, int, str], mention: Mention | None) -> bool:
@@ -804,15 +837,41 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
     sentence = _sentence_start(text, lead_end)
     cue, speaker = _speaker_in_sentence(text, sentence, lead_end, close_at, known)
     if speaker is None and cue is None:
-        previous = _previous_sentence(text, sentence)
-        if previous is not None:
-            previous_cue, previous_speaker = _speaker_in_sentence(text, previous, sentence, sentence, known)
-            if previous_cue is not None:
-                speaker = previous_speaker
-            elif not text[sentence:open_at].strip() and not _ALL_MARKS.intersection(text[previous:sentence]):
-                # "Die SPD will am Kurs festhalten. „Wir …“": the subject of the sentence before
-                speaker = _subject(text, previous, sentence, known) or _named_in_clause(text, previous, sentence, known)
+        speaker = _speaker_around(text, sentence, open_at, close_at, known)
     return cue, speaker
+
+
+def _speaker_around(text: str, sentence: int, open_at: int, close_at: int, known: frozenset[str]) -> Mention | None:
+    """Speaker of a quote with no cue in its sentence: the sentence before names one with a cue ("X
+    äußerte sich am Abend. „…“"); else, for a quote standing as a sentence of its own, the next sentence
+    attributes it ("„…“. Das musste Minister X einräumen.") or the sentence before has a named subject
+    ("Die SPD will am Kurs festhalten. „Wir …“")."""
+    previous = _previous_sentence(text, sentence)
+    if previous is not None:
+        previous_cue, previous_speaker = _speaker_in_sentence(text, previous, sentence, sentence, known)
+        if previous_cue is not None:
+            return previous_speaker
+    if text[sentence:open_at].strip():
+        return None
+    following = _named_in_next_sentence(text, close_at, known)
+    if following is not None or previous is None or _ALL_MARKS.intersection(text[previous:sentence]):
+        return following
+    return _subject(text, previous, sentence, known) or _named_in_clause(text, previous, sentence, known)
+
+
+_ATTRIBUTING_START = re.compile(r"[“”\"»«]*[.!?]?\s+(?:Das|Dies|Diese|Dieser|So)\b")
+
+
+def _named_in_next_sentence(text: str, close_at: int, known: frozenset[str]) -> Mention | None:
+    """"„…“. Das sagte Außenminister X": a named person in the next sentence when it opens with "Das",
+    "Dies(e)" or "So" and has a speech verb."""
+    opening = _ATTRIBUTING_START.match(text, close_at + 1)
+    if opening is None or text[close_at - 1 : close_at] not in ".!?" and "." not in opening.group():
+        return None
+    end = opening.end() + len(_clause_after(text, opening.end(), 200))
+    if _verb_at(text, opening.end(), end) is None:
+        return None
+    return _named_in_clause(text, opening.end(), end, known)
 
 
 _TRAILING_NAME = re.compile(r"((?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*),?\s*\(\s*$")
@@ -953,7 +1012,9 @@ def previous_subject(
             return None
         end = len(before)
         start = _sentence_start(text, end - 1)
-        mention = _subject(text, start, end, known) or _named_in_clause(text, start, end, known)
+        mention = _subject(text, start, end, known)
+        if mention is None or mention.kind == "organisation":  # "er": a person named in it, if any
+            mention = _named_in_clause(text, start, end, known) or mention
         if mention is not None and mention.kind == "role":
             mention = role_holder(text, mention, known)
         if mention is not None and mention.kind == "person" and is_person(mention) is not None:
