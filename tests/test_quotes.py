@@ -443,3 +443,8 @@ def test_speaker_named_in_the_next_sentence(nlp):
 def test_next_sentence_without_speech_verb_names_no_speaker(nlp):
     q = only(nlp, "„Ja, es gibt Zumutungen.“ Das Parlament in Berlin tagte danach bis in die Nacht.")
     assert q.speaker is None
+
+
+def test_a_long_paragraph_of_unclosed_marks_keeps_the_closed_quote():
+    text = "„offen " * 800 + "Am Ende sagte Lawrow: „Wir bleiben.“ Danach „wieder offen"
+    assert [text[q.start : q.end] for q in find_quoted(text)][-1:] == ["Wir bleiben."]

@@ -99,21 +99,25 @@ def _closes(text: str, i: int, opener: str) -> bool:
     return not (ch == "’" and i + 1 < len(text) and text[i + 1].isalpha())  # an apostrophe
 
 
-def _scan(text: str, lo: int, hi: int, stack: list[tuple[str, int]], guillemet_open: str):
-    """Pair marks in text[lo:hi]; return the closed outermost (open index, close index, mark) and the
-    stack of openers left unclosed."""
+def _scan(text: str, lo: int, hi: int, stack: list[tuple[str, int]], guillemet_open: str, longest: int = 5000):
+    """Pair marks in text[lo:hi]; return the closed outermost (open index, close index, mark), the
+    stack of openers left unclosed, and where the scan stopped: ``hi``, or earlier when the oldest
+    opener has gone ``longest`` characters of this paragraph unclosed (so a text full of unclosed marks
+    costs linear time)."""
     closed = []
     for i in range(lo, hi):
         ch = text[i]
         if ch not in _ALL_MARKS:
             continue
+        if stack and i - max(stack[0][1], lo) > longest:
+            return closed, stack, i
         if stack and _closes(text, i, stack[-1][0]):
             mark, at = stack.pop()
             if not stack:
                 closed.append((at, i, mark))
         elif _is_opener(text, i, guillemet_open):
             stack.append((ch, i))
-    return closed, stack
+    return closed, stack, hi
 
 
 def _next_paragraph_opens(text: str, hi: int, mark: str) -> bool:
@@ -146,7 +150,7 @@ def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
         elif carried:
             carried = None
         while True:
-            closed, stack = _scan(text, lo, hi, stack, guillemet_open)
+            closed, stack, stopped = _scan(text, lo, hi, stack, guillemet_open)
             for at, close, mark in closed:
                 paragraphs = carried[2] if carried and at == carried[0] else 1
                 out.append(Quoted(at + 1, close, mark, paragraphs))
@@ -156,7 +160,7 @@ def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
                 break
             mark, at = stack[0]
             paragraphs = (carried[2] if carried and at == carried[0] else 1) + 1
-            if paragraphs <= max_paragraphs and mark in "„»«\"" and _next_paragraph_opens(text, hi, mark):
+            if stopped == hi and paragraphs <= max_paragraphs and mark in "„»«\"" and _next_paragraph_opens(text, hi, mark):
                 carried = (at, mark, paragraphs)
                 break
             carried = None
@@ -1048,13 +1052,14 @@ def _title_gender(word: str) -> str | None:
 
 def person_gender(text: str, person: Mention) -> str | None:
     """"f" or "m" when a title, role noun or honorific stands next to a mention of the person's surname
-    in the text ("Außenministerin Jana Lindqvist", "Frau Lindqvist", "Lindqvist, Sprecherin der …"),
+    nearby (5000 characters either side) ("Außenministerin Jana Lindqvist", "Frau Lindqvist", "Lindqvist, Sprecherin der …"),
     None when nothing says or the signs disagree."""
     name_words = words(text[person.start : person.end])
     if not name_words:
         return None
     genders = set()
-    for match in re.finditer(rf"(?<!\w){re.escape(name_words[-1])}(?!\w)", text):
+    window = re.compile(rf"(?<!\w){re.escape(name_words[-1])}(?!\w)")
+    for match in window.finditer(text, max(0, person.start - 5000), person.end + 5000):
         before = [w for w in words(text[max(0, match.start() - 80) : match.start()])]
         while before and before[-1] in name_words[:-1]:
             before.pop()  # first names
@@ -1109,9 +1114,12 @@ def resolve_pronoun(
 def _attributed_quote_start(text: str, pronoun: Mention) -> int | None:
     """The opening mark of the quote a pronoun's clause attributes ("„A“, sagte er. „B“": the mark of A),
     None when the pronoun's sentence has no quote before it."""
-    closing = [k for k in range(_sentence_start(text, pronoun.start), pronoun.start) if text[k] in _CLOSING_MARKS]
-    opening = [k for k in range(max(0, closing[-1] - 2000), closing[-1]) if text[k] in "„»«\""] if closing else []
-    return opening[-1] if opening else None
+    sentence = _sentence_start(text, pronoun.start)
+    closing = max(text.rfind(mark, sentence, pronoun.start) for mark in _CLOSING_MARKS)
+    if closing < 0:
+        return None
+    opening = max(text.rfind(mark, max(0, closing - 2000), closing) for mark in "„»«\"")
+    return opening if opening >= 0 else None
 
 
 def _article_gender(text: str, mention: Mention) -> str | None:
