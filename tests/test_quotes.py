@@ -448,3 +448,11 @@ def test_next_sentence_without_speech_verb_names_no_speaker(nlp):
 def test_a_long_paragraph_of_unclosed_marks_keeps_the_closed_quote():
     text = "„offen " * 800 + "Am Ende sagte Lawrow: „Wir bleiben.“ Danach „wieder offen"
     assert [text[q.start : q.end] for q in find_quoted(text)][-1:] == ["Wir bleiben."]
+
+
+def test_quote_in_a_prepositional_relative_clause_has_no_speaker(nlp):
+    text = (
+        "Der Senat hat dem Entwurf mit großer Mehrheit zugestimmt, in dem sich das Land verpflichtet, "
+        "jede „grausame oder erniedrigende Behandlung“ zu ächten."
+    )
+    assert only(nlp, text).speaker is None

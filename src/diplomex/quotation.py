@@ -698,8 +698,9 @@ def _speaker_in_sentence(
     relative = _RELATIVE_CLAUSE.search(text, sentence, lead_end)
     if relative is not None:
         antecedent = _phrase_ending_at(text, sentence, relative.start(), known)
-        if antecedent is not None:
-            return (verb[2] if verb else None), antecedent  # "vom Fahrgastverband IGEB, der dies als „…“ sieht"
+        if antecedent is not None or relative.group(1):
+            # "vom Fahrgastverband IGEB, der dies als „…“ sieht"; "dem Entwurf, in dem …" names no one
+            return (verb[2] if verb else None), antecedent
     subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
         if subject is None and colon:
@@ -715,7 +716,10 @@ def _speaker_in_sentence(
     return verb[2], subject
 
 
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:der|die|welche[rs]?)\s+(?=[a-zäöüß])[^,.;:!?„“\"»«]*$")
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:(in|mit|nach|bei|auf|für|an|aus|über|unter|durch|gegen)\s+(?:dem|der|den|denen|welchem|welcher)"
+    r"\s+(?=[a-zäöüß])[^.;:!?„“\"»«]*|(?:der|die|welche[rs]?)\s+(?=[a-zäöüß])[^,.;:!?„“\"»«]*)$"
+)
 
 
 def _phrase_ending_at(text: str, lo: int, end: int, known: frozenset[str] = frozenset()) -> Mention | None:
