@@ -12,7 +12,7 @@ Writes to training/corpus/:
   europarl-dev.spacy  Europarl (Padó) dev (evaluation only; licence not stated, never trained on)
 
 GermEval-2014 test split: a sentence is held out iff crc32 of its source line (the URL/outlet-and-date after
-"#", so sentences of one source stay together) is even — 2,553 of 5,100 sentences.
+"#", so sentences of one source stay together) is even — 2,560 of 5,100 sentences.
 
 The label mapping is documented in training/README.md.
 """
