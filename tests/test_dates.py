@@ -347,3 +347,32 @@ def test_week_53_exists_only_in_long_iso_years():
     assert diplomex.extract("Das Treffen ist in KW 53.", published="2000-01-01").dates == ()
     (mention,) = diplomex.extract("Das Treffen ist in KW 53.", published="2020-06-01").dates
     assert mention.value == "2020-W53"
+
+
+GUARD_EXAMPLES = [
+    "Die Erklärung vom 2025-02-27 liegt vor.", "Am 27.02.2025 trafen sie sich.",
+    "Am Montag, den 3. März 2025, beginnt der Gipfel.", "Am 24. und 25. September wird verhandelt.",
+    "Im März soll verhandelt werden.", "Der Krieg 1912/13 war kurz.", "Seit 2019 gibt es Gespräche.",
+    "In den 1990er Jahren begann es.", "Im 20. Jahrhundert und im 19. Jh. gab es Kriege.",
+    "Am späten Donnerstagabend kamen sie zusammen.", "Sie treffen sich montags in Wien.",
+    "Die gestrige Sitzung fiel aus, übermorgen geht es weiter.", "Tags darauf reiste er ab, am Vortag kam sie.",
+    "Am selben Tag sprach er.", "Vergangene Woche sprach er, im nächsten Quartal will er wiederkommen.",
+    "Ende des Monats will er kommen.", "Im Vorjahr wuchs der Handel, zum Jahresende sank er.",
+    "Am Wochenende bleibt er.", "Vor drei Jahren begann es.", "Zwei Tage später kam er.",
+    "Sie verhandelten zwei Wochen lang.", "Es wird seit Monaten verhandelt.", "Im Sommer 2024 kam er.",
+    "Am Tag der Deutschen Einheit und zu Ostern reist er.", "Im ersten Quartal 2025 wuchs die Wirtschaft.",
+    "In der 12. Kalenderwoche und in KW 13 wird gewählt.",
+]
+
+
+def test_guards_skip_only_patterns_that_cannot_match():
+    """Every family whose pattern matches a text passes its guard; each family is exercised here."""
+    matched = set()
+    for text in GUARD_EXAMPLES:
+        scanned = {family for family, _ in timex._scanned_patterns(text)}
+        for family, pattern in timex._patterns():
+            if pattern.search(text):
+                matched.add(family)
+                assert family in scanned, (family, text)
+    assert matched == set(timex._guards())
+    assert timex._scanned_patterns("Die Gespräche verliefen gut.") == []

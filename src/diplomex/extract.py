@@ -87,8 +87,8 @@ def extract(
 def build_record(doc: Doc, id: str | None = None, title: str | None = None, warnings: list[str] | tuple[str, ...] = ()) -> ArticleRecord:
     """The record of an annotated Doc (the only place a Doc becomes a record)."""
     published = date.fromisoformat(doc._.published) if doc._.published else None
-    warnings = list(warnings) + hygiene.doc_warnings(doc)
-    text = doc.text
+    text = doc.text  # built anew from the tokens on every access: read once
+    warnings = list(warnings) + hygiene.doc_warnings(doc, text)
     mentions = [e for e in doc.ents if e.label_ == "PER" and not _in_credit_line(e, text)]
     surfaces = _surface_forms(mentions)
     canonical = canonicalize(list(surfaces.values()) + [m._.known_as for m in mentions if m._.known_as])

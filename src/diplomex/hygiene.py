@@ -130,12 +130,15 @@ def remove_invisible(text: str) -> str:
     """Drop control (except tab/newline), zero-width, bidi and unassigned characters; line and
     paragraph separators become ``\\n``, other space characters (no-break, thin, …) a plain space."""
     text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
-    return "".join(_visible(ch) for ch in text)
+    return _NOT_PLAIN.sub(_visible, text)
 
 
-def _visible(ch: str) -> str:
-    if " " <= ch < "\x7f" or ch in "\n\t":
-        return ch
+_NOT_PLAIN = re.compile(r"[^ -~\n\t]")
+"""Characters other than printable ASCII, tab and newline: only these need a look at their category."""
+
+
+def _visible(match: re.Match[str]) -> str:
+    ch = match.group()
     category = unicodedata.category(ch)
     if category in _DROPPED_CATEGORIES:
         return ""
@@ -185,11 +188,6 @@ def language_hits(words: list[str]) -> Counter[str]:
     return Counter(language for w in words for language in table.get(w.lower(), ()))
 
 
-def german_share(words: list[str]) -> float:
-    """Share of German function words among the words."""
-    return language_hits(words)["de"] / len(words) if words else 0.0
-
-
 def looks_german(words: list[str]) -> bool:
     """A cheap language check on the alphabetic words of a text.
 
@@ -202,7 +200,7 @@ def looks_german(words: list[str]) -> bool:
     foreign = max((n for language, n in hits.items() if language != "de"), default=0)
     if foreign >= MIN_FOREIGN_HITS and foreign > hits["de"]:
         return False
-    return len(words) < MIN_WORDS_FOR_LANGUAGE or german_share(words) >= MIN_GERMAN_SHARE
+    return len(words) < MIN_WORDS_FOR_LANGUAGE or hits["de"] / len(words) >= MIN_GERMAN_SHARE
 
 
 def guess_language(words: list[str]) -> str | None:
@@ -217,7 +215,7 @@ def guess_language(words: list[str]) -> str | None:
 def unbalanced_quotes(text: str) -> bool:
     """Whether quotation marks do not add up: German „…“ / „…”, English “…”, guillemets »…« / «…»,
     straight "…", single ‹…›, or more ‚ openers than ‘ ’ closers (apostrophes are not counted)."""
-    counts = Counter(ch for ch in text if ch in "„“”»«\"‹›‚‘’")
+    counts = {mark: text.count(mark) for mark in "„“”»«\"‹›‚‘’"}
     curly = counts["„"] + counts["“"] + counts["”"]
     if curly % 2 or counts["„"] > counts["“"] + counts["”"]:
         return True
@@ -226,13 +224,14 @@ def unbalanced_quotes(text: str) -> bool:
     return counts["‚"] > counts["‘"] + counts["’"]
 
 
-def doc_warnings(doc: Doc) -> list[str]:
-    """Warnings on what degraded the extraction of this Doc."""
+def doc_warnings(doc: Doc, text: str | None = None) -> list[str]:
+    """Warnings on what degraded the extraction of this Doc (``text``: ``doc.text`` when the caller
+    has it already; spaCy builds it anew from the tokens on every access)."""
     warnings = []
     if not doc._.published:
         warnings.append(NO_PUBLISHED)
     if not looks_german([t.text for t in doc if t.is_alpha]):
         warnings.append(NOT_GERMAN)
-    if unbalanced_quotes(doc.text):
+    if unbalanced_quotes(doc.text if text is None else text):
         warnings.append(UNBALANCED_QUOTES)
     return warnings

@@ -241,10 +241,63 @@ _SEASON_LEADS = {"im", "in", "den", "dem", "des", "der", "vom", "zum", "seit", "
                  "diesen", "jeden", "einen", "kommenden", "letzten", "vergangenen", "nächsten"}
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=None)
+def _guards() -> dict[str, tuple[bool, tuple[str, ...]]]:
+    """Per family, what every match of its pattern contains: (a digit?, one of these lower-cased
+    substrings; empty: no word needed). A text lacking either cannot match, so its scan is skipped."""
+    month = tuple(r[0].lower() for r in lexicons.table("months.tsv"))
+    weekday = tuple(r[0].lower() for r in lexicons.table("weekdays.tsv"))
+    unit = tuple(r[0].lower() for r in lexicons.table("time_units.tsv"))
+    return {
+        "iso": (True, ("-",)),
+        "numeric": (True, ()),
+        "daymonth": (True, month),
+        "dayonly": (True, month),
+        "month": (False, month),
+        "year_tail": (True, ()),
+        "year": (True, ()),
+        "decade": (True, ("er",)),
+        "century": (True, ("jahrhundert", "jh.")),
+        "weekday": (False, weekday),
+        "weekly": (False, weekday),
+        "deictic": (False, ("gestrig", "heutig", "morgig", "gestern", "heute", "morgen")),
+        "dayword": (False, ("vortag", "folgetag", "tags")),
+        "sameday": (False, ("tag",)),
+        "period": (False, ("woche", "monat", "jahr", "quartal")),
+        "period_this": (False, ("woche", "monat", "jahr")),
+        "compound": (False, ("jahr", "woche", "monat")),
+        "weekend": (False, ("wochenende",)),
+        "offset": (False, unit),
+        "offset_post": (False, unit),
+        "duration": (False, unit),
+        "duration_bare": (False, ("tagen", "wochen", "monaten", "jahren", "jahrzehnten")),
+        "season": (False, tuple(r[0].lower() for r in lexicons.table("seasons.tsv"))),
+        "holiday": (False, tuple(r[0].lower() for r in lexicons.table("holidays.tsv"))),
+        "quarter": (False, ("quartal", "halbjahr", "jahreshälfte")),
+        "calweek": (True, ("kalenderwoche", "kw")),
+    }
+
+
+def _scanned_patterns(text: str) -> list[tuple[str, re.Pattern]]:
+    """The families whose guard (see :func:`_guards`) lets ``text`` through."""
+    has_digit = _DIGIT.search(text) is not None
+    lowered = text.lower()
+    guards = _guards()
+    chosen = []
+    for family, pattern in _patterns():
+        needs_digit, words = guards[family]
+        if (has_digit or not needs_digit) and (not words or any(w in lowered for w in words)):
+            chosen.append((family, pattern))
+    return chosen
+
+
 def find(text: str) -> list[Candidate]:
     """All temporal expressions in ``text``, longest first on overlaps, in text order."""
     found = []
-    for family, pattern in _patterns():
+    for family, pattern in _scanned_patterns(text):
         for m in pattern.finditer(text):
             fields = {k: v for k, v in m.groupdict().items() if v}
             start, end = m.span()
@@ -875,10 +928,13 @@ def sentence_tenses(words: list[str]) -> list[str | None]:
         for i, w in enumerate(words)
     ]
     lowered = [w.lower() for w in words]
+
+    def clause_after(i: int) -> list[str]:
+        return list(takewhile(lambda x: x not in _CLAUSE_END, lowered[i + 1:i + 25]))
+
     for i, w in enumerate(lowered):
-        window = list(takewhile(lambda x: x not in _CLAUSE_END, lowered[i + 1:i + 25]))
-        if w in ("ist", "sind") and any(_PARTICIPLE.match(x) and tense_markers().get(x) != "future" for x in window):
+        if w in ("ist", "sind") and any(_PARTICIPLE.match(x) and tense_markers().get(x) != "future" for x in clause_after(i)):
             marks[i] = "past"
-        if marks[i] == "future" and w.startswith(("soll", "woll", "will")) and any(x in ("worden", "gewesen", "haben") for x in window):
+        if marks[i] == "future" and w.startswith(("soll", "woll", "will")) and any(x in ("worden", "gewesen", "haben") for x in clause_after(i)):
             marks[i] = "past"
     return marks

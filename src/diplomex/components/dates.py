@@ -23,6 +23,7 @@ Config:
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from spacy.language import Language
@@ -60,10 +61,14 @@ class DatesComponent:
         reference_granularity: str | None = None
         spans = []
         use_morph = doc.has_annotation("MORPH")
+        text = doc.text  # built anew on every access: read once, slice per sentence
         for sent in _sentences(doc):
-            candidates = timex.find(sent.text)
-            tenses = _token_tenses(sent, use_morph) if candidates else []
-            breaks = _clause_breaks(sent) if candidates else []
+            candidates = timex.find(text[sent.start_char : sent.end_char])
+            if not candidates:
+                continue
+            words = [t.text for t in sent]
+            tenses = _token_tenses(sent, words, use_morph)
+            breaks = _clause_breaks(words)
             for cand in candidates:
                 start, end = sent.start_char + cand.start, sent.start_char + cand.end
                 span = doc.char_span(start, end, alignment_mode="expand")
@@ -89,7 +94,6 @@ class DatesComponent:
 def date_mentions(doc: Doc, span_key: str = "diplomex_dates") -> list[DateMention]:
     """DateMention records for the spans of kind "date" the component wrote."""
     mentions = []
-    text = doc.text  # built anew on every access: read once
     for span in doc.spans.get(span_key, []):
         info = span._.timex or {}
         if info.get("kind") != "date":
@@ -97,7 +101,7 @@ def date_mentions(doc: Doc, span_key: str = "diplomex_dates") -> list[DateMentio
         start, end = info.get("start", span.start_char), info.get("end", span.end_char)
         mentions.append(
             DateMention(
-                text=text[start:end],
+                text=_text_between(span, start, end),
                 start=start,
                 end=end,
                 value=info.get("value"),
@@ -109,6 +113,14 @@ def date_mentions(doc: Doc, span_key: str = "diplomex_dates") -> list[DateMentio
             )
         )
     return mentions
+
+
+def _text_between(span: Span, start: int, end: int) -> str:
+    """The document text from ``start`` to ``end``, read from the span when it covers them
+    (``doc.text`` is built anew from all tokens on every access)."""
+    if span.start_char <= start <= end <= span.end_char:
+        return span.text[start - span.start_char : end - span.start_char]
+    return span.doc.text[start:end]
 
 
 def _published(doc: Doc) -> date | None:
@@ -124,9 +136,10 @@ def _sentences(doc: Doc):
     return [doc[:]] if len(doc) else []
 
 
-def _token_tenses(sent: Span, use_morph: bool) -> list[str | None]:
-    """Tense marker per token: word lists first (werden, soll), then morphology when present."""
-    marks = timex.sentence_tenses([t.text for t in sent])
+def _token_tenses(sent: Span, words: list[str], use_morph: bool) -> list[str | None]:
+    """Tense marker per token (``words``: the token texts): word lists first (werden, soll), then
+    morphology when present."""
+    marks = timex.sentence_tenses(words)
     if not use_morph:
         return marks
     for i, token in enumerate(sent):
@@ -140,12 +153,9 @@ def _token_tenses(sent: Span, use_morph: bool) -> list[str | None]:
     return marks
 
 
-def _clause_breaks(sent: Span) -> list[int]:
-    """Prefix counts of clause-break tokens in the sentence (index i: breaks before token i)."""
-    counts = [0]
-    for token in sent:
-        counts.append(counts[-1] + (token.text in _CLAUSE_BREAKS))
-    return counts
+def _clause_breaks(words: list[str]) -> list[int]:
+    """Prefix counts of clause-break tokens among a sentence's token texts (index i: breaks before token i)."""
+    return [0, *itertools.accumulate(word in _CLAUSE_BREAKS for word in words)]
 
 
 def _tense_near(span: Span, sent: Span, marks: list[str | None], breaks: list[int]) -> str | None:

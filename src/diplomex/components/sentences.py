@@ -25,20 +25,16 @@ def sentence_starts(words: list[str]) -> list[bool]:
     if not words:
         return starts
     starts[0] = True
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if "\n" in word and not word.strip():
-            if i + 1 < len(words):
-                starts[i + 1] = True
-        elif word in TERMINALS:
+    for i in [i for i, word in enumerate(words) if word in TERMINALS or "\n" in word]:
+        if words[i] in TERMINALS:
+            # the next word after the closing marks (a later stop among them gives the same word)
             j = i + 1
             while j < len(words) and (words[j] in CLOSERS or words[j] in TERMINALS):
                 j += 1
             if j < len(words) and _can_start(words[j]):
                 starts[j] = True
-            i = j - 1
-        i += 1
+        elif not words[i].strip() and i + 1 < len(words):
+            starts[i + 1] = True
     return starts
 
 
@@ -58,6 +54,6 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         # One array write: setting Token.is_sent_start token by token re-checks the whole Doc each time.
         starts = sentence_starts([t.text for t in doc])
-        values = numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64")
+        values = numpy.where(starts, 1, -1).astype("int64").astype("uint64")
         doc.from_array([SENT_START], values.reshape(-1, 1))
         return doc
