@@ -145,12 +145,14 @@ def _is_city_as_surname(token: Token) -> bool:
     return place is not None and place.kind == "city" and token.text == place.name
 
 
-def name_after(doc: Doc, start: int) -> Span | None:
-    """The person name that starts at token ``start`` (capitalised words and particles), or None."""
+def name_after(doc: Doc, start: int, first_name: bool = False) -> Span | None:
+    """The person name that starts at token ``start`` (capitalised words and particles), or None.
+    With ``first_name``, the first word is a listed first name even where it also names a city
+    ("Milan Horvat", "Santiago Peña")."""
     end = start
     while end < len(doc) and end - start < MAX_NAME_TOKENS:
         token = doc[end]
-        if looks_like_name(token) or (end > start and _is_city_as_surname(token)):
+        if looks_like_name(token) or (end > start and _is_city_as_surname(token)) or (first_name and end == start):
             end += 1
         elif token.lower_ in NAME_PARTICLES and end > start and end + 1 < len(doc) and looks_like_name(doc[end + 1]):
             end += 1
@@ -269,7 +271,7 @@ def role_country(span: Span) -> str | None:
 def _multiword_starts() -> frozenset[str]:
     """Inflection keys of the first words of multi-word place and organisation names."""
     names = list(gazetteer.places()) + list(gazetteer.organisations())
-    return frozenset(gazetteer.inflection_key(n.split()[0]) for n in names if " " in n)
+    return frozenset(gazetteer.inflection_key(n.split()[0].rstrip(",.")) for n in names if " " in n)
 
 
 def _phrase(words: list[str], spaces: list[str], start: int, size: int) -> str:
@@ -302,6 +304,18 @@ def _place_entities(doc: Doc) -> list[Span]:
     return found
 
 
+PLACE_PREPOSITIONS = frozenset({"in", "im", "nach", "aus", "von", "vom", "bei", "über", "um", "bis", "zwischen"})
+
+
+def _first_name_not_place(doc: Doc, i: int) -> bool:
+    """A listed first name that also names a city or region ("Milan", "Riad") is a first name
+    unless a place preposition comes before it ("in Riad") or it names a country."""
+    place = gazetteer.lookup_place(doc[i].text)
+    if place is not None and place.kind == "country":
+        return False
+    return i == 0 or doc[i - 1].lower_ not in PLACE_PREPOSITIONS
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     return frozenset(lexicons.lines("first_names.txt"))
@@ -315,11 +329,11 @@ def _person_candidates(doc: Doc) -> list[Span]:
         if token.i + 1 >= len(doc):
             break
         if token.text in first_names() and (token.i == 0 or not is_role(doc[token.i - 1])):
-            name = name_after(doc, token.i)
+            name = name_after(doc, token.i, first_name=_first_name_not_place(doc, token.i))
             if name is not None and len(name) > 1:
                 found.append(name)
         elif is_role(token):
-            name = name_after(doc, token.i + 1)
+            name = name_after(doc, token.i + 1, first_name=doc[token.i + 1].text in first_names())
             if name is not None:
                 found.append(name)
                 continue
