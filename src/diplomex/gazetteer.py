@@ -115,8 +115,16 @@ def _inhabitants() -> dict[str, str]:
 
 
 def country_of_adjective(word: str) -> str | None:
-    """ISO code of a nationality adjective in any inflection ("russischen" → RU), else None."""
+    """ISO code of a nationality adjective in any inflection ("russischen" → RU, also with a
+    hyphen the lexicon does not list: "ost-timoresischen" → TL), else None."""
     lower = word.lower()
+    found = _adjective_stem_country(lower)
+    if found is None and "-" in lower:
+        found = _adjective_stem_country(lower.replace("-", ""))
+    return found
+
+
+def _adjective_stem_country(lower: str) -> str | None:
     stems = _demonym_stems()
     for ending in ADJECTIVE_ENDINGS:
         if ending and not lower.endswith(ending):

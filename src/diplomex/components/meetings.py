@@ -18,6 +18,7 @@ The result is ``doc._.meetings``: a list of plain dicts (see :func:`event_dict`)
 from __future__ import annotations
 
 from bisect import bisect_right
+from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -106,7 +107,9 @@ class Event:
     statuses: list[str] = field(default_factory=list)
     follow_up: bool = False
     working_level: bool = False
+    ministerial: bool = False  # ministers or leaders of several countries are named as a group
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    position: int = 0  # number of the last sentence that mentions the event
 
     def person_keys(self) -> set[str]:
         """Surnames of the participants, without a genitive ending."""
@@ -131,17 +134,22 @@ class MeetingExtractor:
         events: list[Event] = []
         sentences = list(_sentences(doc))
         index = SentenceIndex.build(doc, sentences)
-        for sentence in sentences:
+        for number, sentence in enumerate(sentences):
             triggers = [(t, kind) for t in sentence if t.i not in quoted and (kind := trigger_type(t, sentence))]
+            recent = [e for e in events if number - e.position <= 2]
             if triggers:
-                self._read_mention(doc, sentence, triggers, quoted, events, index)
+                self._read_mention(doc, sentence, triggers, quoted, events, index, number)
             elif any(t.text in LEAD_VERBS for t in sentence) and any(t.lower_.startswith("delegation") or t.lower_.endswith("delegation") for t in sentence):
                 _add_delegation_leads(sentence, quoted, events, index)
-        # an event needs a type and someone taking part: a named person or a party
-        doc._.meetings = [d for d in (event_dict(doc, e) for e in events if e.types) if d["participants"] or d["parties"]]
+            elif recent and _is_participation(sentence):
+                _add_participants(doc, sentence, quoted, recent, index, number)
+            elif recent:
+                _add_next_sentence_persons(sentence, quoted, recent[-1], index, number)
+        events = _merge_forward(events)
+        doc._.meetings = [event_dict(doc, e) for e in events if e.types and _identified(e)]
         return doc
 
-    def _read_mention(self, doc: Doc, sentence: Span, triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event], index: "SentenceIndex") -> None:
+    def _read_mention(self, doc: Doc, sentence: Span, triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event], index: "SentenceIndex", number: int = 0) -> None:
         """Turn a sentence's triggers into mentions and merge each into its event.
 
         A trigger named by an organisation or country ("G8-Gipfel", "EU-Gipfel") is a mention of
@@ -152,26 +160,32 @@ class MeetingExtractor:
             if events:
                 events[-1].follow_up = True
             return
-        named = [(t, kind) for t, kind in triggers if gazetteer.country_of_prefix(t.text) and kind in {"summit", "meeting"}]
+        named = [(t, kind) for t, kind in triggers if _organisation_prefix(t.text) and kind in {"summit", "meeting"}]
         plain = [item for item in triggers if item not in named]
         persons = index.persons(sentence, quoted)
         if plain:
-            persons = [p for p in persons if not _separated(doc, p, plain[0][0])] + _pronoun_subject(doc, sentence, quoted, index)
+            persons = [p for p in persons if not _separated(doc, p, plain[0][0])]
+        persons += _pronoun_subject(doc, sentence, quoted, index)
         groups = [(plain[0], plain, persons)] if plain else []
         groups += [((t, kind), [(t, kind)], [] if plain else persons) for t, kind in named]
         words = {t.lower_ for t in sentence}
         for (head, kind), group, members in groups:
+            kind = _mention_type(doc, group)
             mention = Event(types=[kind], triggers=[(head.idx, head.idx + len(head))], participants=members,
-                            sentences=[(sentence.start_char, sentence.end_char)])
-            prefix = gazetteer.country_of_prefix(head.text) if (head, kind) in named else None
-            mention.parties = [prefix] if prefix else _parties(doc, sentence, members, quoted, index)
+                            sentences=[(sentence.start_char, sentence.end_char)], position=number)
+            prefix = _organisation_prefix(head.text) if (head, kind) in named else None
+            if prefix:
+                mention.types = ["summit"]  # "G20-Treffen", "EU-Gipfel": the organisation's summit or council
+            mention.parties = [prefix] if prefix else _parties(doc, sentence, members, quoted, index, head)
             if kind in {"meeting", "talks"} and _ministers_of_an_organisation(doc, sentence):
                 mention.types = ["summit"]
-            mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind, index)
+            others = {t.i for (other, _), group_triggers, _ in groups if other is not head for t, _ in group_triggers}
+            mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind, index, others)
             mention.venue = _venue(sentence, quoted)
             mention.date = _date(sentence, head, quoted, index)
             mention.statuses = _statuses(sentence, words)
             mention.working_level = bool(words & cues()["group"])
+            mention.ministerial = _names_ministers_as_a_group(doc, sentence)
             mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
             anaphoric = _is_anaphoric(head)
             target = self._target(events, mention, anaphoric)
@@ -179,7 +193,10 @@ class MeetingExtractor:
                 events.append(mention)
             else:
                 if anaphoric:
-                    mention.types, mention.statuses = [], []  # "das Treffen" refers back: no vote
+                    # "das Treffen" refers back: no vote on the type, and on the status only when
+                    # the sentence says so ("Das Treffen ist für Montag geplant")
+                    mention.types = []
+                    mention.statuses = [s for s in mention.statuses if s != "held"]
                 _merge(target, mention)
 
     def _target(self, events: list[Event], mention: Event, anaphoric: bool) -> Event | None:
@@ -188,16 +205,16 @@ class MeetingExtractor:
             return None
         last = events[-1]
         if anaphoric:
-            # "das Treffen" refers to the latest event of its scale (a summit, or any other contact)
-            summit = mention.types == ["summit"]
-            last = next((e for e in reversed(events[-self.merge_window:]) if ("summit" in e.types) == summit), last)
-        if anaphoric and _compatible(last, mention, dates=False) and (
-            mention.person_keys() <= last.person_keys() or not last.participants
-        ):
-            return last
+            referent = _referent(events[-self.merge_window:], mention)
+            if referent is not None and _compatible(referent, mention, dates=False) and (
+                mention.person_keys() <= referent.person_keys() or not referent.participants
+            ):
+                return referent
         if mention.types == ["summit"]:
             summit = next((e for e in reversed(events) if "summit" in e.types and _compatible(e, mention)), None)
-            if summit is not None and (not summit.participants or not mention.participants or set(summit.parties) & set(mention.parties)):
+            if summit is not None and _same_organisations(summit, mention) and (
+                not summit.participants or not mention.participants or set(summit.parties) & set(mention.parties)
+            ):
                 return summit
         for event in reversed(events[-self.merge_window:]):
             if not _compatible(event, mention):
@@ -215,6 +232,80 @@ class MeetingExtractor:
         return None
 
 
+CONTEXT_WORDS = frozenset({"rande", "vorfeld", "anschluss", "vor", "nach", "seit"})
+
+
+def _mention_type(doc: Doc, group: list[tuple[Token, str]]) -> str:
+    """The type of the mention's first trigger; a summit when a later one names the meeting, talks
+    or negotiations a summit ("berieten auf einem Gipfel"), unless it only sets the scene ("am
+    Rande des Gipfels", "im Vorfeld der Konferenz")."""
+    kind = group[0][1]
+    if kind in {"meeting", "talks", "negotiation"} and any(
+        other == "summit" and not any(t.lower_ in CONTEXT_WORDS for t in doc[max(0, token.i - 3) : token.i])
+        for token, other in group[1:]
+    ):
+        return "summit"
+    return kind
+
+
+FAMILIES = {"meeting": "contact", "talks": "contact", "negotiation": "contact", "summit": "summit", "visit": "visit", "call": "call"}
+
+
+def _referent(events: list[Event], mention: Event) -> Event | None:
+    """The event an anaphoric mention ("das Treffen", "diese Gespräche", "der Besuch") refers to: the
+    latest at the same place, else the latest of its kind — a summit for "der Gipfel", a visit for
+    "der Besuch", a call for "das Telefonat"; "das Treffen" or "das Gespräch" may name any contact."""
+    if mention.place is not None:
+        same_place = next((e for e in reversed(events) if e.place is not None and e.place.name == mention.place.name), None)
+        if same_place is not None:
+            return same_place
+    family = FAMILIES[mention.types[0]]
+    same = next((e for e in reversed(events) if family in {FAMILIES[t] for t in e.types}), None)
+    if same is not None or mention.types[0] not in {"meeting", "talks"}:
+        return same
+    return next((e for e in reversed(events) if "summit" not in e.types), events[-1])
+
+
+def _organisation_prefix(word: str) -> str | None:
+    """The organisation a compound names as its first part ("G8-Gipfel" → G8, "EU-Treffen" → EU);
+    a country there names a topic ("Kosovo-Konferenz"), not a party."""
+    prefix = gazetteer.country_of_prefix(word)
+    return prefix if prefix in gazetteer.organisation_kinds() else None
+
+
+def _organisations(event: Event) -> set[str]:
+    kinds = gazetteer.organisation_kinds()
+    return {p for p in event.parties if kinds.get(p) == "intergovernmental"}
+
+
+def _same_organisations(summit: Event, mention: Event) -> bool:
+    """A summit of named organisations ("G8-Treffen") is no other summit ("Nukleargipfel")."""
+    named = _organisations(mention)
+    return not named or bool(named & _organisations(summit))
+
+
+def _identified(event: Event) -> bool:
+    """An event is reported when it names a person taking part, two parties, or is the summit or
+    council of one organisation; one country alone says nothing about who met whom."""
+    if event.participants or len(set(event.parties)) >= 2:
+        return True
+    return bool(event.parties) and "summit" in event.types
+
+
+def _merge_forward(events: list[Event]) -> list[Event]:
+    """A mention with neither persons nor parties ("Am Sonntag trafen sich die Präsidenten beider
+    Länder auf Nias") is continued by an event in the next sentence that names them."""
+    merged: list[Event] = []
+    for event in events:
+        previous = merged[-1] if merged else None
+        if (previous is not None and not previous.participants and not previous.parties
+                and 0 < event.position - previous.position <= 1 and _compatible(previous, event)):
+            _merge(previous, event)
+        else:
+            merged.append(event)
+    return merged
+
+
 def _pronoun_subject(doc: Doc, sentence: Span, quoted: set[int], index: "SentenceIndex") -> list[Span]:
     """"Er soll auch mit X zusammentreffen": a sentence opened by "Er"/"Sie" continues the one
     person named in the sentence before."""
@@ -230,7 +321,11 @@ SUBORDINATORS = frozenset({"dass", "daß", "ob", "weil", "obwohl", "damit", "sod
 def _separated(doc: Doc, person: Span, trigger: Token) -> bool:
     """A subordinate clause boundary lies between the person and the trigger: "X erklärte, dass
     die Verhandlungen …" does not make X a participant."""
-    low, high = sorted((person.end, trigger.i))
+    return _clause_between(doc, person.end, trigger.i)
+
+
+def _clause_between(doc: Doc, a: int, b: int) -> bool:
+    low, high = sorted((a, b))
     return any(t.lower_ in SUBORDINATORS for t in doc[low:high])
 
 
@@ -242,6 +337,7 @@ class SentenceIndex:
     ents: dict[int, list[Span]]
     dates: dict[int, list[tuple[Span, dict]]]
     countries: dict[str, str]  # surname → the country given for that person anywhere in the Doc
+    in_roles: frozenset[int]  # tokens inside role phrases ("Leiter der Mission im Kosovo")
 
     @classmethod
     def build(cls, doc: Doc, sentences: list[Span]) -> "SentenceIndex":
@@ -257,7 +353,8 @@ class SentenceIndex:
         for span in doc.spans.get("diplomex_dates", []):
             dates.setdefault(sentence_of(span), []).append((span, span._.timex or {}))
         countries = {e[-1].text: e._.country for e in doc.ents if e.label_ == "PER" and e._.country}
-        return cls(ents, dates, countries)
+        in_roles = frozenset(i for role in doc.spans.get("diplomex_roles", []) for i in range(role.start, role.end))
+        return cls(ents, dates, countries, in_roles)
 
     def country(self, person: Span) -> str | None:
         return person._.country or self.countries.get(person[-1].text)
@@ -301,13 +398,19 @@ def _statuses(sentence: Span, words: set[str]) -> list[str]:
     return ["held"]
 
 
-def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], index: "SentenceIndex") -> list[str]:
-    """Countries and organisations taking part, in order of mention."""
+def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], index: "SentenceIndex", head: Token | None = None) -> list[str]:
+    """Countries and organisations taking part, in order of mention; with a trigger ``head``, not
+    those named across a clause boundary from it ("Die dänische Ministerin erklärte, dass …")."""
     parties = [c for c in map(index.country, persons) if c]
-    tokens = [t for t in sentence if t.i not in quoted]
+    tokens = [t for t in sentence if t.i not in quoted and (head is None or not _clause_between(doc, t.i, head.i))]
     for token in tokens:
         lower = token.lower_
-        if lower.endswith(GROUP_NOUN_TAIL) or is_role(token):
+        truncated = _truncated_role_prefix(doc, token.i)
+        if truncated:
+            parties.append(truncated)
+        elif lower.rsplit("-", 1)[-1] in MEMBER_NOUNS and _organisation_prefix(token.text):
+            parties.append(_organisation_prefix(token.text))  # "G7-Staaten", "EU-Länder"
+        elif lower.endswith(GROUP_NOUN_TAIL) or is_role(token):
             prefix = gazetteer.country_of_prefix(token.text)
             if prefix:
                 parties.append(prefix)
@@ -319,10 +422,32 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], in
     return list(dict.fromkeys(parties))
 
 
+def _truncated_role_prefix(doc: Doc, i: int) -> str | None:
+    """The country or organisation of a truncated compound before a role: "die EU-Außen- und
+    Europaminister", "die EU-Staats- und Regierungschefs" → EU."""
+    word = doc[i].text
+    if len(word) < 3 or not word.endswith("-") or i + 2 >= len(doc) or doc[i + 1].lower_ not in {"und", "oder", "sowie"}:
+        return None
+    return gazetteer.country_of_prefix(word[:-1]) if is_role(doc[i + 2]) else None
+
+
+def _names_ministers_as_a_group(doc: Doc, sentence: Span) -> bool:
+    """Unnamed ministers or leaders of several countries: "die Außenminister der USA, Frankreichs
+    und Russlands", "die Staats- und Regierungschefs der G7"."""
+    for token in sentence:
+        if is_role(token) and name_after(doc, token.i + 1) is None and any(word in (role_base(token.text) or "").lower() for word in TOP_LEVEL_ROLES):
+            if len(_genitive_countries(doc, token.i + 1, sentence.end)) >= 2 or len(_adjective_chain(doc, token.i)) >= 2:
+                return True
+    return False
+
+
 def _ministers_of_an_organisation(doc: Doc, sentence: Span) -> bool:
     """Ministers or leaders of an international organisation meet: a council or summit
-    ("Treffen der Nato-Außenminister", "die Verteidigungsminister der Mitgliedsstaaten der EU")."""
+    ("Treffen der Nato-Außenminister", "die Verteidigungsminister der Mitgliedsstaaten der EU",
+    "die EU-Außen- und Europaminister")."""
     kinds = gazetteer.organisation_kinds()
+    if any(kinds.get(_truncated_role_prefix(doc, t.i)) == "intergovernmental" for t in sentence):
+        return True
     for token in sentence:
         if not is_role(token) or name_after(doc, token.i + 1) is not None:
             continue  # not a title, or the title of one named person
@@ -401,45 +526,72 @@ def _genitive_countries(doc: Doc, start: int, end: int) -> list[str]:
     return []
 
 
-def _subject_countries(doc: Doc, sentence: Span) -> list[str]:
-    """Coordinated countries that open the sentence (after a headline colon): "USA und Russland verhandeln"."""
+def _subject_start(doc: Doc, sentence: Span) -> int:
+    """Where the sentence's first noun phrase starts, after a headline colon and an article."""
     start = sentence.start
     for token in sentence:
         if token.text == ":" and token.i - sentence.start < 4:
             start = token.i + 1
     while start < sentence.end and (doc[start].lower_ in {"die", "der"} or doc[start].is_space):
         start += 1
-    found = _coordinated_countries(doc, start, sentence.end)
+    return start
+
+
+def _subject_countries(doc: Doc, sentence: Span) -> list[str]:
+    """Coordinated countries that open the sentence (after a headline colon): "USA und Russland verhandeln"."""
+    found = _coordinated_countries(doc, _subject_start(doc, sentence), sentence.end)
     return found if len(found) >= 2 else []
 
 
-def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str, index: "SentenceIndex") -> tuple[gazetteer.Place | None, str | None]:
-    """The place of the event: the LOC after "in/im/nach" closest to the trigger, not across a comma."""
+def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str, index: "SentenceIndex",
+           others: set[int] = frozenset()) -> tuple[gazetteer.Place | None, str | None]:
+    """The place of the event: the LOC after "in/im/nach" closest to the trigger, not across a comma,
+    not inside a role ("der Botschafter in Berlin") and not past the trigger of another mention
+    ("Verhandlungen bis zum Gipfel in Pittsburgh")."""
     if kind == "call":
         return None, None
     best: tuple[int, gazetteer.Place, str] | None = None
     for ent in index.ents.get(sentence.start, []):
-        if ent.label_ != "LOC" or ent.start in quoted:
+        if ent.label_ != "LOC" or ent.start in quoted or ent.start in index.in_roles:
             continue
         place = gazetteer.lookup_place(ent.text)
         if place is None and venue_base(ent[-1].text) is None and ent.text not in venue_heads()[1]:
             place = gazetteer.Place(ent.text, "unknown", None)  # a place the gazetteer does not list
         if place is None:
             continue
-        prep = ent.start - 1
-        while prep > sentence.start and doc[prep].lower_ in {"der", "die", "dem", "den", "des"}:
-            prep -= 1
+        prep = _preposition_before(doc, ent.start, sentence.start)
         visited = kind == "visit" and 0 < ent.start - head.i <= 4  # "besuchte am Donnerstag Tallinn"
-        if doc[prep].lower_ not in PLACE_PREPOSITIONS and not visited:
+        named_after = doc[prep].lower_ == "von" and prep - 1 == head.i and place.kind == "city"  # "Gipfel von Lissabon"
+        if doc[prep].lower_ not in PLACE_PREPOSITIONS and not visited and not named_after:
             continue
         low, high = sorted((ent.start, head.i))
-        if any(t.text in {",", ";", "–"} for t in doc[low:high]):
+        if any(t.text in {",", ";", "–"} for t in doc[low:high]) or any(low < i < high for i in others):
             continue
         distance = abs(ent.start - head.i) + {"city": 0, "unknown": 2}.get(place.kind, 3)
         base = gazetteer.base_form(ent.text, "place") or ent.text
         if best is None or distance < best[0]:
             best = (distance, place, base)
     return (best[1], best[2]) if best else (None, None)
+
+
+ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
+
+
+def _preposition_before(doc: Doc, start: int, limit: int) -> int:
+    """Index of the word before a place name once articles, adjectives and place nouns are
+    passed: "im russischen Sotschi", "in der südkoreanischen Hauptstadt Seoul", "auf der Insel Nias"."""
+    i = start - 1
+    while i > limit and start - i <= 5 and (doc[i].lower_ in ARTICLES or _is_place_modifier(doc[i].text)):
+        i -= 1
+    return i
+
+
+def _is_place_modifier(word: str) -> bool:
+    """A nationality or other adjective, or a noun for a kind of place ("Hafenstadt", "Insel")."""
+    lower = word.lower()
+    if gazetteer.country_of_adjective(word) or lower.endswith(tuple(cues()["placenoun"])):
+        return True
+    return word[:1].islower() and lower.endswith(("e", "en", "er", "es", "em")) and word.isalpha()
 
 
 VENUE_PREPOSITIONS = frozenset({"im", "in", "auf", "am", "vor", "beim", "bei"})
@@ -493,6 +645,55 @@ def _date(sentence: Span, head: Token, quoted: set[int], index: "SentenceIndex")
     return best[1] if best else None
 
 
+REPRESENTED = frozenset({"lässt", "ließ", "lassen", "ließen"})
+
+
+def _is_participation(sentence: Span) -> bool:
+    """The sentence says who takes part in an event already described ("An dem Gipfel nehmen X und
+    Y teil", "China wird seinen Vizeaußenminister entsenden", "X lässt sich durch Y vertreten")."""
+    words = {t.lower_ for t in sentence}
+    return bool(words & cues()["participate"]) or ("vertreten" in words and bool(words & REPRESENTED))
+
+
+def _add_participants(doc: Doc, sentence: Span, quoted: set[int], recent: list[Event], index: "SentenceIndex", number: int) -> None:
+    """Persons and parties of a participation sentence join the latest summit among the recent
+    events, else the latest event. Whoever has himself represented ("lässt sich durch Y vertreten")
+    is not there, his country is."""
+    target = next((e for e in reversed(recent) if "summit" in e.types), recent[-1])
+    persons = index.persons(sentence, quoted)
+    deputy = next((t.i for t in sentence if t.lower_ == "durch"), None)
+    if deputy is not None and "vertreten" in {t.lower_ for t in sentence}:
+        persons = [p for p in persons if p.start > deputy]
+    parties = _parties(doc, sentence, index.persons(sentence, quoted), quoted, index)
+    parties += _coordinated_countries(doc, _subject_start(doc, sentence), sentence.end)
+    if not persons and not parties:
+        return
+    known = {(p.start_char, p.end_char) for p in target.participants}
+    target.participants += [p for p in persons if (p.start_char, p.end_char) not in known]
+    target.parties += parties
+    target.sentences.append((sentence.start_char, sentence.end_char))
+    target.position = number
+
+
+def _add_next_sentence_persons(sentence: Span, quoted: set[int], event: Event, index: "SentenceIndex", number: int) -> None:
+    """Persons of the sentence right after an event take part when the event named no one ("Die
+    Präsidenten beider Länder trafen sich …. Der indonesische Präsident X und sein Kollege Y …"),
+    and, after a summit of an organisation, its own officers do ("Nato-Generalsekretär X erklärte
+    daraufhin …")."""
+    if number - event.position != 1:
+        return
+    persons = index.persons(sentence, quoted)
+    if not event.participants and not event.parties:
+        joining = [p for p in persons if p._.role]
+    elif "summit" in event.types:
+        joining = [p for p in persons if index.country(p) in _organisations(event)]
+    else:
+        return
+    known = {(p.start_char, p.end_char) for p in event.participants}
+    event.participants += [p for p in joining if (p.start_char, p.end_char) not in known]
+    event.parties += [c for c in map(index.country, joining) if c]
+
+
 def _add_delegation_leads(sentence: Span, quoted: set[int], events: list[Event], index: "SentenceIndex") -> None:
     """"Die US-Delegation wurde von X geleitet": X joins the last working-level event as its lead."""
     persons = index.persons(sentence, quoted)
@@ -544,7 +745,9 @@ def _merge(event: Event, mention: Event) -> None:
     event.statuses += mention.statuses
     event.follow_up = event.follow_up or mention.follow_up
     event.working_level = event.working_level or mention.working_level
+    event.ministerial = event.ministerial or mention.ministerial
     event.sentences += mention.sentences
+    event.position = max(event.position, mention.position)
 
 
 def event_type(event: Event) -> str:
@@ -556,6 +759,9 @@ def event_type(event: Event) -> str:
     votes = {kind: event.types.count(kind) for kind in TYPE_PRIORITY}
     votes["meeting"] += votes.pop("talks")
     best = max(votes, key=lambda kind: (votes[kind], -TYPE_PRIORITY.index(kind)))
+    countries = {p for p in event.parties if p not in gazetteer.organisation_kinds()}
+    if best == "meeting" and event.ministerial and len(countries) >= 3:
+        return "summit"  # ministers of three or more countries: a conference
     if best != "meeting":
         return best
     top_level = any(word in head for p in event.participants for head in _role_heads(p._.role) for word in TOP_LEVEL_ROLES)
@@ -577,12 +783,31 @@ def _role_heads(role: str | None) -> list[str]:
     return heads
 
 
-def event_status(event: Event) -> str:
+def event_status(event: Event, published: str | None = None) -> str:
+    """Cancelled if any mention says so; planned when no mention reports it held or its date lies
+    after the publication date; else held."""
     if "cancelled" in event.statuses:
         return "cancelled"
-    if "held" in event.statuses:
+    if "held" in event.statuses and not _after(event.date, published):
         return "held"
     return "planned"
+
+
+def _after(when: dict | None, published: str | None) -> bool:
+    """The date value (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www) starts after the publication day."""
+    value = (when or {}).get("value") or ""
+    if not published or not value[:4].isdigit():
+        return False
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            start = date.fromisocalendar(int(year), int(week[:2]), 1)
+        else:
+            parts = [int(p) for p in value.split("-")[:3]]
+            start = date(parts[0], *(parts[1:] + [1, 1])[:2])
+        return start > date.fromisoformat(published)
+    except ValueError:
+        return False
 
 
 def event_dict(doc: Doc, event: Event) -> dict:
@@ -598,7 +823,7 @@ def event_dict(doc: Doc, event: Event) -> dict:
         parties.append(event.place.country)  # the host of a visit takes part
     return {
         "type": kind,
-        "status": event_status(event),
+        "status": event_status(event, doc._.published if Doc.has_extension("published") else None),
         "participants": participants,
         "leads": sorted(list(lead) for lead in event.leads),
         "parties": list(dict.fromkeys(parties)),
