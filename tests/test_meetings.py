@@ -303,3 +303,14 @@ def test_a_mention_without_names_is_continued_by_the_next_sentence():
     assert (m.type, m.location, m.date) == ("meeting", "Bali", "2025-03-09")
     assert set(m.participants) == {"Budi Santoso", "Anwar Hakim"}
     assert set(m.parties) == {"ID", "MY"}
+
+
+def test_an_organisations_summit_named_in_passing_keeps_its_own_place_and_the_meetings():
+    text = (
+        "G20-Gipfel: Streit um Zölle\n"
+        "Präsident Tom Hardy will einen Klimagipfel ausrichten, der im Mai in Boston stattfinden soll. "
+        "Hardy hatte bei seinem Treffen mit Präsident Ivan Petrov in Minsk im Vorfeld des G20-Treffens davor gewarnt. "
+        "Nach dem Willen des G20-Gipfels von Osaka sollen die Zölle sinken."
+    )
+    found = {(m.type, m.location) for m in meetings(text)}
+    assert found == {("summit", "Osaka"), ("summit", "Boston"), ("meeting", "Minsk")}

@@ -180,15 +180,17 @@ class MeetingExtractor:
             if kind in {"meeting", "talks"} and _ministers_of_an_organisation(doc, sentence):
                 mention.types = ["summit"]
             others = {t.i for (other, _), group_triggers, _ in groups if other is not head for t, _ in group_triggers}
-            mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind, index, others)
-            mention.venue = _venue(sentence, quoted)
-            mention.date = _date(sentence, head, quoted, index)
+            scene = bool(prefix) and _sets_the_scene(doc, head)  # "in Moskau im Vorfeld des G8-Treffens"
+            mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind, index, others, after_only=scene)
+            if not scene:
+                mention.venue = _venue(sentence, quoted)
+                mention.date = _date(sentence, head, quoted, index)
             mention.statuses = _statuses(sentence, words)
             mention.working_level = bool(words & cues()["group"])
             mention.ministerial = _names_ministers_as_a_group(doc, sentence)
             mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
             anaphoric = _is_anaphoric(head)
-            target = self._target(events, mention, anaphoric)
+            target = self._target(events, mention, anaphoric, _is_indefinite(head))
             if target is None:
                 events.append(mention)
             else:
@@ -199,8 +201,8 @@ class MeetingExtractor:
                     mention.statuses = [s for s in mention.statuses if s != "held"]
                 _merge(target, mention)
 
-    def _target(self, events: list[Event], mention: Event, anaphoric: bool) -> Event | None:
-        """The event a mention continues, or None for a new event."""
+    def _target(self, events: list[Event], mention: Event, anaphoric: bool, indefinite: bool = False) -> Event | None:
+        """The event a mention continues, or None for a new event ("einen Gipfel" introduces one)."""
         if not events:
             return None
         last = events[-1]
@@ -210,7 +212,7 @@ class MeetingExtractor:
                 mention.person_keys() <= referent.person_keys() or not referent.participants
             ):
                 return referent
-        if mention.types == ["summit"]:
+        if mention.types == ["summit"] and not indefinite:
             summit = next((e for e in reversed(events) if "summit" in e.types and _compatible(e, mention)), None)
             if summit is not None and _same_organisations(summit, mention) and (
                 not summit.participants or not mention.participants or set(summit.parties) & set(mention.parties)
@@ -235,13 +237,26 @@ class MeetingExtractor:
 CONTEXT_WORDS = frozenset({"rande", "vorfeld", "anschluss", "vor", "nach", "seit"})
 
 
+def _sets_the_scene(doc: Doc, token: Token) -> bool:
+    """The trigger only dates or places something else: "am Rande des Gipfels", "nach dem Treffen"."""
+    return any(t.lower_ in CONTEXT_WORDS for t in doc[max(0, token.i - 3) : token.i])
+
+
+INDEFINITES = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
+
+
+def _is_indefinite(head: Token) -> bool:
+    """An indefinite noun phrase ("will einen Nukleargipfel", "zu einem Gipfel") introduces an event."""
+    return head.text[:1].isupper() and any(t.lower_ in INDEFINITES for t in head.doc[max(0, head.i - 2) : head.i])
+
+
 def _mention_type(doc: Doc, group: list[tuple[Token, str]]) -> str:
     """The type of the mention's first trigger; a summit when a later one names the meeting, talks
     or negotiations a summit ("berieten auf einem Gipfel"), unless it only sets the scene ("am
     Rande des Gipfels", "im Vorfeld der Konferenz")."""
     kind = group[0][1]
     if kind in {"meeting", "talks", "negotiation"} and any(
-        other == "summit" and not any(t.lower_ in CONTEXT_WORDS for t in doc[max(0, token.i - 3) : token.i])
+        other == "summit" and not _sets_the_scene(doc, token)
         for token, other in group[1:]
     ):
         return "summit"
@@ -260,7 +275,7 @@ def _referent(events: list[Event], mention: Event) -> Event | None:
         if same_place is not None:
             return same_place
     family = FAMILIES[mention.types[0]]
-    same = next((e for e in reversed(events) if family in {FAMILIES[t] for t in e.types}), None)
+    same = next((e for e in reversed(events) if family in {FAMILIES[t] for t in e.types} and _same_organisations(e, mention)), None)
     if same is not None or mention.types[0] not in {"meeting", "talks"}:
         return same
     return next((e for e in reversed(events) if "summit" not in e.types), events[-1])
@@ -544,15 +559,15 @@ def _subject_countries(doc: Doc, sentence: Span) -> list[str]:
 
 
 def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str, index: "SentenceIndex",
-           others: set[int] = frozenset()) -> tuple[gazetteer.Place | None, str | None]:
+           others: set[int] = frozenset(), after_only: bool = False) -> tuple[gazetteer.Place | None, str | None]:
     """The place of the event: the LOC after "in/im/nach" closest to the trigger, not across a comma,
     not inside a role ("der Botschafter in Berlin") and not past the trigger of another mention
-    ("Verhandlungen bis zum Gipfel in Pittsburgh")."""
+    ("Verhandlungen bis zum Gipfel in Pittsburgh"); with ``after_only``, only a place after the trigger."""
     if kind == "call":
         return None, None
     best: tuple[int, gazetteer.Place, str] | None = None
     for ent in index.ents.get(sentence.start, []):
-        if ent.label_ != "LOC" or ent.start in quoted or ent.start in index.in_roles:
+        if ent.label_ != "LOC" or ent.start in quoted or ent.start in index.in_roles or (after_only and ent.start < head.i):
             continue
         place = gazetteer.lookup_place(ent.text)
         if place is None and venue_base(ent[-1].text) is None and ent.text not in venue_heads()[1]:
@@ -561,11 +576,11 @@ def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str, i
             continue
         prep = _preposition_before(doc, ent.start, sentence.start)
         visited = kind == "visit" and 0 < ent.start - head.i <= 4  # "besuchte am Donnerstag Tallinn"
-        named_after = doc[prep].lower_ == "von" and prep - 1 == head.i and place.kind == "city"  # "Gipfel von Lissabon"
+        named_after = doc[prep].lower_ == "von" and prep - 1 == head.i and place.kind in {"city", "unknown"}  # "Gipfel von Lissabon"
         if doc[prep].lower_ not in PLACE_PREPOSITIONS and not visited and not named_after:
             continue
         low, high = sorted((ent.start, head.i))
-        if any(t.text in {",", ";", "–"} for t in doc[low:high]) or any(low < i < high for i in others):
+        if _clause_break(doc, head.i, ent.start) or any(low < i < high for i in others):
             continue
         distance = abs(ent.start - head.i) + {"city": 0, "unknown": 2}.get(place.kind, 3)
         base = gazetteer.base_form(ent.text, "place") or ent.text
@@ -592,6 +607,18 @@ def _is_place_modifier(word: str) -> bool:
     if gazetteer.country_of_adjective(word) or lower.endswith(tuple(cues()["placenoun"])):
         return True
     return word[:1].islower() and lower.endswith(("e", "en", "er", "es", "em")) and word.isalpha()
+
+
+RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "welcher", "welche", "welches", "wo"})
+
+
+def _clause_break(doc: Doc, trigger: int, place: int) -> bool:
+    """A comma, semicolon or dash between trigger and place, except the one comma that opens a
+    relative clause on the trigger ("ein Gipfel, der im Mai in Boston stattfinden soll")."""
+    low, high = sorted((trigger, place))
+    breaks = [t.i for t in doc[low:high] if t.text in {",", ";", "–"}]
+    relative = trigger < place and len(breaks) == 1 and doc[breaks[0]].text == "," and doc[breaks[0] + 1].lower_ in RELATIVE_PRONOUNS and breaks[0] - trigger <= 2
+    return bool(breaks) and not relative
 
 
 VENUE_PREPOSITIONS = frozenset({"im", "in", "auf", "am", "vor", "beim", "bei"})
