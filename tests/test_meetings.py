@@ -314,3 +314,28 @@ def test_an_organisations_summit_named_in_passing_keeps_its_own_place_and_the_me
     )
     found = {(m.type, m.location) for m in meetings(text)}
     assert found == {("summit", "Osaka"), ("summit", "Boston"), ("meeting", "Minsk")}
+
+
+def test_summoning_an_ambassador():
+    (m,) = meetings("BERLIN (dpa) - Das Auswärtige Amt bestellte am Dienstag den russischen Botschafter Pawel Iwanow ein.")
+    assert (m.participants, m.date) == (("Pawel Iwanow",), "2025-03-11")
+    assert "RU" in m.parties
+
+
+def test_calling_off_with_a_separable_verb():
+    (m,) = meetings("Präsident Emil Novak sagte das für Freitag geplante Treffen mit Premier Jan Kral kurzfristig ab.")
+    assert m.status == "cancelled"
+
+
+def test_a_further_meeting_agreed_with_nothing_before_is_a_planned_meeting():
+    (m,) = meetings("Die Außenminister Chiles und Perus vereinbarten ein weiteres Treffen im Mai.")
+    assert (m.status, set(m.parties), m.date) == ("planned", {"CL", "PE"}, "2025-05")
+
+
+@pytest.mark.parametrize("text", [
+    "Das Gespräch zwischen Kanzler Felix Roth und Präsident Omar Said fand per Videokonferenz statt.",
+    "Kanzler Felix Roth sprach am Montag telefonisch mit Präsident Omar Said.",
+])
+def test_talks_by_video_or_telephone_are_calls(text):
+    (m,) = meetings(text)
+    assert m.type == "call"

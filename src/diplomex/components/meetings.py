@@ -156,9 +156,9 @@ class MeetingExtractor:
         its own; the sentence's other triggers form one mention headed by the first of them, which
         takes the sentence's persons.
         """
-        if _is_follow_up(sentence, triggers):
-            if events:
-                events[-1].follow_up = True
+        follow_up = _is_follow_up(sentence, triggers)
+        if follow_up and events:
+            events[-1].follow_up = True
             return
         named = [(t, kind) for t, kind in triggers if _organisation_prefix(t.text) and kind in {"summit", "meeting"}]
         plain = [item for item in triggers if item not in named]
@@ -185,7 +185,7 @@ class MeetingExtractor:
             if not scene:
                 mention.venue = _venue(sentence, quoted)
                 mention.date = _date(sentence, head, quoted, index)
-            mention.statuses = _statuses(sentence, words)
+            mention.statuses = ["planned"] if follow_up else _statuses(sentence, words)
             mention.working_level = bool(words & cues()["group"])
             mention.ministerial = _names_ministers_as_a_group(doc, sentence)
             mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
@@ -255,6 +255,8 @@ def _mention_type(doc: Doc, group: list[tuple[Token, str]]) -> str:
     or negotiations a summit ("berieten auf einem Gipfel"), unless it only sets the scene ("am
     Rande des Gipfels", "im Vorfeld der Konferenz")."""
     kind = group[0][1]
+    if any(other == "call" for _, other in group):
+        return "call"  # "Das Gespräch fand per Videokonferenz statt"
     if kind in {"meeting", "talks", "negotiation"} and any(
         other == "summit" and not _sets_the_scene(doc, token)
         for token, other in group[1:]
@@ -405,9 +407,14 @@ def _follow_up_phrase(sentence: Span, token: Token) -> bool:
     return marked and any(t.lower_ in cues()["agreed"] or t.lower_ in cues()["planned"] for t in sentence)
 
 
+CANCEL_VERBS = frozenset({"sagte", "sagten", "sagt", "sagen", "setzte", "setzten"})
+
+
 def _statuses(sentence: Span, words: set[str]) -> list[str]:
-    if words & cues()["cancelled"]:
-        return ["cancelled"]
+    if words & cues()["cancelled"] or (words & CANCEL_VERBS and sentence[-1].lower_ == "ab") or (
+        words & CANCEL_VERBS and len(sentence) > 1 and sentence[-2].lower_ == "ab" and sentence[-1].is_punct
+    ):
+        return ["cancelled"]  # also "sagte das Treffen ab", "setzte die Gespräche ab"
     if words & cues()["planned"]:
         return ["planned"]
     return ["held"]
