@@ -339,3 +339,22 @@ def test_a_further_meeting_agreed_with_nothing_before_is_a_planned_meeting():
 def test_talks_by_video_or_telephone_are_calls(text):
     (m,) = meetings(text)
     assert m.type == "call"
+
+
+def test_a_bare_title_refers_to_the_person_named_with_it_before():
+    text = (
+        "Der ghanaische Präsident Kwame Asante warnte vor einer Eskalation. "
+        "Am Abend führte der ghanaische Präsident in Accra Gespräche mit dem togoischen Premier Faure Mensah."
+    )
+    (m,) = meetings(text)
+    assert set(m.participants) == {"Kwame Asante", "Faure Mensah"}
+    assert set(m.parties) == {"GH", "TG"}
+
+
+def test_ministers_listed_by_country_are_the_ministers_named_before():
+    text = (
+        "Die spanische Außenministerin Lucía Romero und der polnische Außenminister Piotr Zieliński äußerten sich am Morgen. "
+        "Am Donnerstag beraten die Außenminister Spaniens, Polens und Italiens in Madrid."
+    )
+    madrid = next(m for m in meetings(text) if m.location == "Madrid")
+    assert {"Lucía Romero", "Piotr Zieliński"} <= set(madrid.participants)

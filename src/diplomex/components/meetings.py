@@ -165,6 +165,7 @@ class MeetingExtractor:
         persons = index.persons(sentence, quoted)
         if plain:
             persons = [p for p in persons if not _separated(doc, p, plain[0][0])]
+            persons += index.office_holders(doc, sentence, quoted, plain[0][0])
         persons += _pronoun_subject(doc, sentence, quoted, index)
         groups = [(plain[0], plain, persons)] if plain else []
         groups += [((t, kind), [(t, kind)], [] if plain else persons) for t, kind in named]
@@ -355,6 +356,7 @@ class SentenceIndex:
     dates: dict[int, list[tuple[Span, dict]]]
     countries: dict[str, str]  # surname → the country given for that person anywhere in the Doc
     in_roles: frozenset[int]  # tokens inside role phrases ("Leiter der Mission im Kosovo")
+    offices: dict[tuple[str, str], Span]  # (office, country) → the first person named holding it
 
     @classmethod
     def build(cls, doc: Doc, sentences: list[Span]) -> "SentenceIndex":
@@ -371,13 +373,42 @@ class SentenceIndex:
             dates.setdefault(sentence_of(span), []).append((span, span._.timex or {}))
         countries = {e[-1].text: e._.country for e in doc.ents if e.label_ == "PER" and e._.country}
         in_roles = frozenset(i for role in doc.spans.get("diplomex_roles", []) for i in range(role.start, role.end))
-        return cls(ents, dates, countries, in_roles)
+        offices: dict[tuple[str, str], Span] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PER" and ent._.role and ent._.country:
+                for head in _role_heads(ent._.role):
+                    offices.setdefault((office_key(head), ent._.country), ent)
+        return cls(ents, dates, countries, in_roles, offices)
+
+    def office_holders(self, doc: Doc, sentence: Span, quoted: set[int], head: Token | None = None) -> list[Span]:
+        """Persons named elsewhere in the article whom a bare title of the sentence refers to: "der
+        luxemburgische Ratspräsident", "die Außenminister der USA und Frankreichs"."""
+        found = []
+        for token in sentence:
+            if token.i in quoted or token.i in self.in_roles or not is_role(token) or name_after(doc, token.i + 1) is not None:
+                continue
+            if head is not None and _clause_between(doc, token.i, head.i):
+                continue
+            prefix = gazetteer.country_of_prefix(token.text)
+            countries = ([prefix] if prefix else []) + _adjective_chain(doc, token.i) + _genitive_countries(doc, token.i + 1, sentence.end)
+            key = office_key(role_base(token.text) or "")
+            found += [self.offices[(key, c)] for c in countries if (key, c) in self.offices]
+        return found
 
     def country(self, person: Span) -> str | None:
         return person._.country or self.countries.get(person[-1].text)
 
     def persons(self, sentence: Span, quoted: set[int]) -> list[Span]:
         return [e for e in self.ents.get(sentence.start, []) if e.label_ == "PER" and e.start not in quoted]
+
+
+@lru_cache(maxsize=4096)
+def office_key(role: str) -> str:
+    """An office without gender or case: "Außenministerin", "Außenministern" → "außenminister"."""
+    base = role_base(role.rsplit("-", 1)[-1].capitalize() if role[:1].islower() else role) or role
+    if base.endswith("in") and role_base(base[:-2]):
+        base = base[:-2]
+    return base.lower()
 
 
 def _sentences(doc: Doc):
@@ -619,11 +650,16 @@ def _is_place_modifier(word: str) -> bool:
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "welcher", "welche", "welches", "wo"})
 
 
+def _in_list(doc: Doc, comma: int) -> bool:
+    """A comma between two names of a list ("Spaniens, Polens und Italiens")."""
+    return 0 < comma < len(doc) - 1 and doc[comma].text == "," and bool(doc[comma - 1].ent_type_) and bool(doc[comma + 1].ent_type_)
+
+
 def _clause_break(doc: Doc, trigger: int, place: int) -> bool:
     """A comma, semicolon or dash between trigger and place, except the one comma that opens a
     relative clause on the trigger ("ein Gipfel, der im Mai in Boston stattfinden soll")."""
     low, high = sorted((trigger, place))
-    breaks = [t.i for t in doc[low:high] if t.text in {",", ";", "–"}]
+    breaks = [t.i for t in doc[low:high] if t.text in {",", ";", "–"} and not _in_list(doc, t.i)]
     relative = trigger < place and len(breaks) == 1 and doc[breaks[0]].text == "," and doc[breaks[0] + 1].lower_ in RELATIVE_PRONOUNS and breaks[0] - trigger <= 2
     return bool(breaks) and not relative
 
@@ -698,6 +734,7 @@ def _add_participants(doc: Doc, sentence: Span, quoted: set[int], recent: list[E
     deputy = next((t.i for t in sentence if t.lower_ == "durch"), None)
     if deputy is not None and "vertreten" in {t.lower_ for t in sentence}:
         persons = [p for p in persons if p.start > deputy]
+    persons += index.office_holders(doc, sentence, quoted)
     parties = _parties(doc, sentence, index.persons(sentence, quoted), quoted, index)
     parties += _coordinated_countries(doc, _subject_start(doc, sentence), sentence.end)
     if not persons and not parties:
