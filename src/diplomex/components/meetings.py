@@ -80,9 +80,17 @@ def trigger_entry(word: str, lemma: str) -> tuple[str, str] | None:
     return None if found is None or found[0] == "none" else found
 
 
+_TRIGGER_IDS: dict[tuple[int, int], tuple[str, str] | None] = {}
+
+
 def trigger_type(token: Token, sentence: Span) -> str | None:
     """The event type a token triggers in its sentence, or None."""
-    found = trigger_entry(token.text, token.lemma_)
+    key = (token.orth, token.lemma)  # string hashes: the same in every vocab, cheaper than the strings
+    found = _TRIGGER_IDS.get(key, False)
+    if found is False:
+        if len(_TRIGGER_IDS) > 200_000:
+            _TRIGGER_IDS.clear()
+        found = _TRIGGER_IDS[key] = trigger_entry(token.text, token.lemma_)
     if found is None:
         return None
     kind, requires = found
@@ -135,13 +143,16 @@ class MeetingExtractor:
         sentences = list(_sentences(doc))
         index = SentenceIndex.build(doc, sentences)
         for number, sentence in enumerate(sentences):
-            triggers = [(t, kind) for t in sentence if t.i not in quoted and (kind := trigger_type(t, sentence))]
+            tokens = list(sentence)
+            triggers = [(t, kind) for t in tokens if (kind := trigger_type(t, sentence)) and t.i not in quoted]
             recent = [e for e in events if number - e.position <= 2]
             if triggers:
                 self._read_mention(doc, sentence, triggers, quoted, events, index, number)
-            elif any(t.text in LEAD_VERBS for t in sentence) and any(t.lower_.startswith("delegation") or t.lower_.endswith("delegation") for t in sentence):
+                continue
+            words = {t.lower_ for t in tokens}
+            if words & LEAD_VERBS and any(w.startswith("delegation") or w.endswith("delegation") for w in words):
                 _add_delegation_leads(sentence, quoted, events, index)
-            elif recent and _is_participation(sentence):
+            elif recent and _is_participation(words):
                 _add_participants(doc, sentence, quoted, recent, index, number)
             elif recent:
                 _add_next_sentence_persons(sentence, quoted, recent[-1], index, number)
@@ -366,18 +377,21 @@ class SentenceIndex:
             return starts[bisect_right(starts, span.start) - 1]
 
         ents: dict[int, list[Span]] = {}
+        countries: dict[str, str] = {}
+        offices: dict[tuple[str, str], Span] = {}
         for ent in doc.ents:
             ents.setdefault(sentence_of(ent), []).append(ent)
+            if ent.label_ != "PER":
+                continue
+            country = ent._.country
+            if country:
+                countries[ent[-1].text] = country
+                for head in _role_heads(ent._.role):
+                    offices.setdefault((office_key(head), country), ent)
         dates: dict[int, list[tuple[Span, dict]]] = {}
         for span in doc.spans.get("diplomex_dates", []):
             dates.setdefault(sentence_of(span), []).append((span, span._.timex or {}))
-        countries = {e[-1].text: e._.country for e in doc.ents if e.label_ == "PER" and e._.country}
         in_roles = frozenset(i for role in doc.spans.get("diplomex_roles", []) for i in range(role.start, role.end))
-        offices: dict[tuple[str, str], Span] = {}
-        for ent in doc.ents:
-            if ent.label_ == "PER" and ent._.role and ent._.country:
-                for head in _role_heads(ent._.role):
-                    offices.setdefault((office_key(head), ent._.country), ent)
         return cls(ents, dates, countries, in_roles, offices)
 
     def office_holders(self, doc: Doc, sentence: Span, quoted: set[int], head: Token | None = None) -> list[Span]:
@@ -455,7 +469,10 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], in
     """Countries and organisations taking part, in order of mention; with a trigger ``head``, not
     those named across a clause boundary from it ("Die dänische Ministerin erklärte, dass …")."""
     parties = [c for c in map(index.country, persons) if c]
-    tokens = [t for t in sentence if t.i not in quoted and (head is None or not _clause_between(doc, t.i, head.i))]
+    tokens = [t for t in sentence if t.i not in quoted]
+    clauses = [t.i for t in tokens if t.lower_ in SUBORDINATORS] if head is not None else []
+    if clauses:
+        tokens = [t for t in tokens if not any(min(t.i, head.i) <= c < max(t.i, head.i) for c in clauses)]
     for token in tokens:
         lower = token.lower_
         truncated = _truncated_role_prefix(doc, token.i)
@@ -718,10 +735,10 @@ def _date(sentence: Span, head: Token, quoted: set[int], index: "SentenceIndex")
 REPRESENTED = frozenset({"lässt", "ließ", "lassen", "ließen"})
 
 
-def _is_participation(sentence: Span) -> bool:
-    """The sentence says who takes part in an event already described ("An dem Gipfel nehmen X und
-    Y teil", "China wird seinen Vizeaußenminister entsenden", "X lässt sich durch Y vertreten")."""
-    words = {t.lower_ for t in sentence}
+def _is_participation(words: set[str]) -> bool:
+    """The sentence (its lower-cased words) says who takes part in an event already described ("An
+    dem Gipfel nehmen X und Y teil", "China wird seinen Vizeaußenminister entsenden", "X lässt sich
+    durch Y vertreten")."""
     return bool(words & cues()["participate"]) or ("vertreten" in words and bool(words & REPRESENTED))
 
 
