@@ -358,3 +358,27 @@ def test_ministers_listed_by_country_are_the_ministers_named_before():
     )
     madrid = next(m for m in meetings(text) if m.location == "Madrid")
     assert {"Lucía Romero", "Piotr Zieliński"} <= set(madrid.participants)
+
+
+def test_a_stay_abroad_is_a_visit_and_a_later_council_elsewhere_another_event():
+    text = (
+        "Zürich (sda) – Außenministerin Paula Brandt hatte bei ihrem Aufenthalt in Georgien die Reformen gelobt. "
+        "Am Freitag sagte Brandt bei einem Treffen der Nato-Außenminister in Brüssel, man stehe an der Seite Kiews."
+    )
+    found = {m.type: m for m in meetings(text)}
+    assert (found["visit"].location, found["summit"].location) == ("Georgien", "Brüssel")
+
+
+def test_two_leaders_coming_to_terms_have_talked():
+    (m,) = meetings("Präsident Milan Kovač und Regierungschef Aleš Horvat haben sich nach langen Diskussionen auf eine gemeinsame Linie verständigt.")
+    assert set(m.participants) == {"Milan Kovač", "Aleš Horvat"}
+
+
+def test_a_conference_named_by_its_subject_is_not_the_summit_before():
+    text = (
+        "Die G7-Staaten wollen sich im Juni in Rom zu einem Gipfel treffen. "
+        "Der auf der Konferenz für Cybersicherheit anwesende Außenminister Indiens, Raj Mehta, reagierte gelassen."
+    )
+    found = meetings(text)
+    assert len(found) == 2
+    assert next(m for m in found if m.participants).participants == ("Raj Mehta",)

@@ -202,7 +202,7 @@ class MeetingExtractor:
             mention.ministerial = _names_ministers_as_a_group(doc, sentence)
             mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
             anaphoric = _is_anaphoric(head)
-            target = self._target(events, mention, anaphoric, _is_indefinite(head))
+            target = self._target(events, mention, anaphoric, _is_indefinite(head) or _named_by_subject(head))
             if target is None:
                 events.append(mention)
             else:
@@ -213,8 +213,9 @@ class MeetingExtractor:
                     mention.statuses = [s for s in mention.statuses if s != "held"]
                 _merge(target, mention)
 
-    def _target(self, events: list[Event], mention: Event, anaphoric: bool, indefinite: bool = False) -> Event | None:
-        """The event a mention continues, or None for a new event ("einen Gipfel" introduces one)."""
+    def _target(self, events: list[Event], mention: Event, anaphoric: bool, introduced: bool = False) -> Event | None:
+        """The event a mention continues, or None for a new event; an ``introduced`` summit ("einen
+        Gipfel", "die Konferenz für Sicherheit") joins no other summit unless it shares a person."""
         if not events:
             return None
         last = events[-1]
@@ -224,7 +225,7 @@ class MeetingExtractor:
                 mention.person_keys() <= referent.person_keys() or not referent.participants
             ):
                 return referent
-        if mention.types == ["summit"] and not indefinite:
+        if mention.types == ["summit"] and not introduced:
             summit = next((e for e in reversed(events) if "summit" in e.types and _compatible(e, mention)), None)
             if summit is not None and _same_organisations(summit, mention) and (
                 not summit.participants or not mention.participants or set(summit.parties) & set(mention.parties)
@@ -434,8 +435,14 @@ def _quoted_tokens(doc: Doc) -> set[int]:
 
 
 def _is_anaphoric(head: Token) -> bool:
-    """A noun trigger with a definite or demonstrative determiner: "das Treffen", "beim Gipfel"."""
-    return head.i > 0 and head.text[:1].isupper() and head.nbor(-1).lower_ in cues()["anaphor"]
+    """A noun trigger with a definite or demonstrative determiner: "das Treffen", "beim Gipfel";
+    not one named by its subject ("der Konferenz für nukleare Sicherheit")."""
+    return head.i > 0 and head.text[:1].isupper() and head.nbor(-1).lower_ in cues()["anaphor"] and not _named_by_subject(head)
+
+
+def _named_by_subject(head: Token) -> bool:
+    """"die Konferenz für nukleare Sicherheit", "der Gipfel zur Klimapolitik": a particular event."""
+    return head.i + 1 < len(head.doc) and head.nbor(1).lower_ in {"für", "zur", "zum"}
 
 
 def _is_follow_up(sentence: Span, triggers: list[tuple[Token, str]]) -> bool:
