@@ -266,3 +266,193 @@ def test_sentence_opening_surname_before_a_late_verb(nlp_ner):
 
 def test_with_entities_a_place_is_no_person_speaker(nlp_ner):
     assert only(nlp_ner, "„Wir kommen im Herbst wieder“, versprach Kopenhagen den Gästen.").speaker is None
+
+
+# --- quote detection: names, slogans, reputations --------------------------------------------
+
+
+def test_period_before_the_mark_ends_the_sentence_not_a_name(nlp):
+    text = "Zuvor stand er beim FC Nord unter Vertrag. „Ich freue mich auf die neue Stadt. Mein Ziel ist der Aufstieg“, so Kamara."
+    q = only(nlp, text)
+    assert q.text.startswith("Ich freue mich") and q.speaker == "Kamara" and q.cue == "so"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unter dem Motto „Nie wieder Krieg!“ zogen am Samstag Tausende durch die Stadt.",
+        "Die Firma (Motto: „Sicherheit ist unser Geschäft“) steht in der Kritik.",
+        "Schon damals galt er als „heimlicher Regierungschef“ des Landes.",
+    ],
+)
+def test_mottos_and_reputations_are_not_quotes(nlp, text):
+    assert quotes(nlp, text) == []
+
+
+def test_slogans_are_quotes(nlp):
+    q = only(nlp, "Die Demonstranten trugen Schilder mit der Aufschrift „Wir bleiben hier“ durch die Innenstadt.")
+    assert q.text == "Wir bleiben hier"
+
+
+# --- speakers: cue patterns -------------------------------------------------------------------
+
+
+def test_full_name_after_the_verb_beats_the_dative_before_it(nlp):
+    q = only(nlp, "Der englischsprachigen Wochenzeitung sagte Tomas Berger: „Ich gebe nicht auf.“")
+    assert q.speaker == "Tomas Berger" and q.speaker_kind == "person"
+
+
+def test_auxiliary_after_the_quote(nlp):
+    q = only(nlp, "„Wir wollen die Werke enger verzahnen“, hatte Konzernchef Paul Weber in einem Interview erklärt.")
+    assert q.speaker == "Paul Weber" and q.cue == "erklärt"
+
+
+def test_title_with_genitive_complement_before_the_name(nlp):
+    q = only(nlp, "„Das wäre nicht gerecht“, so der Chef des Aufsichtsrats Peter Krämer.")
+    assert q.speaker == "Peter Krämer"
+
+
+def test_titles_joined_by_und(nlp):
+    q = only(nlp, "Der Landtagsabgeordnete und Fraktionschef Jonas Wendt sprach von einem „Feldzug gegen die Schulen“.")
+    assert q.speaker == "Jonas Wendt"
+
+
+def test_so_with_the_speaker_inside_the_sentence(nlp):
+    q = only(nlp, "Der Einsatz solle sich, so Berger, „auf schwere Fälle“ beschränken.")
+    assert q.speaker == "Berger" and q.cue == "so"
+
+
+def test_according_to_the_words_of_a_titled_person(nlp):
+    q = only(nlp, "Nach den Worten der Sprecherin der Fraktion, Anna Roth, fehle es „an einem klaren Konzept“.")
+    assert q.speaker == "Anna Roth"
+
+
+def test_source_clause_with_wie_leaves_the_subject_to_the_main_clause(nlp):
+    text = "Wie der Sender berichtet, gab Regierungssprecher Max Roth eine Erklärung ab: „Wir prüfen den Vorgang.“"
+    assert only(nlp, text).speaker == "Max Roth"
+
+
+def test_coordinated_cue_without_subject_speaks_on(nlp):
+    text = (
+        "Die Professorin Lena Vogt erläutert die Idee so: „Es gibt zwei Arten von Teilchen“, "
+        "und fügt hinzu: „Der Vorbeiflug wird zeigen, welche Idee stimmt.“"
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Lena Vogt", "Lena Vogt"]
+
+
+def test_named_subject_of_the_sentence_before_a_bare_quote(nlp):
+    q = only(nlp, "Die SPD will am Kurs der Erweiterung festhalten. „Wir wollen ein verlässliches Europa.“")
+    assert q.speaker == "Die SPD" and q.speaker_kind == "organisation"
+
+
+def test_quote_in_parentheses_after_a_name(nlp):
+    text = "Auch andere gratulierten, so der Leiter der Behörde, Karim Haddad („Niemand verdient es mehr.“), und weitere."
+    assert only(nlp, text).speaker == "Karim Haddad"
+
+
+# --- speakers: organisations ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Die Kosten seien „mit Vorsicht zu genießen“, da frühere Arbeiten mehr gekostet hätten, so die FIFA.", "die FIFA"),
+        ("„Er war der kreative Kopf der Band“, schrieb „Die Zeit“ in einem Nachruf.", "Die Zeit"),
+        ("Die Gewerkschaft bestätigte die Zahl nicht und nannte sie „reine Spekulation“.", "Die Gewerkschaft"),
+        ("Am Abend zeigte sich die Bundesregierung bestürzt und verurteilte ihn als „feigen Anschlag“.", "die Bundesregierung"),
+        ("Der Einsatzleiter der Polizei erklärte dazu: „So etwas habe ich noch nicht gesehen.“", "Polizei"),
+        ("Die Vereinigung schlug Alarm, indem sie den Vorstand aufforderte: „Handeln Sie jetzt.“", "Die Vereinigung"),
+    ],
+)
+def test_organisations_speak(nlp, text, body):
+    q = only(nlp, text)
+    assert q.speaker == body and q.speaker_kind == "organisation"
+
+
+# --- speakers: pronouns -----------------------------------------------------------------------
+
+
+def test_sie_skips_a_man_for_the_woman_named_before(nlp):
+    text = (
+        "Außenministerin Jana Lindqvist kam am Morgen in Rom an. "
+        "Außenminister Karl Brandt empfing sie am Flughafen. Sie sagte: „Wir bleiben im Gespräch.“"
+    )
+    assert only(nlp, text).speaker == "Jana Lindqvist"
+
+
+def test_er_never_resolves_to_a_woman(nlp):
+    text = "Außenministerin Jana Lindqvist kam am Morgen in Rom an. Er sagte: „Wir bleiben im Gespräch.“"
+    assert only(nlp, text).speaker is None
+
+
+def test_plural_sie_resolves_to_no_one(nlp):
+    text = "Außenministerin Jana Lindqvist traf Vertreter der Opposition. Sie erklärten: „Wir lehnen den Plan ab.“"
+    assert only(nlp, text).speaker is None
+
+
+def test_pronoun_after_the_quote_finds_the_person_before_it(nlp):
+    text = (
+        "Der Gastverein verlor zum ersten Mal seit Wochen. Da Nordstadt gewann, war Trainer Thomas Weber "
+        "zufrieden: „Ein guter Start“, sagte er dem Sender. „Wir haben hart gearbeitet.“"
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["Thomas Weber", "Thomas Weber"]
+
+
+def test_a_one_word_genitive_name_heads_a_noun():
+    from diplomex.components.quotes import is_genitive_of
+
+    text = "Obamas Wahlkampfteam antwortete"
+    assert is_genitive_of(text, len("Obamas"), len("Obamas Wahlkampfteam"))
+    assert not is_genitive_of("Lawrow sagte", len("Lawrow"), len("Lawrow"))
+
+
+def test_subject_of_the_quotes_sentence_without_cue(nlp_ner):
+    q = only(nlp_ner, "Auch Außenminister Karl Brandt attackierte den Plan der Regierung als „völlig verfehlt“.")
+    assert q.speaker == "Karl Brandt"
+
+
+def test_a_bare_quote_does_not_continue_across_another_named_person(nlp_ner):
+    text = (
+        "„Wir bleiben im Gespräch“, sagte Außenminister Karl Brandt am Montag. "
+        "Die Opposition um Jana Lindqvist und Ivo Marek lehnt das ab. Beide fürchten Nachteile. "
+        "„Das ist ein schwerer Fehler.“"
+    )
+    assert [q.speaker for q in quotes(nlp_ner, text)] == ["Karl Brandt", None]
+
+
+def test_a_period_without_space_still_ends_the_sentence(nlp):
+    text = "Der Forscher Juan Perez war vor Jahren verschwunden.Der Direktor Klaus Brenner ist neu im Amt. Er erklärte: „Der Anblick ist einzigartig.“"
+    assert only(nlp, text).speaker == "Klaus Brenner"
+
+
+def test_relative_clause_takes_its_antecedent(nlp):
+    q = only(nlp, "Kritik kommt vom Fahrgastverband IGEB, der die Maßnahme als „Kapitulation“ vor den Randalierern sieht.")
+    assert q.speaker == "Fahrgastverband IGEB" and q.speaker_kind == "organisation"
+
+
+def test_comma_and_article_is_no_relative_clause(nlp):
+    q = only(nlp, "Der Vorsitzende Jonas Adler erklärte am Abend, die Fraktion nehme die Entscheidung „zur Kenntnis“.")
+    assert q.speaker == "Jonas Adler"
+
+
+def test_speaker_named_in_the_next_sentence(nlp):
+    q = only(nlp, "„Ja, es gibt Zumutungen.“ Das musste Finanzminister Peer Lindner zu Beginn der Debatte einräumen.")
+    assert q.speaker == "Peer Lindner"
+
+
+def test_next_sentence_without_speech_verb_names_no_speaker(nlp):
+    q = only(nlp, "„Ja, es gibt Zumutungen.“ Das Parlament in Berlin tagte danach bis in die Nacht.")
+    assert q.speaker is None
+
+
+def test_a_long_paragraph_of_unclosed_marks_keeps_the_closed_quote():
+    text = "„offen " * 800 + "Am Ende sagte Lawrow: „Wir bleiben.“ Danach „wieder offen"
+    assert [text[q.start : q.end] for q in find_quoted(text)][-1:] == ["Wir bleiben."]
+
+
+def test_quote_in_a_prepositional_relative_clause_has_no_speaker(nlp):
+    text = (
+        "Der Senat hat dem Entwurf mit großer Mehrheit zugestimmt, in dem sich das Land verpflichtet, "
+        "jede „grausame oder erniedrigende Behandlung“ zu ächten."
+    )
+    assert only(nlp, text).speaker is None

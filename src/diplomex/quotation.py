@@ -7,7 +7,9 @@ Three steps, each usable without spaCy and never raising on odd input:
 - :func:`is_quotation` tells quotations from names, titles and labels set in marks
   („Berliner Zeitung“, Operation „Wüstensturm“, die so genannte „Reichensteuer“);
 - :func:`attribute` finds the cue and the speaker mention ("sagte X", "so X", "X zufolge",
-  "X sagte: „…“", the sentence before), only where the text names the speaker.
+  "X sagte: „…“", "„…“, hatte X erklärt", "X („…“)", the sentence before), only where the text names
+  the speaker — a person or an organisation;
+- :func:`resolve_pronoun` points "er"/"sie" to the person (or body) it refers to, with gender agreement.
 
 Lexicons (``diplomex/resources``): speech_verbs.txt, quote_cue_words.txt, quote_name_nouns.txt,
 speaker_titles.txt, speaker_organisations.txt, common_noun_endings.txt.
@@ -22,7 +24,7 @@ from functools import lru_cache
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
-from diplomex import lexicons
+from diplomex import gazetteer, lexicons
 
 # Opening mark -> the closing marks that may end it.
 _CLOSERS = {
@@ -97,21 +99,25 @@ def _closes(text: str, i: int, opener: str) -> bool:
     return not (ch == "’" and i + 1 < len(text) and text[i + 1].isalpha())  # an apostrophe
 
 
-def _scan(text: str, lo: int, hi: int, stack: list[tuple[str, int]], guillemet_open: str):
-    """Pair marks in text[lo:hi]; return the closed outermost (open index, close index, mark) and the
-    stack of openers left unclosed."""
+def _scan(text: str, lo: int, hi: int, stack: list[tuple[str, int]], guillemet_open: str, longest: int = 5000):
+    """Pair marks in text[lo:hi]; return the closed outermost (open index, close index, mark), the
+    stack of openers left unclosed, and where the scan stopped: ``hi``, or earlier when the oldest
+    opener has gone ``longest`` characters of this paragraph unclosed (so a text full of unclosed marks
+    costs linear time)."""
     closed = []
     for i in range(lo, hi):
         ch = text[i]
         if ch not in _ALL_MARKS:
             continue
+        if stack and i - max(stack[0][1], lo) > longest:
+            return closed, stack, i
         if stack and _closes(text, i, stack[-1][0]):
             mark, at = stack.pop()
             if not stack:
                 closed.append((at, i, mark))
         elif _is_opener(text, i, guillemet_open):
             stack.append((ch, i))
-    return closed, stack
+    return closed, stack, hi
 
 
 def _next_paragraph_opens(text: str, hi: int, mark: str) -> bool:
@@ -144,7 +150,7 @@ def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
         elif carried:
             carried = None
         while True:
-            closed, stack = _scan(text, lo, hi, stack, guillemet_open)
+            closed, stack, stopped = _scan(text, lo, hi, stack, guillemet_open)
             for at, close, mark in closed:
                 paragraphs = carried[2] if carried and at == carried[0] else 1
                 out.append(Quoted(at + 1, close, mark, paragraphs))
@@ -154,7 +160,7 @@ def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
                 break
             mark, at = stack[0]
             paragraphs = (carried[2] if carried and at == carried[0] else 1) + 1
-            if paragraphs <= max_paragraphs and mark in "„»«\"" and _next_paragraph_opens(text, hi, mark):
+            if stopped == hi and paragraphs <= max_paragraphs and mark in "„»«\"" and _next_paragraph_opens(text, hi, mark):
                 carried = (at, mark, paragraphs)
                 break
             carried = None
@@ -215,10 +221,13 @@ def _clause_after(text: str, end: int, limit: int = 200) -> str:
 
 
 def preceded_by_name_noun(text: str, start: int) -> bool:
-    """The quoted phrase follows a noun that introduces names or titles (Zeitung, Operation, …)."""
-    left = text[max(0, start - 40) : start - 1]
+    """The quoted phrase follows a noun that introduces names or titles (Zeitung, Operation, …), maybe
+    with a colon when no speech verb precedes ("(Motto: „…“)", not "sagte er dem Magazin: „…“")."""
+    left = text[max(0, start - 40) : start - 1].rstrip()
+    if left.endswith(":") and _verb_at(text, _sentence_start(text, start), start - 1) is None:
+        left = left[:-1]
     before = words(left)
-    if not before or not left.rstrip().endswith(before[-1]):
+    if not before or not left.endswith(before[-1]) or not left[-1:].isalnum():
         return False  # punctuation between the noun and the mark: "… unter Vertrag. „Ich …“"
     last = before[-1].lower().rstrip(".")
     return last.endswith(_name_nouns()) and before[-1][0].isupper()
@@ -228,7 +237,7 @@ def has_speech_context(text: str, start: int, end: int) -> bool:
     """A speech verb or quote cue occurs in the sentence around the quote."""
     cues = _speech_verbs() | _lower_set("quote_cue_words.txt")
     context = words(_clause_before(text, start - 1)) + words(_clause_after(text, end + 1))
-    return any(w.lower() in cues for w in context)
+    return any(w.lower() in cues or w.lower().rstrip(".") in cues for w in context)  # "… sieht."
 
 
 _FRAMING_BEFORE = re.compile(r"(?:\b(?:als|von|vom|wie)(?:\s+(?:einer|einem|einen|eine|der|dem|den|die|das))?|:)\s*$")
@@ -272,6 +281,7 @@ _NAMED_AFTER = re.compile(
 _LABEL_BEFORE = re.compile(
     r"\b(?:so\s*genannte[nmrs]?|sogenannte[nmrs]?|nennt\s+man(?:\s+\w+)?|nenn(?:t|en|t?en)\s+sich)\s*$", re.IGNORECASE
 )
+_REPUTED_AS = re.compile(r"\b(?:gilt|galt|gelten|galten|gegolten)\b[^.!?„“”\"»«]{0,80}\bals\s*$", re.IGNORECASE)
 _LISTED_AFTER = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*[„\"»«]")
 _LISTED_BEFORE = re.compile(r"[“”\"«»‘’]\s*(?:,|und|oder|sowie)\s*$")
 _REPORTS_AFTER = re.compile(r"[“”\"«»‘’]\s+(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete|mitteilte|zitiert|zitierte)\b")
@@ -284,6 +294,8 @@ def looks_like_name(text: str, quoted: Quoted) -> bool:
     content = text[quoted.start : quoted.end]
     if _NAMED_AFTER.match(text, quoted.end) or _LABEL_BEFORE.search(text[max(0, quoted.start - 30) : quoted.start - 1]):
         return True
+    if _REPUTED_AS.search(text[_sentence_start(text, quoted.start) : quoted.start - 1]):
+        return True  # "galt als „heimlicher Regierungschef“": a reputation, no one's words
     if len(words(content)) <= 3 and _REPORTS_AFTER.match(text, quoted.end):
         return True  # "Wie „heise online“ berichtet", "„BILD“ meldete"
     listed = _LISTED_AFTER.match(text, quoted.end) or _LISTED_BEFORE.search(text[max(0, quoted.start - 12) : quoted.start - 1])
@@ -313,9 +325,11 @@ def is_quotation(text: str, quoted: Quoted) -> bool:
     open_at = quoted.start - 1
     in_parentheses = text[max(0, open_at - 1) : open_at].endswith("(")
     ends_sentence = content.rstrip()[-1:] in ".!?…" and len(ws) >= 2
+    if preceded_by_name_noun(text, quoted.start):
+        return False  # "unter dem Motto „Nie wieder!“"
     if ends_sentence and len(ws) >= 3:
         return True
-    if in_parentheses or preceded_by_name_noun(text, quoted.start) or looks_like_name(text, quoted):
+    if in_parentheses or looks_like_name(text, quoted):
         return False
     speech = has_speech_context(text, quoted.start, quoted.end)
     if ws[0][0].isupper() and not ends_sentence and follows_article(text, quoted.start, definite=speech):
@@ -339,7 +353,7 @@ _PARTICLES = frozenset("von van der den de da di du del la le al el bin ibn zu t
 _PRONOUNS = frozenset(("er", "sie"))
 _SKIPPABLE = frozenset(
     "dazu auch gestern heute weiter zudem später damals nun jedoch aber dann noch bereits daraufhin "
-    "einmal abschließend ebenfalls außerdem wörtlich sich selbst".split()
+    "einmal abschließend ebenfalls außerdem wörtlich sich selbst wie".split()
 )
 _NOT_NAMES = frozenset(
     "Er Sie Es Wir Ich Ihr Man Dies Das Der Die Den Dem Des Ein Eine Auf Im In Am Als Nach Bei Mit Laut "
@@ -372,8 +386,12 @@ def _ends_with(word: str, name: str) -> bool:
     return word.lower().endswith(_endings(name))
 
 
-def _is_title(word: str) -> bool:
-    return word[:1].isupper() and _ends_with(word, "speaker_titles.txt")
+@lru_cache(maxsize=65536)
+def is_title(word: str) -> bool:
+    """A role title, also inflected ("Parteichefs", "Präsidenten", "Vertretern")."""
+    if not word[:1].isupper():
+        return False
+    return _ends_with(word, "speaker_titles.txt") or _ends_with(re.sub(r"(?:e?s|e?n)$", "", word), "speaker_titles.txt")
 
 
 def is_institution(word: str) -> bool:
@@ -381,6 +399,7 @@ def is_institution(word: str) -> bool:
     return word[:1].isupper() and _ends_with(word, "speaker_organisations.txt")
 
 
+@lru_cache(maxsize=65536)
 def _is_name_word(word: str) -> bool:
     """A capitalised word that may be part of a name (not a capitalised function word or pronoun)."""
     if not word[:1].isupper() or word in _NOT_NAMES or word.lower() in STOP_WORDS:
@@ -397,14 +416,26 @@ def _name_run(toks: list, i: int) -> int:
     j = end = i
     while j < len(toks):
         word = toks[j][2]
-        if _is_name_word(word) and not _is_title(word):
+        if _is_name_word(word) and not is_title(word):
             j += 1
             end = j
-        elif word in _PARTICLES and j > i and (word not in ("der", "den") or toks[j - 1][2] in ("von", "van", "ter")):
+        elif word in _PARTICLES and j > i and (word not in ("der", "den") or toks[j - 1][2] in ("von", "van", "ter")) and (
+            word != "zu" or _is_given_name(toks[j - 1][2])  # "Karl-Theodor zu Guttenberg", not "Lindner zu Beginn"
+        ):
             j += 1
         else:
             break
     return end
+
+
+def _is_given_name(word: str) -> bool:
+    """A listed first name, or a hyphenated pair of capitalised names ("Karl-Theodor")."""
+    return word in _first_names() or "-" in word and all(part[:1].isupper() for part in word.split("-"))
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(lexicons.lines("first_names.txt"))
 
 
 def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True) -> Mention | None:
@@ -429,38 +460,84 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         while i < len(toks) and toks[i][2][:1].islower() and toks[i][2] not in _DETERMINERS and i - det_at <= 3:
             i += 1  # adjectives: "der russische Außenminister"
     titled = False
-    while i < len(toks) and _is_title(toks[i][2]):
+    while i < len(toks) and is_title(toks[i][2]):
         titled, i = True, i + 1
+        if i + 1 < len(toks) and toks[i][2] == "und" and is_title(toks[i + 1][2]):
+            i += 1  # "der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch"
     described = has_det and not titled and i < len(toks) and toks[i][2][:1].isupper() and not is_institution(toks[i][2])
     if described and any(is_institution(t[2]) for t in toks[i : _name_run(toks, i) + 1]):
         end = next(k for k in range(i, len(toks)) if is_institution(toks[k][2]))
         return Mention(toks[det_at][0], toks[end][1], "organisation")  # "das Auswärtige Amt"
+    quoted_name = _quoted_name(toks, i)
+    if quoted_name is not None:
+        return quoted_name  # "schrieb „Die Zeit“", "laut „Reuters“"
     if titled or described:
         # "der Sprecher des Amtes, Martin Jäger", "der frühere Bürgermeister und Senator, Henning Scherf"
         apposition = _apposition(toks, i)
         if apposition is not None:
             return apposition
         end = _name_run(toks, i)
+        if described and end - i == 1 and is_known_body(toks[i][2]):
+            return Mention(toks[det_at][0], toks[i][1], "organisation")  # "die FIFA", "der BGH"
         if end - i >= (1 if titled else 2):  # "der Friedensnobelpreisträger Adolfo Pérez Esquivel"
             return Mention(toks[i][0], toks[end - 1][1], "person")
+        complemented = _name_after_complement(toks, i) if titled else None
+        if complemented is not None:
+            return complemented  # "der Chef des Verwaltungsrats Ulrich Müller"
         if titled and has_det and is_spokesperson(toks[i - 1][2]):
             body = _represented_body(toks, i) or _compound_body(toks[i - 1])
             if body is not None:
                 return body  # "ein Sprecher des Finanzministeriums", "ein Nato-Sprecher"
+        body = _represented_body(toks, i) if titled and has_det else None
+        if body is not None and is_known_body(text[body.start : body.end]):
+            return body  # "der Einsatzleiter der Polizei", "der Hauptgeschäftsführer des BPI"
         if titled and has_det and toks[det_at][2].lower() in ("der", "die") and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
             return Mention(toks[i - 1][0], toks[i - 1][1], "role")  # "der Minister": resolved by the caller
         return None
     if i < len(toks) and is_institution(toks[i][2]):
         start = toks[det_at][0] if has_det else toks[i][0]
-        return Mention(start, toks[i][1], "organisation")
+        named = i + 1 < len(toks) and toks[i + 1][2].isupper() and len(toks[i + 1][2]) > 1
+        return Mention(start, toks[i + named][1], "organisation")  # "der Fahrgastverband IGEB"
     if has_det:
         return None
     end = _name_run(toks, i)
-    if end > i and end < len(toks) and _is_title(toks[end][2]) and end - i == 1:
+    if end > i and end < len(toks) and is_title(toks[end][2]) and end - i == 1:
         return parse_speaker(text, toks[end][0], limit=pos + limit - toks[end][0])  # "Australiens Premier X"
     if end > i:
         return Mention(toks[i][0], toks[end - 1][1], "person")
     return None
+
+
+_OPENING_MARKS = frozenset("„»«\"‚‹›“")
+_CLOSING_MARKS = frozenset("“”\"«»‘’‹›")
+
+
+def _quoted_name(toks: list, i: int, longest: int = 5) -> Mention | None:
+    """A name set in quotation marks where a speaker stands — a newspaper, agency or body ("„Die Zeit“"):
+    tokens from ``i`` (after an opening mark) to a closing mark within ``longest`` words, all capitalised
+    but the articles."""
+    k = i - 1
+    while k >= 0 and toks[k][2].lower() in _DETERMINERS:
+        k -= 1
+    if k < 0 or toks[k][2] not in _OPENING_MARKS or i >= len(toks):
+        return None
+    for j in range(i, min(len(toks), i + longest + 1)):
+        if toks[j][2] in _CLOSING_MARKS:
+            inner = [t[2] for t in toks[i:j] if t[2].lower() not in _DETERMINERS]
+            if inner and all(w[:1].isupper() for w in inner):
+                return Mention(toks[k + 1][0], toks[j - 1][1], "organisation")
+            return None
+    return None
+
+
+def is_known_body(name: str) -> bool:
+    """An organisation by its words: a listed institution noun ("Finanzministeriums"), a gazetteer
+    organisation ("Nato") or an acronym ("WWF")."""
+    tokens = name.split()
+    if any(is_institution(t) or is_institution(t.rstrip("s")) for t in tokens):
+        return True
+    bare = " ".join(t for t in tokens if t.lower() not in ("der", "die", "das", "des", "dem", "den"))
+    return gazetteer.lookup_organisation(bare) is not None or (len(bare) >= 2 and bare.isupper() and bare.isalpha())
 
 
 _SPOKESPERSON = re.compile(r"(?:sprecher|vertreter)(?:in)?$", re.IGNORECASE)
@@ -484,6 +561,18 @@ def _represented_body(toks: list, i: int) -> Mention | None:
         return Mention(toks[j][0], toks[j][1], "organisation")
     end = _name_run(toks, j)
     return Mention(toks[j][0], toks[end - 1][1], "organisation") if end > j else None
+
+
+def _name_after_complement(toks: list, i: int) -> Mention | None:
+    """A full name after a title's genitive complement: "(Chef) des Verwaltungsrats Ulrich Müller"."""
+    if i >= len(toks) or toks[i][2] not in _GENITIVE_LINKS:
+        return None
+    j = i + 1
+    while j < len(toks) and (toks[j][2] in _DETERMINERS or toks[j][2][:1].islower()) and j - i <= 3:
+        j += 1
+    j += 1  # the complement's noun
+    end = _name_run(toks, j)
+    return Mention(toks[j][0], toks[end - 1][1], "person") if end - j >= 2 else None
 
 
 def _compound_body(tok: tuple[int, int, str]) -> Mention | None:
@@ -510,30 +599,42 @@ def _apposition(toks: list, i: int, reach: int = 9) -> Mention | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=[\s„“\"»«])\s*|(?<=[a-zäöüß]{3})[.!?](?=[A-ZÄÖÜ][a-zäöüß])|\n\s*")
+
+
 def _sentence_start(text: str, pos: int, limit: int = 300) -> int:
-    """Start of the sentence containing ``pos`` (after ". ", "! ", "? ", a newline or a closing mark)."""
+    """Start of the sentence containing ``pos`` (after ". ", "! ", "? ", a newline or a closing mark, or
+    a period with the space left out between two words: "verschwunden.Der")."""
     lo = max(0, pos - limit)
     best = lo
-    for match in re.finditer(r"[.!?](?=[\s„“\"»«])\s*|\n\s*", text[lo:pos]):
+    for match in _SENTENCE_END.finditer(text[lo:pos]):
         best = lo + match.end()
     return best
 
 
 def _verb_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
-    """The last speech verb in text[lo:hi] (or "so" before a capitalised word), as (start, end, word)."""
+    """The last speech verb in text[lo:hi] (or "so" before a name: "so Gall", "so die FIFA"), as
+    (start, end, word)."""
     found = None
     toks = _tokens(text, lo, hi)
     for k, (start, end, word) in enumerate(toks):
-        if word.lower() in _speech_verbs() or word == "so" and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+        if word.lower() in _speech_verbs() or word == "so" and _name_follows(toks, k + 1):
             found = (start, end, word)
     return found
+
+
+def _name_follows(toks: list, k: int) -> bool:
+    """A capitalised word stands at ``k``, maybe after an article ("Gall", "die FIFA")."""
+    if k < len(toks) and toks[k][2].lower() in _DETERMINERS:
+        k += 1
+    return k < len(toks) and toks[k][2][:1].isupper()
 
 
 _AFTER_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*([^\W\d_]+)")
 _PASSIVE_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*(?:wird|wurde|werden|wurden)\s+(.{1,80}?)\s+(?:wie folgt\s+)?zitiert\b")
 _VIEW_CUE = re.compile(
     r"\b(?:[Nn]ach|[Ll]aut)\s+(?:(?:den\s+)?Worten|Ansicht|Angaben|Auffassung|Meinung|Einschätzung|Aussage)"
-    r"\s+(?:von\s+|des\s+|der\s+)?"
+    r"\s+(?:von\s+)?(?=\w)"
 )
 
 
@@ -561,7 +662,15 @@ def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None]
         if after.group(1) == "so" and verb_next and verb_next.group(1).lower() in _speech_verbs():
             pos = verb_next.end()  # "„…“, so urteilte Romney"
         return after.group(1), parse_speaker(text, pos)
+    if after and after.group(1) in _AUXILIARIES and window.lstrip()[:1] in ",“”\"«»":
+        pos = close_at + 1 + after.end()  # "„…“, hatte VW-Chef Winterkorn in einem Interview erklärt"
+        verb = _verb_at(text, pos, pos + len(_clause_after(text, pos, 160)))
+        if verb is not None and verb[2] != "so":
+            return verb[2], parse_speaker(text, pos, limit=verb[0] - pos)
     return None
+
+
+_AUXILIARIES = frozenset("hat hatte habe hätte haben hatten hätten".split())
 
 
 def _speaker_in_sentence(
@@ -581,21 +690,55 @@ def _speaker_in_sentence(
     passive = re.search(r"\b(?:wird|werden|wurde|wurden)\b", text[sentence:lead_end])
     if verb is not None and verb[2].lower().startswith("zitier") and not passive:
         return verb[2], parse_speaker(text, verb[1], limit=lead_end - verb[1], nominative=False)
+    if verb is not None and verb[2] == "so":
+        return "so", parse_speaker(text, verb[1], limit=lead_end - verb[1])  # "…, so Gall, „…“"
     inverted = _pronoun_after_verb(text, verb, lead_end) if verb else None
     if inverted is not None:
         return verb[2], inverted
+    relative = _RELATIVE_CLAUSE.search(text, sentence, lead_end)
+    if relative is not None:
+        antecedent = _phrase_ending_at(text, sentence, relative.start(), known)
+        if antecedent is not None or relative.group(1):
+            # "vom Fahrgastverband IGEB, der dies als „…“ sieht"; "dem Entwurf, in dem …" names no one
+            return (verb[2] if verb else None), antecedent
     subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
         if subject is None and colon:
             subject = _pronoun_in_clause(text, sentence, lead_end) or _named_in_clause(text, sentence, lead_end, known)
-        if subject is None and close_at > lead_end:
-            return _speaker_later_in_sentence(text, close_at, known)
+        if subject is None and close_at > lead_end and (colon or text[close_at - 1 : close_at] not in ".!?"):
+            return _speaker_later_in_sentence(text, close_at, known)  # not past a quote ending its sentence
         return ("colon" if colon else None), subject
+    named_after = parse_speaker(text, verb[1], limit=lead_end - verb[1])
+    if subject is None or subject.kind == "organisation" and _inverted_name(text, verb, named_after):
+        subject = named_after  # "Der Zeitung sagte Filep Karma: „…“": the name after the verb
     if subject is None:
-        subject = parse_speaker(text, verb[1], limit=lead_end - verb[1])
-    if subject is None:
-        subject = _named_in_clause(text, sentence, verb[0], known)
+        subject = _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
     return verb[2], subject
+
+
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:(in|mit|nach|bei|auf|für|an|aus|über|unter|durch|gegen)\s+(?:dem|der|den|denen|welchem|welcher)"
+    r"\s+(?=[a-zäöüß])[^.;:!?„“\"»«]*|(?:der|die|welche[rs]?)\s+(?=[a-zäöüß])[^,.;:!?„“\"»«]*)$"
+)
+
+
+def _phrase_ending_at(text: str, lo: int, end: int, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The organisation or named person whose phrase ends right at ``end`` (before a relative clause's
+    comma): "Kritik kommt vom Berliner Fahrgastverband IGEB, der …"."""
+    for start, _, _ in _tokens(text, lo, end):
+        mention = parse_speaker(text, start, limit=end - start, nominative=False)
+        if mention is not None and not text[mention.end : end].strip() and (
+            mention.kind == "organisation" or mention.kind == "person" and _is_named(text, mention, start, known)
+        ):
+            return mention
+    return None
+
+
+def _inverted_name(text: str, verb: tuple[int, int, str], mention: Mention | None) -> bool:
+    """A full name right after the verb ("sagte Filep Karma"), the subject in verb-second order."""
+    if mention is None or mention.kind != "person" or len(words(text[mention.start : mention.end])) < 2:
+        return False
+    return not text[verb[1] : mention.start].strip()
 
 
 def _pronoun_after_verb(text: str, verb: tuple[int, int, str], lead_end: int) -> Mention | None:
@@ -604,6 +747,9 @@ def _pronoun_after_verb(text: str, verb: tuple[int, int, str], lead_end: int) ->
     toks = _tokens(text, verb[1], lead_end)
     if not toks or toks[0][2] not in _PRONOUNS:
         return None
+    before = _tokens(text, max(0, verb[0] - 12), verb[0])[-1:]
+    if before and before[0][2] in ("und", "sowie", "oder"):
+        return None  # "X bestätigte das nicht und nannte sie „…“": the subject is X's, "sie" an object
     if toks[0][2] == "sie" and any(t[2] == "als" for t in toks):
         return None
     return Mention(toks[0][0], toks[0][1], "pronoun")
@@ -643,12 +789,27 @@ def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozen
     return None
 
 
+def _body_in_clause(text: str, lo: int, hi: int) -> Mention | None:
+    """The first organisation in text[lo:hi] opened by a nominative article and not governed by a
+    preposition: "… zeigte sich die Bundesregierung bestürzt und verurteilte …", "weil die US-Regierung …"."""
+    toks = _tokens(text, lo, hi)
+    for k, (start, _, word) in enumerate(toks):
+        if word.lower() not in ("der", "die", "das") or k and toks[k - 1][2].lower() in _PREPOSITIONS:
+            continue
+        mention = parse_speaker(text, start, limit=hi - start)
+        if mention is not None and mention.kind == "organisation" and mention.start == start:
+            return mention
+    return None
+
+
 _ADVERB_ENDINGS = ("end", "lich", "weise", "isch", "ig", "bar", "los")
 
 
 def _subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = frozenset()) -> Mention | None:
     """The speaker phrase opening the sentence, when it plausibly is the subject: a title or article
     introduces it, it has several name words, or the verb follows it directly ("Stoiber sagte")."""
+    if re.match(r"\s*[Ww]ie\b[^,]*,", text[sentence:verb_at]):
+        return None  # "Wie der Sender berichtet, gab X …": the source clause, not the subject
     mention = parse_speaker(text, sentence, limit=verb_at - sentence)
     if mention is None or mention.kind != "person":
         return mention
@@ -666,6 +827,9 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
     ``known`` holds words known to be names in this text (see :func:`surnames`)."""
     open_at, close_at = quoted.start - 1, quoted.end
     sentence = _sentence_start(text, open_at)
+    named = _name_before_parenthesis(text, open_at, known)
+    if named is not None:
+        return None, named
     found = _speaker_after_quote(text, close_at)
     if found is not None:
         cue, speaker = found
@@ -681,12 +845,59 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
     sentence = _sentence_start(text, lead_end)
     cue, speaker = _speaker_in_sentence(text, sentence, lead_end, close_at, known)
     if speaker is None and cue is None:
-        previous = _previous_sentence(text, sentence)
-        if previous is not None:
-            previous_cue, previous_speaker = _speaker_in_sentence(text, previous, sentence, sentence, known)
-            if previous_cue is not None:
-                speaker = previous_speaker
+        speaker = _speaker_around(text, sentence, open_at, close_at, known)
     return cue, speaker
+
+
+def _speaker_around(text: str, sentence: int, open_at: int, close_at: int, known: frozenset[str]) -> Mention | None:
+    """Speaker of a quote with no cue in its sentence: the sentence before names one with a cue ("X
+    äußerte sich am Abend. „…“"); else, for a quote standing as a sentence of its own, the next sentence
+    attributes it ("„…“. Das musste Minister X einräumen.") or the sentence before has a named subject
+    ("Die SPD will am Kurs festhalten. „Wir …“")."""
+    previous = _previous_sentence(text, sentence)
+    if previous is not None:
+        previous_cue, previous_speaker = _speaker_in_sentence(text, previous, sentence, sentence, known)
+        if previous_cue is not None:
+            return previous_speaker
+    if text[sentence:open_at].strip():
+        return None
+    following = _named_in_next_sentence(text, close_at, known)
+    if following is not None or previous is None or _ALL_MARKS.intersection(text[previous:sentence]):
+        return following
+    return _subject(text, previous, sentence, known) or _named_in_clause(text, previous, sentence, known)
+
+
+_ATTRIBUTING_START = re.compile(r"[“”\"»«]*[.!?]?\s+(?:Das|Dies|Diese|Dieser|So)\b")
+
+
+def _named_in_next_sentence(text: str, close_at: int, known: frozenset[str]) -> Mention | None:
+    """"„…“. Das sagte Außenminister X": a named person in the next sentence when it opens with "Das",
+    "Dies(e)" or "So" and has a speech verb."""
+    opening = _ATTRIBUTING_START.match(text, close_at + 1)
+    if opening is None or text[close_at - 1 : close_at] not in ".!?" and "." not in opening.group():
+        return None
+    end = opening.end() + len(_clause_after(text, opening.end(), 200))
+    if _verb_at(text, opening.end(), end) is None:
+        return None
+    return _named_in_clause(text, opening.end(), end, known)
+
+
+_TRAILING_NAME = re.compile(r"((?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]*),?\s*\(\s*$")
+
+
+def _name_before_parenthesis(text: str, open_at: int, known: frozenset[str]) -> Mention | None:
+    """"Mohammed ElBaradei („Mir fällt …“)": a quote in parentheses right after a person's name."""
+    match = _TRAILING_NAME.search(text[max(0, open_at - 80) : open_at])
+    if match is None:
+        return None
+    lo = max(0, open_at - 80) + match.start(1)
+    for start, _, word in _tokens(text, lo, open_at):
+        mention = parse_speaker(text, start, limit=open_at - start)
+        if mention is not None and mention.kind == "person" and not text[mention.end : open_at].strip(" ,(") and (
+            _is_named(text, mention, start, known) and (" " in text[mention.start : mention.end] or text[mention.start : mention.end] in known)
+        ):
+            return mention
+    return None
 
 
 def _speaker_later_in_sentence(text: str, close_at: int, known: frozenset[str]) -> tuple[str | None, Mention | None]:
@@ -734,7 +945,7 @@ def person_mentions(text: str) -> list[Mention]:
     k = 0
     while k < len(toks):
         start, _, word = toks[k]
-        if _is_title(word):
+        if is_title(word):
             mention = parse_speaker(text, start, limit=120)
             if mention and mention.kind == "person":
                 out.append(mention)
@@ -809,9 +1020,137 @@ def previous_subject(
             return None
         end = len(before)
         start = _sentence_start(text, end - 1)
-        mention = _subject(text, start, end, known) or _named_in_clause(text, start, end, known)
+        mention = _subject(text, start, end, known)
+        if mention is None or mention.kind == "organisation":  # "er": a person named in it, if any
+            mention = _named_in_clause(text, start, end, known) or mention
         if mention is not None and mention.kind == "role":
             mention = role_holder(text, mention, known)
         if mention is not None and mention.kind == "person" and is_person(mention) is not None:
             return is_person(mention)
     return None
+
+
+def pronoun_gender(text: str, pronoun: Mention) -> str | None:
+    """"m" for "er"; "f" for "sie" as one woman; None for "sie" with a plural verb beside it ("sagten
+    sie", "sie bezeichneten", "sie sind"), which names no one person."""
+    word = text[pronoun.start : pronoun.end].lower()
+    if word == "er":
+        return "m"
+    beside = [w for w in (words(text[max(0, pronoun.start - 30) : pronoun.start])[-1:] + words(text[pronoun.end : pronoun.end + 30])[:1])]
+    plural = any(w.islower() and (w.endswith("en") or w == "sind") and w not in STOP_WORDS - {"sind"} for w in beside)
+    return None if plural else "f"
+
+
+_HONORIFICS = {"herr": "m", "frau": "f"}
+
+
+def _title_gender(word: str) -> str | None:
+    """Gender of a title or honorific word: "Ministerin", "Frau" → "f"; "Minister", "Herr" → "m"."""
+    lower = word.lower()
+    if lower in _HONORIFICS:
+        return _HONORIFICS[lower]
+    if not is_title(word) or lower.endswith(("mitglied", "e", ".")):
+        return None  # "Vorstandsmitglied", "die/der Vorsitzende", "Dr." say nothing
+    return "f" if lower.endswith(("in", "frau")) else "m"
+
+
+def person_gender(text: str, person: Mention) -> str | None:
+    """"f" or "m" when a title, role noun or honorific stands next to a mention of the person's surname
+    nearby (5000 characters either side) ("Außenministerin Jana Lindqvist", "Frau Lindqvist", "Lindqvist, Sprecherin der …"),
+    None when nothing says or the signs disagree."""
+    name_words = words(text[person.start : person.end])
+    if not name_words:
+        return None
+    genders = set()
+    window = re.compile(rf"(?<!\w){re.escape(name_words[-1])}(?!\w)")
+    for match in window.finditer(text, max(0, person.start - 5000), person.end + 5000):
+        before = [w for w in words(text[max(0, match.start() - 80) : match.start()])]
+        while before and before[-1] in name_words[:-1]:
+            before.pop()  # first names
+        gender = _title_gender(before[-1]) if before else None
+        after = re.match(r",\s*([^\W\d_][\w-]*)", text[match.end() : match.end() + 60])
+        gender = gender or (_title_gender(after.group(1)) if after else None)
+        if gender:
+            genders.add(gender)
+    return genders.pop() if len(genders) == 1 else None
+
+
+def resolve_pronoun(
+    text: str,
+    pronoun: Mention,
+    quoted: Quoted,
+    known: frozenset[str] = frozenset(),
+    sentences: int = 3,
+    is_person: Callable[[Mention], Mention | None] = lambda m: m,
+) -> Mention | None:
+    """The person "er"/"sie" of a quote's attribution refers to: after the quote ("„…“, sagte er"), a
+    person named in the words leading up to it in the same sentence; else the named subject of one of
+    the few sentences before the quote (see :func:`previous_subject`). The person's gender, where a title
+    or honorific shows it, must agree: "sie" never resolves to "Außenminister Karl Brandt"; a plural
+    "sie" resolves to no one."""
+    gender = pronoun_gender(text, pronoun)
+    if gender is None:
+        return None
+
+    def agreeing(mention: Mention) -> Mention | None:
+        person = is_person(mention)
+        return person if person is not None and person_gender(text, person) in (None, gender) else None
+
+    open_at = quoted.start - 1
+    if pronoun.start < open_at:
+        open_at = _attributed_quote_start(text, pronoun) or open_at
+    sentence = _sentence_start(text, min(pronoun.start, open_at))
+    subject = _subject(text, sentence, pronoun.start, known) if pronoun.start < open_at else None
+    if subject is not None and "," not in text[subject.end : pronoun.start]:
+        subject = None  # only a later clause's "sie" refers back to its sentence's subject
+    if subject is not None and subject.kind == "organisation" and _article_gender(text, subject) in (None, gender):
+        return subject  # "Die Vereinigung schlug …, indem sie aufforderte: „…“"
+    if subject is not None and subject.kind == "person" and _is_named(text, subject, sentence, known) and agreeing(subject):
+        return agreeing(subject)
+    if pronoun.start > open_at:
+        lead = _sentence_start(text, open_at)
+        for mention in reversed(_named_people(text, lead, open_at, known)):
+            if agreeing(mention) is not None:
+                return agreeing(mention)
+    return previous_subject(text, min(pronoun.start, open_at), known, sentences, agreeing)
+
+
+def _attributed_quote_start(text: str, pronoun: Mention) -> int | None:
+    """The opening mark of the quote a pronoun's clause attributes ("„A“, sagte er. „B“": the mark of A),
+    None when the pronoun's sentence has no quote before it."""
+    sentence = _sentence_start(text, pronoun.start)
+    closing = max(text.rfind(mark, sentence, pronoun.start) for mark in _CLOSING_MARKS)
+    if closing < 0:
+        return None
+    opening = max(text.rfind(mark, max(0, closing - 2000), closing) for mark in "„»«\"")
+    return opening if opening >= 0 else None
+
+
+def _article_gender(text: str, mention: Mention) -> str | None:
+    """"f" for a mention opened by "die"/"eine", "m" for "der"/"ein", None otherwise ("das", none)."""
+    first = text[mention.start : mention.end].split()[0].lower()
+    return {"die": "f", "eine": "f", "der": "m", "ein": "m"}.get(first, "n" if first == "das" else None)
+
+
+def _named_people(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> list[Mention]:
+    """The people named with a title or a full name in text[lo:hi], in order (see :func:`_named_in_clause`)."""
+    found = []
+    while (mention := _named_in_clause(text, lo, hi, known)) is not None:
+        found.append(mention)
+        lo = mention.end
+    return found
+
+
+_ELIDED_SUBJECT = re.compile(r"\b(?:und|sowie)\s+([^\W\d_]+)(?:\s+(?:hinzu|an|fort|ein|aus|mit))?\s*:\s*$")
+
+
+def elided_subject(text: str, quoted: Quoted) -> bool:
+    """The quote is introduced by a speech verb whose subject is left out: "…“, und fügt hinzu: „…“" —
+    the speaker of the clause before speaks on."""
+    match = _ELIDED_SUBJECT.search(text[max(0, quoted.start - 60) : quoted.start - 1])
+    return match is not None and match.group(1).lower() in _speech_verbs()
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence containing ``pos`` (public form of the splitter the attribution uses)."""
+    return _sentence_start(text, pos)

@@ -12,10 +12,15 @@ with ``span._.quote`` a plain dict::
 
 Works with any German pipeline: uses ``doc.ents`` (PER/ORG) when present, and plain text patterns
 otherwise (cue verbs, role titles, capitalised names). A speaker is only given when the text names it:
-"er"/"sie" resolve to the named subject of a preceding sentence, "der (brasilianische) Präsident" to the
-one person named before with that title (and nationality); "ein Sprecher des Finanzministeriums" gives
-the organisation; "sagte die Sprecherin" without a name gives None. With entities, a person speaker
-must be a name (see :class:`SpeakerCheck`). Indirect speech is not extracted.
+"er"/"sie" resolve to the named subject of a preceding sentence (or, after a quote, to the person named
+before it), and only when the gender agrees where a title or honorific shows it ("sie" never resolves to
+"Außenminister Karl Brandt"; a plural "sie sagten" resolves to no one); "der (brasilianische) Präsident"
+resolves to the one person named before with that title (and nationality). Organisations speak as such
+("das Auswärtige Amt", "die FIFA", "laut „Reuters“"), also through their spokespeople and officials
+("ein Sprecher des Finanzministeriums", "der Einsatzleiter der Polizei"); "sagte die Sprecherin" without
+a name gives None. A quote without cue continues the previous quote's speaker only when no other person
+is named in between. With entities, a person speaker must be a name (see :class:`SpeakerCheck`).
+Indirect speech is not extracted.
 """
 
 from __future__ import annotations
@@ -31,11 +36,15 @@ from diplomex.quotation import (
     Mention,
     Quoted,
     attribute,
+    elided_subject,
     find_quoted,
     is_institution,
+    is_known_body,
+    is_title,
     is_quotation,
     person_mentions,
-    previous_subject,
+    resolve_pronoun,
+    sentence_start,
     role_holder,
     surnames,
 )
@@ -68,26 +77,23 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        entities = [
-            Mention(e.start_char, e.end_char, "person" if e.label_ in PERSON_LABELS else "organisation")
-            for e in doc.ents
-            if e.label_ in PERSON_LABELS + ORG_LABELS
-        ]
-        people = [m for m in entities if m.kind == "person"] + person_mentions(text)
-        known = surnames(text, people) | {
-            e.text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) == 1 and not is_common_noun(e.text)
-        }
+        found = [q for q in find_quoted(text, self.max_paragraphs) if is_quotation(text, q)]
+        if not found:
+            doc.spans[self.spans_key] = []
+            return doc
+        known = known_names(doc)
         check = SpeakerCheck(doc, known)
         spans = []
         previous: tuple[Quoted, Mention | None] | None = None
-        for quoted in find_quoted(text, self.max_paragraphs):
-            if not is_quotation(text, quoted):
-                continue
+        for quoted in found:
             cue, speaker = attribute(text, quoted, known)
-            if speaker is None and cue is None and previous and continues(text, previous[0], quoted):
-                speaker = previous[1]
+            speaks_on = cue is None or elided_subject(text, quoted)
+            if speaker is None and speaks_on and previous and continues(text, previous[0], quoted):
+                speaker = None if check.names_another(previous[0].end, quoted.start, previous[1]) else previous[1]
+            if speaker is None and cue is None:
+                speaker = check.only_person_before(sentence_start(text, quoted.start - 1), quoted.start - 1)
             elif speaker is not None and speaker.kind == "pronoun":
-                speaker = previous_subject(text, speaker.start, known, self.pronoun_sentences, check.person)
+                speaker = resolve_pronoun(text, speaker, quoted, known, self.pronoun_sentences, check.person)
             elif speaker is not None and speaker.kind == "role":
                 speaker = check.role_holder(speaker) if check.ner else role_holder(text, speaker, known)
             speaker = check(speaker)
@@ -107,6 +113,15 @@ class QuoteFinder:
             previous = (quoted, speaker)
         doc.spans[self.spans_key] = spans
         return doc
+
+
+def known_names(doc: Doc) -> frozenset[str]:
+    """Words known to be names in the text: the surnames of its multi-word person names (entities or
+    title and name patterns) and one-word PER entities that are no common noun."""
+    text = doc.text
+    people = [Mention(e.start_char, e.end_char, "person") for e in doc.ents if e.label_ in PERSON_LABELS]
+    singles = {e.text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) == 1 and not is_common_noun(e.text)}
+    return surnames(text, people + person_mentions(text)) | singles
 
 
 class SpeakerCheck:
@@ -131,12 +146,37 @@ class SpeakerCheck:
             return self.person(mention)
         return self.organisation(mention)
 
+    def only_person_before(self, lo: int, hi: int) -> Mention | None:
+        """The one person (PER entity, by surname) named in text[lo:hi] as the subject, not after a
+        preposition: "Auch Außenminister X attackierte den Iran als „…“"; None if none or several. A
+        one-word entity counts only after a title or as the surname of a full name in the text."""
+        full_names = {e[-1].text for e in self.persons if len(e) > 1}
+        found = [
+            e for e in self.persons
+            if lo <= e.start_char and e.end_char <= hi and not _after_preposition(self.text, e.start_char)
+            and (len(e) > 1 or e.text in full_names or e.start > 0 and is_title(e.doc[e.start - 1].text))
+        ]
+        if len({e.text.split()[-1] for e in found}) != 1:
+            return None
+        best = max(found, key=len)
+        return Mention(best.start_char, best.end_char, "person")
+
+    def names_another(self, lo: int, hi: int, speaker: Mention | None) -> bool:
+        """A person other than ``speaker`` is named (a PER entity) in text[lo:hi], so a quote after it
+        need not continue the speaker's words."""
+        own = self.text[speaker.start : speaker.end].split()[-1:] if speaker else []
+        return any(
+            lo <= e.start_char and e.end_char <= hi and e.text.split()[-1:] != own for e in self.persons
+        )
+
     def person(self, mention: Mention) -> Mention | None:
         """A PER entity; else, when NER missed the name, a mention that overlaps no other entity and
         holds no common noun ("Gegner Thaksins" is no name)."""
         if not self.ner:
             return mention
         entity = _overlapping(mention, self.persons)
+        if entity is not None and len(entity) == 1 and is_genitive_of(self.text, entity.end_char, mention.end):
+            return None  # "Ahmadinedschads Wahlsieg": the owner of a thing, not a speaker
         if entity is not None:
             return Mention(entity.start_char, entity.end_char, "person")
         name = self.text[mention.start : mention.end]
@@ -165,7 +205,9 @@ class SpeakerCheck:
         entity = _overlapping(mention, self.bodies)
         if entity is not None:
             return Mention(entity.start_char, entity.end_char, "organisation")
-        return mention if is_known_body(self.text[mention.start : mention.end]) else None
+        name = self.text[mention.start : mention.end]
+        quoted = mention.start > 0 and self.text[mention.start - 1] in "„»«\""
+        return mention if quoted or is_known_body(name) else None  # "schrieb „Die Zeit“"
 
     def role_holder(self, role: Mention) -> Mention | None:
         """The one PER entity before a bare role ("der brasilianische Präsident") whose role has the
@@ -183,6 +225,24 @@ class SpeakerCheck:
             return None
         best = max(holders, key=len)
         return Mention(best.start_char, best.end_char, "person")
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """A preposition or object article stands within the few words before ``start``."""
+    before = text[max(0, start - 40) : start].split()[-3:]
+    return any(w.lower() in PREPOSITIONS_AND_OBJECTS for w in before)
+
+
+PREPOSITIONS_AND_OBJECTS = frozenset(
+    "mit an auf gegen für über von vom zu zum zur bei beim nach gegenüber aus um unter vor wegen den dem des "
+    "einen einem eines".split()
+)
+
+
+def is_genitive_of(text: str, name_end: int, phrase_end: int) -> bool:
+    """A name in the genitive heading a noun ("Obamas Wahlkampfteam"): it ends in s and a capitalised
+    word of the same phrase follows it."""
+    return text[name_end - 1 : name_end] == "s" and phrase_end > name_end and text[name_end : name_end + 2].strip()[:1].isupper()
 
 
 def _overlapping(mention: Mention, entities: list[Span]) -> Span | None:
@@ -205,16 +265,6 @@ def _role_phrase_country(text: str, role: Mention) -> str | None:
     return gazetteer.country_of_prefix(noun) or next(
         (c for c in map(gazetteer.country_of_adjective, before) if c), None
     )
-
-
-def is_known_body(name: str) -> bool:
-    """An organisation by its words: a listed institution noun ("Finanzministeriums"), a gazetteer
-    organisation ("Nato") or an acronym ("WWF")."""
-    tokens = name.split()
-    if any(is_institution(t) or is_institution(t.rstrip("s")) for t in tokens):
-        return True
-    bare = " ".join(t for t in tokens if t.lower() not in ("der", "die", "das", "des", "dem", "den"))
-    return gazetteer.lookup_organisation(bare) is not None or (len(bare) >= 2 and bare.isupper() and bare.isalpha())
 
 
 def is_partial(text: str, quoted: Quoted) -> bool:
