@@ -3,14 +3,22 @@
 Steps, all on tokens, sentences, entities and lemmas (no parser needed):
 
 1. Triggers from ``resources/meeting_triggers.tsv`` (lemmas, words and compound heads).
-2. One *mention* per sentence with triggers: participants (PER entities outside quotes), parties
-   (participants' countries, nationality adjectives on group nouns such as "russische Diplomaten",
-   countries in "Diplomaten der USA und Russlands", "zwischen X und Y", "X und Y verhandeln"),
-   place ("in/im/nach X" near the trigger), venue, date, status and follow-up cues.
+2. One *mention* per sentence with triggers: participants (PER entities outside quotes, and the
+   persons a bare title refers to: "der ghanaische Präsident"), parties (participants' countries,
+   nationality adjectives on group nouns such as "russische Diplomaten", countries in "Diplomaten
+   der USA und Russlands", "zwischen X und Y", "X und Y verhandeln", "G7-Staaten"), place ("in/im/
+   nach X" near the trigger, past adjectives and place nouns, not inside a role), venue, date,
+   status and follow-up cues. A trigger prefixed by an organisation ("G8-Gipfel") is its own
+   mention; a country prefix ("Syrien-Konferenz") names a topic.
 3. Mentions are merged into events: a definite noun ("Das Treffen fand … statt") refers back to
-   the last event; a mention joins an event that shares a participant or (with no persons) its
-   parties, unless place or date disagree. Sentences on who led a delegation add participants
-   to the last working-level event.
+   the latest event at its place, else of its kind; a mention joins an event that shares a
+   participant or (with no persons) its parties, unless place or date disagree; an indefinite
+   summit ("einen Gipfel") is a new one.
+4. Sentences without a trigger add to a recent event: who led a delegation, who takes part
+   ("nehmen … teil", "entsendet", "lässt sich durch … vertreten"), the persons named right after an
+   event that named none, and the officers of a summit's organisation.
+5. An event is kept when it names a person, two parties, or is the summit of one organisation;
+   it is planned when its date lies after the publication date.
 
 The result is ``doc._.meetings``: a list of plain dicts (see :func:`event_dict`).
 """
