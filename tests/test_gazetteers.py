@@ -184,3 +184,12 @@ def test_office_holder_spot_checks():
     assert current[("Wladimir Putin", "Präsident")] == "RU"
     assert current[("António Guterres", "Generalsekretär")] == "UN"
     assert ("Annalena Baerbock", "DE", "Außenministerin", "2021", "2025") in rows
+
+
+def test_variants_of_cities_and_regions_are_matched_and_codes_are_not_places():
+    from diplomex import gazetteer
+
+    assert gazetteer.lookup_place("Washington, D.C.").country == "US"
+    assert gazetteer.lookup_place("Cairo").country == "EG"
+    assert gazetteer.lookup_place("Nahen Osten").kind == "region"
+    assert gazetteer.lookup_place("KE") is None  # an ISO code is no city name

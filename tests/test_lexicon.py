@@ -93,3 +93,32 @@ def test_a_compound_noun_after_a_name_is_not_part_of_it(annotate):
 def test_entities_never_end_in_whitespace(annotate):
     doc = annotate("Es sprach Li\n\nder Gesandte Omar Haddad.")
     assert all(not e[0].is_space and not e[-1].is_space for e in doc.ents)
+
+
+def test_a_first_name_that_also_names_a_city(annotate):
+    doc = annotate("Außenminister Milan Kolar traf in Riad den Gesandten Santiago Pérez.")
+    persons = {e.text for e in doc.ents if e.label_ == "PER"}
+    assert {"Milan Kolar", "Santiago Pérez"} <= persons
+    assert ("Riad", "LOC") in labels(doc)
+
+
+def test_multi_word_city_with_a_comma(annotate):
+    doc = annotate("Die Konferenz soll im Mai in Washington, D.C., stattfinden.")
+    assert ("Washington, D.C.", "LOC") in labels(doc)
+
+
+def test_country_in_parentheses_or_after_aus_and_genitive_before_the_title(annotate):
+    doc = annotate(
+        "Am Gipfel nehmen Rafael Ortiz (Kolumbien) und Carla Mendes aus Portugal teil. "
+        "Frankreichs Präsident Luc Moreau und sein ost-timoresischer Kollege José Belo reisten an."
+    )
+    found = people(doc)
+    assert found["Rafael Ortiz"][1] == "CO"
+    assert found["Carla Mendes"][1] == "PT"
+    assert found["Luc Moreau"][1] == "FR"
+    assert found["José Belo"][1] == "TL"
+
+
+def test_names_before_a_parenthesised_country_are_a_person(annotate):
+    doc = annotate("Es sprachen auch Deoraj Ramsaroop (Guyana) und weitere Gäste.")
+    assert ("Deoraj Ramsaroop", "PER") in labels(doc)

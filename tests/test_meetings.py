@@ -91,11 +91,16 @@ def test_separable_and_plain_verbs(verb):
     assert m.location == "Riad"
 
 
-def test_a_speaker_about_talks_is_not_a_participant():
-    text = "Die dänische Ministerin Freja Holm erklärte, dass die Verhandlungen in Kopenhagen weitergehen müssten."
+def test_a_speaker_about_talks_is_not_a_participant_nor_her_country_a_party():
+    text = "Die dänische Ministerin Freja Holm erklärte, dass die Verhandlungen zwischen Schweden und Norwegen in Kopenhagen weitergehen müssten."
     (m,) = meetings(text)
     assert m.participants == ()
+    assert set(m.parties) == {"SE", "NO"}
     assert m.location == "Kopenhagen"
+
+
+def test_one_country_alone_is_no_event():
+    assert meetings("Die Verhandlungen mit Moldau waren im Herbst ins Stocken geraten.") == ()
 
 
 def test_ministers_of_an_organisation_meet_in_council():
@@ -192,3 +197,188 @@ def test_ministers_talking_in_person_is_a_meeting_diplomats_talking_is_talks():
     (ministers,) = meetings("Die Außenminister Kenias und Ghanas, Amina Otieno und Kofi Mensah, berieten am Montag in Accra.")
     (diplomats,) = meetings("Diplomaten Kenias und Ghanas berieten am Montag in Accra.")
     assert (ministers.type, diplomats.type) == ("meeting", "talks")
+
+
+@pytest.mark.parametrize("phrase, place", [
+    ("im georgischen Batumi", "Batumi"),
+    ("in der südkoreanischen Hauptstadt Seoul", "Seoul"),
+    ("auf der Insel Kreta", "Kreta"),
+    ("in der Hafenstadt Odessa", "Odessa"),
+])
+def test_place_after_adjectives_and_place_nouns(phrase, place):
+    (m,) = meetings(f"Die Außenminister Armeniens und Aserbaidschans, Aram Petrosjan und Elchin Mammadow, trafen sich am Montag {phrase}.")
+    assert m.location == place
+
+
+def test_summit_named_after_its_city():
+    (m,) = meetings("BRÜSSEL (dpa) - Der Nato-Gipfel von Vilnius hat am Dienstag begonnen.")
+    assert (m.type, m.location) == ("summit", "Vilnius")
+
+
+def test_a_place_in_a_role_is_not_the_meeting_place():
+    (m,) = meetings("Regierungschef Ardian Gashi traf am Montag den Leiter der EU-Mission im Kosovo, Henrik Sand, zu einem Gespräch.")
+    assert set(m.participants) == {"Ardian Gashi", "Henrik Sand"}
+    assert m.location is None
+
+
+def test_a_place_belongs_to_the_nearest_mention():
+    text = "Kanzler Olaf Brandt und Präsident Pierre Lenoir sprachen am Rande des G20-Gipfels in Neu-Delhi miteinander."
+    found = {m.type: m for m in meetings(text)}
+    assert found["summit"].location == "Neu-Delhi"
+
+
+def test_country_prefix_on_a_conference_is_its_topic():
+    (m,) = meetings("Die Nato-Außenminister wollen sich am Montag zu einer Syrien-Konferenz in Brüssel treffen.")
+    assert (m.type, m.status, m.location) == ("summit", "planned", "Brüssel")
+    assert m.parties == ("NATO",)
+
+
+def test_participants_listed_in_a_sentence_without_a_trigger_word():
+    text = (
+        "Wien (APA) – Die Staats- und Regierungschefs Südamerikas beraten seit Montag auf einem Gipfel in Quito über Energiefragen. "
+        "Neben Gastgeber Daniel Noboa nehmen Javier Milei (Argentinien), Gabriel Boric (Chile) und Santiago Peña aus Paraguay teil. "
+        "Brasiliens Präsident Marcos Lima lässt sich durch seinen Außenminister Tiago Reis vertreten."
+    )
+    (m,) = meetings(text)
+    assert m.type == "summit"
+    assert {"Javier Milei", "Gabriel Boric", "Santiago Peña", "Tiago Reis"} <= set(m.participants)
+    assert "Marcos Lima" not in m.participants
+    assert {"AR", "CL", "PY", "BR"} <= set(m.parties)
+
+
+def test_the_head_of_the_organisation_speaking_after_its_council_takes_part():
+    text = (
+        "Bei einem Treffen der Nato-Außenminister in Brüssel sagte US-Außenministerin Karen Hale, man stehe zusammen. "
+        "Nato-Generalsekretär Lars Aasen erklärte die Debatte daraufhin für beendet."
+    )
+    (m,) = meetings(text)
+    assert set(m.participants) == {"Karen Hale", "Lars Aasen"}
+
+
+def test_ministers_of_several_countries_agreeing_to_meet_is_a_conference():
+    text = (
+        "BERLIN (dpa) - Für Donnerstag ist ein Treffen der Vermittler in Genf geplant. "
+        "An diesen Gesprächen werden die Außenminister Frankreichs, Italiens, Spaniens und Polens teilnehmen. "
+        "Japan wird seinen Vizeaußenminister entsenden."
+    )
+    (m,) = meetings(text)
+    assert (m.type, m.status, m.location, m.date) == ("summit", "planned", "Genf", "2025-03-13")
+    assert {"FR", "IT", "ES", "PL", "JP"} <= set(m.parties)
+
+
+def test_organisation_ministers_in_a_truncated_compound():
+    (m,) = meetings("Die EU-Außen- und Verteidigungsminister beraten am Montag in Luxemburg über die Mission.")
+    assert (m.type, m.parties, m.location) == ("summit", ("EU",), "Luxemburg")
+
+
+def test_a_summit_of_named_organisations_is_no_other_summit():
+    text = (
+        "Präsident Tom Hardy will einen Klimagipfel in Boston ausrichten. "
+        "Zuvor nimmt er in Rom am G20-Treffen teil."
+    )
+    summits = meetings(text)
+    assert {m.location for m in summits} == {"Boston", "Rom"}
+
+
+def test_a_date_after_publication_makes_the_event_planned():
+    (m,) = meetings("Die Außenminister Kenias und Ghanas, Amina Otieno und Kofi Mensah, kommen am 20. März in Accra zusammen.")
+    assert (m.status, m.date) == ("planned", "2025-03-20")
+
+
+def test_a_definite_mention_that_says_planned_sets_the_status():
+    text = (
+        "Die Frist läuft bis zum G20-Gipfel in Rio. "
+        "Das Treffen in Rio ist für den 24. und 25. März geplant."
+    )
+    (m,) = meetings(text)
+    assert (m.status, m.location, m.date) == ("planned", "Rio", "2025-03-24")
+
+
+def test_a_mention_without_names_is_continued_by_the_next_sentence():
+    text = (
+        "Am Sonntag trafen sich die Präsidenten beider Länder auf der Insel Bali. "
+        "Der indonesische Präsident Budi Santoso und sein malaysischer Kollege Anwar Hakim eröffneten gemeinsam eine Schule."
+    )
+    (m,) = meetings(text)
+    assert (m.type, m.location, m.date) == ("meeting", "Bali", "2025-03-09")
+    assert set(m.participants) == {"Budi Santoso", "Anwar Hakim"}
+    assert set(m.parties) == {"ID", "MY"}
+
+
+def test_an_organisations_summit_named_in_passing_keeps_its_own_place_and_the_meetings():
+    text = (
+        "G20-Gipfel: Streit um Zölle\n"
+        "Präsident Tom Hardy will einen Klimagipfel ausrichten, der im Mai in Boston stattfinden soll. "
+        "Hardy hatte bei seinem Treffen mit Präsident Ivan Petrov in Minsk im Vorfeld des G20-Treffens davor gewarnt. "
+        "Nach dem Willen des G20-Gipfels von Osaka sollen die Zölle sinken."
+    )
+    found = {(m.type, m.location) for m in meetings(text)}
+    assert found == {("summit", "Osaka"), ("summit", "Boston"), ("meeting", "Minsk")}
+
+
+def test_summoning_an_ambassador():
+    (m,) = meetings("BERLIN (dpa) - Das Auswärtige Amt bestellte am Dienstag den russischen Botschafter Pawel Iwanow ein.")
+    assert (m.participants, m.date) == (("Pawel Iwanow",), "2025-03-11")
+    assert "RU" in m.parties
+
+
+def test_calling_off_with_a_separable_verb():
+    (m,) = meetings("Präsident Emil Novak sagte das für Freitag geplante Treffen mit Premier Jan Kral kurzfristig ab.")
+    assert m.status == "cancelled"
+
+
+def test_a_further_meeting_agreed_with_nothing_before_is_a_planned_meeting():
+    (m,) = meetings("Die Außenminister Chiles und Perus vereinbarten ein weiteres Treffen im Mai.")
+    assert (m.status, set(m.parties), m.date) == ("planned", {"CL", "PE"}, "2025-05")
+
+
+@pytest.mark.parametrize("text", [
+    "Das Gespräch zwischen Kanzler Felix Roth und Präsident Omar Said fand per Videokonferenz statt.",
+    "Kanzler Felix Roth sprach am Montag telefonisch mit Präsident Omar Said.",
+])
+def test_talks_by_video_or_telephone_are_calls(text):
+    (m,) = meetings(text)
+    assert m.type == "call"
+
+
+def test_a_bare_title_refers_to_the_person_named_with_it_before():
+    text = (
+        "Der ghanaische Präsident Kwame Asante warnte vor einer Eskalation. "
+        "Am Abend führte der ghanaische Präsident in Accra Gespräche mit dem togoischen Premier Faure Mensah."
+    )
+    (m,) = meetings(text)
+    assert set(m.participants) == {"Kwame Asante", "Faure Mensah"}
+    assert set(m.parties) == {"GH", "TG"}
+
+
+def test_ministers_listed_by_country_are_the_ministers_named_before():
+    text = (
+        "Die spanische Außenministerin Lucía Romero und der polnische Außenminister Piotr Zieliński äußerten sich am Morgen. "
+        "Am Donnerstag beraten die Außenminister Spaniens, Polens und Italiens in Madrid."
+    )
+    madrid = next(m for m in meetings(text) if m.location == "Madrid")
+    assert {"Lucía Romero", "Piotr Zieliński"} <= set(madrid.participants)
+
+
+def test_a_stay_abroad_is_a_visit_and_a_later_council_elsewhere_another_event():
+    text = (
+        "Zürich (sda) – Außenministerin Paula Brandt hatte bei ihrem Aufenthalt in Georgien die Reformen gelobt. "
+        "Am Freitag sagte Brandt bei einem Treffen der Nato-Außenminister in Brüssel, man stehe an der Seite Kiews."
+    )
+    found = {m.type: m for m in meetings(text)}
+    assert (found["visit"].location, found["summit"].location) == ("Georgien", "Brüssel")
+
+
+def test_two_leaders_coming_to_terms_have_talked():
+    (m,) = meetings("Präsident Milan Kovač und Regierungschef Aleš Horvat haben sich nach langen Diskussionen auf eine gemeinsame Linie verständigt.")
+    assert set(m.participants) == {"Milan Kovač", "Aleš Horvat"}
+
+
+def test_a_conference_named_by_its_subject_is_not_the_summit_before():
+    text = (
+        "Die G7-Staaten wollen sich im Juni in Rom zu einem Gipfel treffen. "
+        "Der auf der Konferenz für Cybersicherheit anwesende Außenminister Indiens, Raj Mehta, reagierte gelassen."
+    )
+    found = meetings(text)
+    assert len(found) == 2
+    assert next(m for m in found if m.participants).participants == ("Raj Mehta",)

@@ -23,10 +23,11 @@ class Place:
     country: str | None
 
 
-def _variants(row: tuple[str, ...], first: int) -> list[str]:
-    names = [row[first]]
-    if len(row) > first + 1 and row[first + 1]:
-        names += [v for v in row[first + 1].split("|") if v]
+def _variants(row: tuple[str, ...], name: int, variants: int) -> list[str]:
+    """The name in column ``name`` and the |-separated variants in column ``variants``."""
+    names = [row[name]]
+    if len(row) > variants and row[variants]:
+        names += [v for v in row[variants].split("|") if v]
     return names
 
 
@@ -35,13 +36,13 @@ def places() -> dict[str, Place]:
     """Every place name and variant (base form) mapped to its Place; cities win over regions."""
     table: dict[str, Place] = {}
     for row in lexicons.table("regions.tsv"):
-        for name in _variants(row, 0):
+        for name in _variants(row, 0, 2):
             table[name] = Place(name, "region", row[1] or None)
     for row in lexicons.table("cities.tsv"):
-        for name in _variants(row, 0):
+        for name in _variants(row, 0, 2):
             table[name] = Place(name, "city", row[1])
     for row in lexicons.table("countries.tsv"):
-        for name in _variants(row, 1):
+        for name in _variants(row, 1, 2):
             table[name] = Place(name, "country", row[0])
     return table
 
@@ -114,8 +115,16 @@ def _inhabitants() -> dict[str, str]:
 
 
 def country_of_adjective(word: str) -> str | None:
-    """ISO code of a nationality adjective in any inflection ("russischen" → RU), else None."""
+    """ISO code of a nationality adjective in any inflection ("russischen" → RU, also with a
+    hyphen the lexicon does not list: "ost-timoresischen" → TL), else None."""
     lower = word.lower()
+    found = _adjective_stem_country(lower)
+    if found is None and "-" in lower:
+        found = _adjective_stem_country(lower.replace("-", ""))
+    return found
+
+
+def _adjective_stem_country(lower: str) -> str | None:
     stems = _demonym_stems()
     for ending in ADJECTIVE_ENDINGS:
         if ending and not lower.endswith(ending):

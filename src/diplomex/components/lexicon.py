@@ -134,7 +134,8 @@ def is_adjective(word: str) -> bool:
 def trim_common_nouns(span: Span) -> Span | None:
     """Cut nouns off the end of a name candidate ("Rubio Gespräche" → "Rubio"); None if nothing is left."""
     end = span.end
-    while end > span.start and (is_common_noun(span.doc[end - 1].text) or (end - 1 > span.start and is_noun_like(span.doc[end - 1]))):
+    floor = span.start + 2 if len(span) >= 2 and span[0].text in first_names() else span.start  # "Tiago Reis"
+    while end > floor and (is_common_noun(span.doc[end - 1].text) or (end - 1 > span.start and is_noun_like(span.doc[end - 1]))):
         end -= 1
     return span.doc[span.start : end] if end > span.start else None
 
@@ -145,12 +146,14 @@ def _is_city_as_surname(token: Token) -> bool:
     return place is not None and place.kind == "city" and token.text == place.name
 
 
-def name_after(doc: Doc, start: int) -> Span | None:
-    """The person name that starts at token ``start`` (capitalised words and particles), or None."""
+def name_after(doc: Doc, start: int, first_name: bool = False) -> Span | None:
+    """The person name that starts at token ``start`` (capitalised words and particles), or None.
+    With ``first_name``, the first word is a listed first name even where it also names a city
+    ("Milan Horvat", "Santiago Peña")."""
     end = start
     while end < len(doc) and end - start < MAX_NAME_TOKENS:
         token = doc[end]
-        if looks_like_name(token) or (end > start and _is_city_as_surname(token)):
+        if looks_like_name(token) or (end > start and _is_city_as_surname(token)) or (first_name and end == start):
             end += 1
         elif token.lower_ in NAME_PARTICLES and end > start and end + 1 < len(doc) and looks_like_name(doc[end + 1]):
             end += 1
@@ -168,6 +171,14 @@ def role_phrase_before(doc: Doc, name_start: int) -> Span | None:
     while start > 0 and is_adjective(doc[start - 1].text) and doc[start - 1].lower_ not in DETERMINERS:
         start -= 1
     return doc[start : head + 1]
+
+
+def _genitive_country(word: str) -> str | None:
+    """The country a genitive country name names ("Frankreichs" → FR), else None."""
+    if not word.endswith(("s", "’", "'")):
+        return None
+    place = gazetteer.lookup_place(word)
+    return place.country if place is not None and place.kind == "country" and place.name != word else None
 
 
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ium", "ion", "tät", "amt", "rat", "rates", "büro", "stab")
@@ -254,6 +265,11 @@ def role_country(span: Span) -> str | None:
         country = gazetteer.country_of_prefix(token.text) or gazetteer.country_of_adjective(token.text)
         if country:
             return country
+    for token in span:  # a country in the genitive: "Frankreichs Präsident", "Außenminister Norwegens"
+        if token.lower_ == "für":
+            break
+        if _genitive_country(token.text):
+            return _genitive_country(token.text)
     text = span.text
     for marker in (" des ", " der "):
         if marker in text:
@@ -269,7 +285,7 @@ def role_country(span: Span) -> str | None:
 def _multiword_starts() -> frozenset[str]:
     """Inflection keys of the first words of multi-word place and organisation names."""
     names = list(gazetteer.places()) + list(gazetteer.organisations())
-    return frozenset(gazetteer.inflection_key(n.split()[0]) for n in names if " " in n)
+    return frozenset(gazetteer.inflection_key(n.split()[0].rstrip(",.")) for n in names if " " in n)
 
 
 def _phrase(words: list[str], spaces: list[str], start: int, size: int) -> str:
@@ -302,6 +318,18 @@ def _place_entities(doc: Doc) -> list[Span]:
     return found
 
 
+PLACE_PREPOSITIONS = frozenset({"in", "im", "nach", "aus", "von", "vom", "bei", "über", "um", "bis", "zwischen"})
+
+
+def _first_name_not_place(doc: Doc, i: int) -> bool:
+    """A listed first name that also names a city or region ("Milan", "Riad") is a first name
+    unless a place preposition comes before it ("in Riad") or it names a country."""
+    place = gazetteer.lookup_place(doc[i].text)
+    if place is not None and place.kind == "country":
+        return False
+    return i == 0 or doc[i - 1].lower_ not in PLACE_PREPOSITIONS
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     return frozenset(lexicons.lines("first_names.txt"))
@@ -315,17 +343,21 @@ def _person_candidates(doc: Doc) -> list[Span]:
         if token.i + 1 >= len(doc):
             break
         if token.text in first_names() and (token.i == 0 or not is_role(doc[token.i - 1])):
-            name = name_after(doc, token.i)
+            name = name_after(doc, token.i, first_name=_first_name_not_place(doc, token.i))
             if name is not None and len(name) > 1:
                 found.append(name)
         elif is_role(token):
-            name = name_after(doc, token.i + 1)
+            name = name_after(doc, token.i + 1, first_name=doc[token.i + 1].text in first_names())
             if name is not None:
                 found.append(name)
                 continue
             phrase = role_phrase_after(doc, token.i)
             if phrase is not None and phrase.end + 1 < len(doc) and doc[phrase.end].text == ",":
                 found += _coordinated_names(doc, phrase.end + 1)
+        elif token.text == "(" and token.i >= 2 and country_after_name(doc, token.i):
+            name = _name_before(doc, token.i)
+            if name is not None:
+                found.append(name)  # "Bharrat Jagdeo (Guyana)"
         elif token.text == "," and token.i >= 2 and role_phrase_after(doc, token.i + 1) is not None:
             start = token.i
             while start > 0 and token.i - start < 4 and looks_like_name(doc[start - 1]) and not doc[start - 1].is_sent_start:
@@ -335,6 +367,18 @@ def _person_candidates(doc: Doc) -> list[Span]:
             if token.i - start >= 2:
                 found.append(doc[start : token.i])
     return found
+
+
+def _name_before(doc: Doc, end: int) -> Span | None:
+    """Two to four capitalised name words (no common nouns, no sentence start) ending before ``end``."""
+    start = end
+    while start > 0 and end - start < 4 and looks_like_name(doc[start - 1]) and not is_noun_like(doc[start - 1]):
+        start -= 1
+        if doc[start].is_sent_start:
+            break
+    while start < end and (doc[start].is_sent_start and is_common_noun(doc[start].text)):
+        start += 1
+    return doc[start:end] if end - start >= 2 else None
 
 
 def _is_first_name_before(doc: Doc, i: int) -> bool:
@@ -382,6 +426,27 @@ def _preceding_apposition_role(doc: Doc, person: Span) -> Span | None:
             phrase = role_phrase_after(doc, start)
             if phrase is not None and phrase.end == anchor - 1:
                 return phrase
+    return None
+
+
+def _country_name_at(doc: Doc, start: int) -> tuple[str | None, int]:
+    """The country named at token ``start`` (up to 4 tokens) and the index after it."""
+    for size in range(min(4, len(doc) - start), 0, -1):
+        place = gazetteer.lookup_place(doc[start : start + size].text)
+        if place is not None and place.kind == "country":
+            return place.country, start + size
+    return None, start
+
+
+def country_after_name(doc: Doc, end: int) -> str | None:
+    """The country given right after a name: "Michelle Bachelet (Chile)", "Ronald Venetiaan aus Suriname"."""
+    if end + 1 >= len(doc):
+        return None
+    if doc[end].text == "(":
+        country, after = _country_name_at(doc, end + 1)
+        return country if after < len(doc) and doc[after].text == ")" else None
+    if doc[end].lower_ == "aus":
+        return _country_name_at(doc, end + 1)[0]
     return None
 
 
@@ -529,7 +594,11 @@ class LexiconLayer:
                 if phrase is not None:
                     roles.append(phrase)
             role_spans += roles
-            country = next((c for c in map(role_country, roles) if c), None)
+            country = (
+                next((c for c in map(role_country, roles) if c), None)
+                or (before is not None and before.start > 0 and _genitive_country(doc[before.start - 1].text))  # "Frankreichs Präsident X"
+                or country_after_name(doc, person.end)
+            )
             lead_country = _delegation_country(doc, person)
             person._.lead = lead_country is not None
             if country is None:

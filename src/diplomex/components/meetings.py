@@ -3,14 +3,22 @@
 Steps, all on tokens, sentences, entities and lemmas (no parser needed):
 
 1. Triggers from ``resources/meeting_triggers.tsv`` (lemmas, words and compound heads).
-2. One *mention* per sentence with triggers: participants (PER entities outside quotes), parties
-   (participants' countries, nationality adjectives on group nouns such as "russische Diplomaten",
-   countries in "Diplomaten der USA und Russlands", "zwischen X und Y", "X und Y verhandeln"),
-   place ("in/im/nach X" near the trigger), venue, date, status and follow-up cues.
+2. One *mention* per sentence with triggers: participants (PER entities outside quotes, and the
+   persons a bare title refers to: "der ghanaische Präsident"), parties (participants' countries,
+   nationality adjectives on group nouns such as "russische Diplomaten", countries in "Diplomaten
+   der USA und Russlands", "zwischen X und Y", "X und Y verhandeln", "G7-Staaten"), place ("in/im/
+   nach X" near the trigger, past adjectives and place nouns, not inside a role), venue, date,
+   status and follow-up cues. A trigger prefixed by an organisation ("G8-Gipfel") is its own
+   mention; a country prefix ("Syrien-Konferenz") names a topic.
 3. Mentions are merged into events: a definite noun ("Das Treffen fand … statt") refers back to
-   the last event; a mention joins an event that shares a participant or (with no persons) its
-   parties, unless place or date disagree. Sentences on who led a delegation add participants
-   to the last working-level event.
+   the latest event at its place, else of its kind; a mention joins an event that shares a
+   participant or (with no persons) its parties, unless place or date disagree; an indefinite
+   summit ("einen Gipfel") is a new one.
+4. Sentences without a trigger add to a recent event: who led a delegation, who takes part
+   ("nehmen … teil", "entsendet", "lässt sich durch … vertreten"), the persons named right after an
+   event that named none, and the officers of a summit's organisation.
+5. An event is kept when it names a person, two parties, or is the summit of one organisation;
+   it is planned when its date lies after the publication date.
 
 The result is ``doc._.meetings``: a list of plain dicts (see :func:`event_dict`).
 """
@@ -18,6 +26,7 @@ The result is ``doc._.meetings``: a list of plain dicts (see :func:`event_dict`)
 from __future__ import annotations
 
 from bisect import bisect_right
+from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -79,9 +88,17 @@ def trigger_entry(word: str, lemma: str) -> tuple[str, str] | None:
     return None if found is None or found[0] == "none" else found
 
 
+_TRIGGER_IDS: dict[tuple[int, int], tuple[str, str] | None] = {}
+
+
 def trigger_type(token: Token, sentence: Span) -> str | None:
     """The event type a token triggers in its sentence, or None."""
-    found = trigger_entry(token.text, token.lemma_)
+    key = (token.orth, token.lemma)  # string hashes: the same in every vocab, cheaper than the strings
+    found = _TRIGGER_IDS.get(key, False)
+    if found is False:
+        if len(_TRIGGER_IDS) > 200_000:
+            _TRIGGER_IDS.clear()
+        found = _TRIGGER_IDS[key] = trigger_entry(token.text, token.lemma_)
     if found is None:
         return None
     kind, requires = found
@@ -106,7 +123,9 @@ class Event:
     statuses: list[str] = field(default_factory=list)
     follow_up: bool = False
     working_level: bool = False
+    ministerial: bool = False  # ministers or leaders of several countries are named as a group
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    position: int = 0  # number of the last sentence that mentions the event
 
     def person_keys(self) -> set[str]:
         """Surnames of the participants, without a genitive ending."""
@@ -131,73 +150,94 @@ class MeetingExtractor:
         events: list[Event] = []
         sentences = list(_sentences(doc))
         index = SentenceIndex.build(doc, sentences)
-        for sentence in sentences:
-            triggers = [(t, kind) for t in sentence if t.i not in quoted and (kind := trigger_type(t, sentence))]
+        for number, sentence in enumerate(sentences):
+            tokens = list(sentence)
+            triggers = [(t, kind) for t in tokens if (kind := trigger_type(t, sentence)) and t.i not in quoted]
+            recent = [e for e in events if number - e.position <= 2]
             if triggers:
-                self._read_mention(doc, sentence, triggers, quoted, events, index)
-            elif any(t.text in LEAD_VERBS for t in sentence) and any(t.lower_.startswith("delegation") or t.lower_.endswith("delegation") for t in sentence):
+                self._read_mention(doc, sentence, triggers, quoted, events, index, number)
+                continue
+            words = {t.lower_ for t in tokens}
+            if words & LEAD_VERBS and any(w.startswith("delegation") or w.endswith("delegation") for w in words):
                 _add_delegation_leads(sentence, quoted, events, index)
-        # an event needs a type and someone taking part: a named person or a party
-        doc._.meetings = [d for d in (event_dict(doc, e) for e in events if e.types) if d["participants"] or d["parties"]]
+            elif recent and _is_participation(words):
+                _add_participants(doc, sentence, quoted, recent, index, number)
+            elif recent:
+                _add_next_sentence_persons(sentence, quoted, recent[-1], index, number)
+        events = _merge_forward(events)
+        doc._.meetings = [event_dict(doc, e) for e in events if e.types and _identified(e)]
         return doc
 
-    def _read_mention(self, doc: Doc, sentence: Span, triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event], index: "SentenceIndex") -> None:
+    def _read_mention(self, doc: Doc, sentence: Span, triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event], index: "SentenceIndex", number: int = 0) -> None:
         """Turn a sentence's triggers into mentions and merge each into its event.
 
         A trigger named by an organisation or country ("G8-Gipfel", "EU-Gipfel") is a mention of
         its own; the sentence's other triggers form one mention headed by the first of them, which
         takes the sentence's persons.
         """
-        if _is_follow_up(sentence, triggers):
-            if events:
-                events[-1].follow_up = True
+        follow_up = _is_follow_up(sentence, triggers)
+        if follow_up and events:
+            events[-1].follow_up = True
             return
-        named = [(t, kind) for t, kind in triggers if gazetteer.country_of_prefix(t.text) and kind in {"summit", "meeting"}]
+        named = [(t, kind) for t, kind in triggers if _organisation_prefix(t.text) and kind in {"summit", "meeting"}]
         plain = [item for item in triggers if item not in named]
         persons = index.persons(sentence, quoted)
         if plain:
-            persons = [p for p in persons if not _separated(doc, p, plain[0][0])] + _pronoun_subject(doc, sentence, quoted, index)
+            persons = [p for p in persons if not _separated(doc, p, plain[0][0])]
+            persons += index.office_holders(doc, sentence, quoted, plain[0][0])
+        persons += _pronoun_subject(doc, sentence, quoted, index)
         groups = [(plain[0], plain, persons)] if plain else []
         groups += [((t, kind), [(t, kind)], [] if plain else persons) for t, kind in named]
         words = {t.lower_ for t in sentence}
         for (head, kind), group, members in groups:
+            kind = _mention_type(doc, group)
             mention = Event(types=[kind], triggers=[(head.idx, head.idx + len(head))], participants=members,
-                            sentences=[(sentence.start_char, sentence.end_char)])
-            prefix = gazetteer.country_of_prefix(head.text) if (head, kind) in named else None
-            mention.parties = [prefix] if prefix else _parties(doc, sentence, members, quoted, index)
+                            sentences=[(sentence.start_char, sentence.end_char)], position=number)
+            prefix = _organisation_prefix(head.text) if (head, kind) in named else None
+            if prefix:
+                mention.types = ["summit"]  # "G20-Treffen", "EU-Gipfel": the organisation's summit or council
+            mention.parties = [prefix] if prefix else _parties(doc, sentence, members, quoted, index, head)
             if kind in {"meeting", "talks"} and _ministers_of_an_organisation(doc, sentence):
                 mention.types = ["summit"]
-            mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind, index)
-            mention.venue = _venue(sentence, quoted)
-            mention.date = _date(sentence, head, quoted, index)
-            mention.statuses = _statuses(sentence, words)
+            others = {t.i for (other, _), group_triggers, _ in groups if other is not head for t, _ in group_triggers}
+            scene = bool(prefix) and _sets_the_scene(doc, head)  # "in Moskau im Vorfeld des G8-Treffens"
+            mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind, index, others, after_only=scene)
+            if not scene:
+                mention.venue = _venue(sentence, quoted)
+                mention.date = _date(sentence, head, quoted, index)
+            mention.statuses = ["planned"] if follow_up else _statuses(sentence, words)
             mention.working_level = bool(words & cues()["group"])
+            mention.ministerial = _names_ministers_as_a_group(doc, sentence)
             mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
             anaphoric = _is_anaphoric(head)
-            target = self._target(events, mention, anaphoric)
+            target = self._target(events, mention, anaphoric, _is_indefinite(head) or _named_by_subject(head))
             if target is None:
                 events.append(mention)
             else:
                 if anaphoric:
-                    mention.types, mention.statuses = [], []  # "das Treffen" refers back: no vote
+                    # "das Treffen" refers back: no vote on the type, and on the status only when
+                    # the sentence says so ("Das Treffen ist für Montag geplant")
+                    mention.types = []
+                    mention.statuses = [s for s in mention.statuses if s != "held"]
                 _merge(target, mention)
 
-    def _target(self, events: list[Event], mention: Event, anaphoric: bool) -> Event | None:
-        """The event a mention continues, or None for a new event."""
+    def _target(self, events: list[Event], mention: Event, anaphoric: bool, introduced: bool = False) -> Event | None:
+        """The event a mention continues, or None for a new event; an ``introduced`` summit ("einen
+        Gipfel", "die Konferenz für Sicherheit") joins no other summit unless it shares a person."""
         if not events:
             return None
         last = events[-1]
         if anaphoric:
-            # "das Treffen" refers to the latest event of its scale (a summit, or any other contact)
-            summit = mention.types == ["summit"]
-            last = next((e for e in reversed(events[-self.merge_window:]) if ("summit" in e.types) == summit), last)
-        if anaphoric and _compatible(last, mention, dates=False) and (
-            mention.person_keys() <= last.person_keys() or not last.participants
-        ):
-            return last
-        if mention.types == ["summit"]:
+            referent = _referent(events[-self.merge_window:], mention)
+            if referent is not None and _compatible(referent, mention, dates=False) and (
+                mention.person_keys() <= referent.person_keys() or not referent.participants
+            ):
+                return referent
+        if mention.types == ["summit"] and not introduced:
             summit = next((e for e in reversed(events) if "summit" in e.types and _compatible(e, mention)), None)
-            if summit is not None and (not summit.participants or not mention.participants or set(summit.parties) & set(mention.parties)):
+            if summit is not None and _same_organisations(summit, mention) and (
+                not summit.participants or not mention.participants or set(summit.parties) & set(mention.parties)
+            ):
                 return summit
         for event in reversed(events[-self.merge_window:]):
             if not _compatible(event, mention):
@@ -215,6 +255,95 @@ class MeetingExtractor:
         return None
 
 
+CONTEXT_WORDS = frozenset({"rande", "vorfeld", "anschluss", "vor", "nach", "seit"})
+
+
+def _sets_the_scene(doc: Doc, token: Token) -> bool:
+    """The trigger only dates or places something else: "am Rande des Gipfels", "nach dem Treffen"."""
+    return any(t.lower_ in CONTEXT_WORDS for t in doc[max(0, token.i - 3) : token.i])
+
+
+INDEFINITES = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
+
+
+def _is_indefinite(head: Token) -> bool:
+    """An indefinite noun phrase ("will einen Nukleargipfel", "zu einem Gipfel") introduces an event."""
+    return head.text[:1].isupper() and any(t.lower_ in INDEFINITES for t in head.doc[max(0, head.i - 2) : head.i])
+
+
+def _mention_type(doc: Doc, group: list[tuple[Token, str]]) -> str:
+    """The type of the mention's first trigger; a summit when a later one names the meeting, talks
+    or negotiations a summit ("berieten auf einem Gipfel"), unless it only sets the scene ("am
+    Rande des Gipfels", "im Vorfeld der Konferenz")."""
+    kind = group[0][1]
+    if any(other == "call" for _, other in group):
+        return "call"  # "Das Gespräch fand per Videokonferenz statt"
+    if kind in {"meeting", "talks", "negotiation"} and any(
+        other == "summit" and not _sets_the_scene(doc, token)
+        for token, other in group[1:]
+    ):
+        return "summit"
+    return kind
+
+
+FAMILIES = {"meeting": "contact", "talks": "contact", "negotiation": "contact", "summit": "summit", "visit": "visit", "call": "call"}
+
+
+def _referent(events: list[Event], mention: Event) -> Event | None:
+    """The event an anaphoric mention ("das Treffen", "diese Gespräche", "der Besuch") refers to: the
+    latest at the same place, else the latest of its kind — a summit for "der Gipfel", a visit for
+    "der Besuch", a call for "das Telefonat"; "das Treffen" or "das Gespräch" may name any contact."""
+    if mention.place is not None:
+        same_place = next((e for e in reversed(events) if e.place is not None and e.place.name == mention.place.name), None)
+        if same_place is not None:
+            return same_place
+    family = FAMILIES[mention.types[0]]
+    same = next((e for e in reversed(events) if family in {FAMILIES[t] for t in e.types} and _same_organisations(e, mention)), None)
+    if same is not None or mention.types[0] not in {"meeting", "talks"}:
+        return same
+    return next((e for e in reversed(events) if "summit" not in e.types), events[-1])
+
+
+def _organisation_prefix(word: str) -> str | None:
+    """The organisation a compound names as its first part ("G8-Gipfel" → G8, "EU-Treffen" → EU);
+    a country there names a topic ("Kosovo-Konferenz"), not a party."""
+    prefix = gazetteer.country_of_prefix(word)
+    return prefix if prefix in gazetteer.organisation_kinds() else None
+
+
+def _organisations(event: Event) -> set[str]:
+    kinds = gazetteer.organisation_kinds()
+    return {p for p in event.parties if kinds.get(p) == "intergovernmental"}
+
+
+def _same_organisations(summit: Event, mention: Event) -> bool:
+    """A summit of named organisations ("G8-Treffen") is no other summit ("Nukleargipfel")."""
+    named = _organisations(mention)
+    return not named or bool(named & _organisations(summit))
+
+
+def _identified(event: Event) -> bool:
+    """An event is reported when it names a person taking part, two parties, or is the summit or
+    council of one organisation; one country alone says nothing about who met whom."""
+    if event.participants or len(set(event.parties)) >= 2:
+        return True
+    return bool(event.parties) and "summit" in event.types
+
+
+def _merge_forward(events: list[Event]) -> list[Event]:
+    """A mention with neither persons nor parties ("Am Sonntag trafen sich die Präsidenten beider
+    Länder auf Nias") is continued by an event in the next sentence that names them."""
+    merged: list[Event] = []
+    for event in events:
+        previous = merged[-1] if merged else None
+        if (previous is not None and not previous.participants and not previous.parties
+                and 0 < event.position - previous.position <= 1 and _compatible(previous, event)):
+            _merge(previous, event)
+        else:
+            merged.append(event)
+    return merged
+
+
 def _pronoun_subject(doc: Doc, sentence: Span, quoted: set[int], index: "SentenceIndex") -> list[Span]:
     """"Er soll auch mit X zusammentreffen": a sentence opened by "Er"/"Sie" continues the one
     person named in the sentence before."""
@@ -230,7 +359,11 @@ SUBORDINATORS = frozenset({"dass", "daß", "ob", "weil", "obwohl", "damit", "sod
 def _separated(doc: Doc, person: Span, trigger: Token) -> bool:
     """A subordinate clause boundary lies between the person and the trigger: "X erklärte, dass
     die Verhandlungen …" does not make X a participant."""
-    low, high = sorted((person.end, trigger.i))
+    return _clause_between(doc, person.end, trigger.i)
+
+
+def _clause_between(doc: Doc, a: int, b: int) -> bool:
+    low, high = sorted((a, b))
     return any(t.lower_ in SUBORDINATORS for t in doc[low:high])
 
 
@@ -242,6 +375,8 @@ class SentenceIndex:
     ents: dict[int, list[Span]]
     dates: dict[int, list[tuple[Span, dict]]]
     countries: dict[str, str]  # surname → the country given for that person anywhere in the Doc
+    in_roles: frozenset[int]  # tokens inside role phrases ("Leiter der Mission im Kosovo")
+    offices: dict[tuple[str, str], Span]  # (office, country) → the first person named holding it
 
     @classmethod
     def build(cls, doc: Doc, sentences: list[Span]) -> "SentenceIndex":
@@ -251,19 +386,52 @@ class SentenceIndex:
             return starts[bisect_right(starts, span.start) - 1]
 
         ents: dict[int, list[Span]] = {}
+        countries: dict[str, str] = {}
+        offices: dict[tuple[str, str], Span] = {}
         for ent in doc.ents:
             ents.setdefault(sentence_of(ent), []).append(ent)
+            if ent.label_ != "PER":
+                continue
+            country = ent._.country
+            if country:
+                countries[ent[-1].text] = country
+                for head in _role_heads(ent._.role):
+                    offices.setdefault((office_key(head), country), ent)
         dates: dict[int, list[tuple[Span, dict]]] = {}
         for span in doc.spans.get("diplomex_dates", []):
             dates.setdefault(sentence_of(span), []).append((span, span._.timex or {}))
-        countries = {e[-1].text: e._.country for e in doc.ents if e.label_ == "PER" and e._.country}
-        return cls(ents, dates, countries)
+        in_roles = frozenset(i for role in doc.spans.get("diplomex_roles", []) for i in range(role.start, role.end))
+        return cls(ents, dates, countries, in_roles, offices)
+
+    def office_holders(self, doc: Doc, sentence: Span, quoted: set[int], head: Token | None = None) -> list[Span]:
+        """Persons named elsewhere in the article whom a bare title of the sentence refers to: "der
+        luxemburgische Ratspräsident", "die Außenminister der USA und Frankreichs"."""
+        found = []
+        for token in sentence:
+            if token.i in quoted or token.i in self.in_roles or not is_role(token) or name_after(doc, token.i + 1) is not None:
+                continue
+            if head is not None and _clause_between(doc, token.i, head.i):
+                continue
+            prefix = gazetteer.country_of_prefix(token.text)
+            countries = ([prefix] if prefix else []) + _adjective_chain(doc, token.i) + _genitive_countries(doc, token.i + 1, sentence.end)
+            key = office_key(role_base(token.text) or "")
+            found += [self.offices[(key, c)] for c in countries if (key, c) in self.offices]
+        return found
 
     def country(self, person: Span) -> str | None:
         return person._.country or self.countries.get(person[-1].text)
 
     def persons(self, sentence: Span, quoted: set[int]) -> list[Span]:
         return [e for e in self.ents.get(sentence.start, []) if e.label_ == "PER" and e.start not in quoted]
+
+
+@lru_cache(maxsize=4096)
+def office_key(role: str) -> str:
+    """An office without gender or case: "Außenministerin", "Außenministern" → "außenminister"."""
+    base = role_base(role.rsplit("-", 1)[-1].capitalize() if role[:1].islower() else role) or role
+    if base.endswith("in") and role_base(base[:-2]):
+        base = base[:-2]
+    return base.lower()
 
 
 def _sentences(doc: Doc):
@@ -275,8 +443,14 @@ def _quoted_tokens(doc: Doc) -> set[int]:
 
 
 def _is_anaphoric(head: Token) -> bool:
-    """A noun trigger with a definite or demonstrative determiner: "das Treffen", "beim Gipfel"."""
-    return head.i > 0 and head.text[:1].isupper() and head.nbor(-1).lower_ in cues()["anaphor"]
+    """A noun trigger with a definite or demonstrative determiner: "das Treffen", "beim Gipfel";
+    not one named by its subject ("der Konferenz für nukleare Sicherheit")."""
+    return head.i > 0 and head.text[:1].isupper() and head.nbor(-1).lower_ in cues()["anaphor"] and not _named_by_subject(head)
+
+
+def _named_by_subject(head: Token) -> bool:
+    """"die Konferenz für nukleare Sicherheit", "der Gipfel zur Klimapolitik": a particular event."""
+    return head.i + 1 < len(head.doc) and head.nbor(1).lower_ in {"für", "zur", "zum"}
 
 
 def _is_follow_up(sentence: Span, triggers: list[tuple[Token, str]]) -> bool:
@@ -293,21 +467,35 @@ def _follow_up_phrase(sentence: Span, token: Token) -> bool:
     return marked and any(t.lower_ in cues()["agreed"] or t.lower_ in cues()["planned"] for t in sentence)
 
 
+CANCEL_VERBS = frozenset({"sagte", "sagten", "sagt", "sagen", "setzte", "setzten"})
+
+
 def _statuses(sentence: Span, words: set[str]) -> list[str]:
-    if words & cues()["cancelled"]:
-        return ["cancelled"]
+    if words & cues()["cancelled"] or (words & CANCEL_VERBS and sentence[-1].lower_ == "ab") or (
+        words & CANCEL_VERBS and len(sentence) > 1 and sentence[-2].lower_ == "ab" and sentence[-1].is_punct
+    ):
+        return ["cancelled"]  # also "sagte das Treffen ab", "setzte die Gespräche ab"
     if words & cues()["planned"]:
         return ["planned"]
     return ["held"]
 
 
-def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], index: "SentenceIndex") -> list[str]:
-    """Countries and organisations taking part, in order of mention."""
+def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], index: "SentenceIndex", head: Token | None = None) -> list[str]:
+    """Countries and organisations taking part, in order of mention; with a trigger ``head``, not
+    those named across a clause boundary from it ("Die dänische Ministerin erklärte, dass …")."""
     parties = [c for c in map(index.country, persons) if c]
     tokens = [t for t in sentence if t.i not in quoted]
+    clauses = [t.i for t in tokens if t.lower_ in SUBORDINATORS] if head is not None else []
+    if clauses:
+        tokens = [t for t in tokens if not any(min(t.i, head.i) <= c < max(t.i, head.i) for c in clauses)]
     for token in tokens:
         lower = token.lower_
-        if lower.endswith(GROUP_NOUN_TAIL) or is_role(token):
+        truncated = _truncated_role_prefix(doc, token.i)
+        if truncated:
+            parties.append(truncated)
+        elif lower.rsplit("-", 1)[-1] in MEMBER_NOUNS and _organisation_prefix(token.text):
+            parties.append(_organisation_prefix(token.text))  # "G7-Staaten", "EU-Länder"
+        elif lower.endswith(GROUP_NOUN_TAIL) or is_role(token):
             prefix = gazetteer.country_of_prefix(token.text)
             if prefix:
                 parties.append(prefix)
@@ -319,10 +507,32 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], in
     return list(dict.fromkeys(parties))
 
 
+def _truncated_role_prefix(doc: Doc, i: int) -> str | None:
+    """The country or organisation of a truncated compound before a role: "die EU-Außen- und
+    Europaminister", "die EU-Staats- und Regierungschefs" → EU."""
+    word = doc[i].text
+    if len(word) < 3 or not word.endswith("-") or i + 2 >= len(doc) or doc[i + 1].lower_ not in {"und", "oder", "sowie"}:
+        return None
+    return gazetteer.country_of_prefix(word[:-1]) if is_role(doc[i + 2]) else None
+
+
+def _names_ministers_as_a_group(doc: Doc, sentence: Span) -> bool:
+    """Unnamed ministers or leaders of several countries: "die Außenminister der USA, Frankreichs
+    und Russlands", "die Staats- und Regierungschefs der G7"."""
+    for token in sentence:
+        if is_role(token) and name_after(doc, token.i + 1) is None and any(word in (role_base(token.text) or "").lower() for word in TOP_LEVEL_ROLES):
+            if len(_genitive_countries(doc, token.i + 1, sentence.end)) >= 2 or len(_adjective_chain(doc, token.i)) >= 2:
+                return True
+    return False
+
+
 def _ministers_of_an_organisation(doc: Doc, sentence: Span) -> bool:
     """Ministers or leaders of an international organisation meet: a council or summit
-    ("Treffen der Nato-Außenminister", "die Verteidigungsminister der Mitgliedsstaaten der EU")."""
+    ("Treffen der Nato-Außenminister", "die Verteidigungsminister der Mitgliedsstaaten der EU",
+    "die EU-Außen- und Europaminister")."""
     kinds = gazetteer.organisation_kinds()
+    if any(kinds.get(_truncated_role_prefix(doc, t.i)) == "intergovernmental" for t in sentence):
+        return True
     for token in sentence:
         if not is_role(token) or name_after(doc, token.i + 1) is not None:
             continue  # not a title, or the title of one named person
@@ -401,45 +611,89 @@ def _genitive_countries(doc: Doc, start: int, end: int) -> list[str]:
     return []
 
 
-def _subject_countries(doc: Doc, sentence: Span) -> list[str]:
-    """Coordinated countries that open the sentence (after a headline colon): "USA und Russland verhandeln"."""
+def _subject_start(doc: Doc, sentence: Span) -> int:
+    """Where the sentence's first noun phrase starts, after a headline colon and an article."""
     start = sentence.start
     for token in sentence:
         if token.text == ":" and token.i - sentence.start < 4:
             start = token.i + 1
     while start < sentence.end and (doc[start].lower_ in {"die", "der"} or doc[start].is_space):
         start += 1
-    found = _coordinated_countries(doc, start, sentence.end)
+    return start
+
+
+def _subject_countries(doc: Doc, sentence: Span) -> list[str]:
+    """Coordinated countries that open the sentence (after a headline colon): "USA und Russland verhandeln"."""
+    found = _coordinated_countries(doc, _subject_start(doc, sentence), sentence.end)
     return found if len(found) >= 2 else []
 
 
-def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str, index: "SentenceIndex") -> tuple[gazetteer.Place | None, str | None]:
-    """The place of the event: the LOC after "in/im/nach" closest to the trigger, not across a comma."""
+def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str, index: "SentenceIndex",
+           others: set[int] = frozenset(), after_only: bool = False) -> tuple[gazetteer.Place | None, str | None]:
+    """The place of the event: the LOC after "in/im/nach" closest to the trigger, not across a comma,
+    not inside a role ("der Botschafter in Berlin") and not past the trigger of another mention
+    ("Verhandlungen bis zum Gipfel in Pittsburgh"); with ``after_only``, only a place after the trigger."""
     if kind == "call":
         return None, None
     best: tuple[int, gazetteer.Place, str] | None = None
     for ent in index.ents.get(sentence.start, []):
-        if ent.label_ != "LOC" or ent.start in quoted:
+        if ent.label_ != "LOC" or ent.start in quoted or ent.start in index.in_roles or (after_only and ent.start < head.i):
             continue
         place = gazetteer.lookup_place(ent.text)
         if place is None and venue_base(ent[-1].text) is None and ent.text not in venue_heads()[1]:
             place = gazetteer.Place(ent.text, "unknown", None)  # a place the gazetteer does not list
         if place is None:
             continue
-        prep = ent.start - 1
-        while prep > sentence.start and doc[prep].lower_ in {"der", "die", "dem", "den", "des"}:
-            prep -= 1
+        prep = _preposition_before(doc, ent.start, sentence.start)
         visited = kind == "visit" and 0 < ent.start - head.i <= 4  # "besuchte am Donnerstag Tallinn"
-        if doc[prep].lower_ not in PLACE_PREPOSITIONS and not visited:
+        named_after = doc[prep].lower_ == "von" and prep - 1 == head.i and place.kind in {"city", "unknown"}  # "Gipfel von Lissabon"
+        if doc[prep].lower_ not in PLACE_PREPOSITIONS and not visited and not named_after:
             continue
         low, high = sorted((ent.start, head.i))
-        if any(t.text in {",", ";", "–"} for t in doc[low:high]):
+        if _clause_break(doc, head.i, ent.start) or any(low < i < high for i in others):
             continue
         distance = abs(ent.start - head.i) + {"city": 0, "unknown": 2}.get(place.kind, 3)
         base = gazetteer.base_form(ent.text, "place") or ent.text
         if best is None or distance < best[0]:
             best = (distance, place, base)
     return (best[1], best[2]) if best else (None, None)
+
+
+ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
+
+
+def _preposition_before(doc: Doc, start: int, limit: int) -> int:
+    """Index of the word before a place name once articles, adjectives and place nouns are
+    passed: "im russischen Sotschi", "in der südkoreanischen Hauptstadt Seoul", "auf der Insel Nias"."""
+    i = start - 1
+    while i > limit and start - i <= 5 and (doc[i].lower_ in ARTICLES or _is_place_modifier(doc[i].text)):
+        i -= 1
+    return i
+
+
+def _is_place_modifier(word: str) -> bool:
+    """A nationality or other adjective, or a noun for a kind of place ("Hafenstadt", "Insel")."""
+    lower = word.lower()
+    if gazetteer.country_of_adjective(word) or lower.endswith(tuple(cues()["placenoun"])):
+        return True
+    return word[:1].islower() and lower.endswith(("e", "en", "er", "es", "em")) and word.isalpha()
+
+
+RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "welcher", "welche", "welches", "wo"})
+
+
+def _in_list(doc: Doc, comma: int) -> bool:
+    """A comma between two names of a list ("Spaniens, Polens und Italiens")."""
+    return 0 < comma < len(doc) - 1 and doc[comma].text == "," and bool(doc[comma - 1].ent_type_) and bool(doc[comma + 1].ent_type_)
+
+
+def _clause_break(doc: Doc, trigger: int, place: int) -> bool:
+    """A comma, semicolon or dash between trigger and place, except the one comma that opens a
+    relative clause on the trigger ("ein Gipfel, der im Mai in Boston stattfinden soll")."""
+    low, high = sorted((trigger, place))
+    breaks = [t.i for t in doc[low:high] if t.text in {",", ";", "–"} and not _in_list(doc, t.i)]
+    relative = trigger < place and len(breaks) == 1 and doc[breaks[0]].text == "," and doc[breaks[0] + 1].lower_ in RELATIVE_PRONOUNS and breaks[0] - trigger <= 2
+    return bool(breaks) and not relative
 
 
 VENUE_PREPOSITIONS = frozenset({"im", "in", "auf", "am", "vor", "beim", "bei"})
@@ -493,6 +747,56 @@ def _date(sentence: Span, head: Token, quoted: set[int], index: "SentenceIndex")
     return best[1] if best else None
 
 
+REPRESENTED = frozenset({"lässt", "ließ", "lassen", "ließen"})
+
+
+def _is_participation(words: set[str]) -> bool:
+    """The sentence (its lower-cased words) says who takes part in an event already described ("An
+    dem Gipfel nehmen X und Y teil", "China wird seinen Vizeaußenminister entsenden", "X lässt sich
+    durch Y vertreten")."""
+    return bool(words & cues()["participate"]) or ("vertreten" in words and bool(words & REPRESENTED))
+
+
+def _add_participants(doc: Doc, sentence: Span, quoted: set[int], recent: list[Event], index: "SentenceIndex", number: int) -> None:
+    """Persons and parties of a participation sentence join the latest summit among the recent
+    events, else the latest event. Whoever has himself represented ("lässt sich durch Y vertreten")
+    is not there, his country is."""
+    target = next((e for e in reversed(recent) if "summit" in e.types), recent[-1])
+    persons = index.persons(sentence, quoted)
+    deputy = next((t.i for t in sentence if t.lower_ == "durch"), None)
+    if deputy is not None and "vertreten" in {t.lower_ for t in sentence}:
+        persons = [p for p in persons if p.start > deputy]
+    persons += index.office_holders(doc, sentence, quoted)
+    parties = _parties(doc, sentence, index.persons(sentence, quoted), quoted, index)
+    parties += _coordinated_countries(doc, _subject_start(doc, sentence), sentence.end)
+    if not persons and not parties:
+        return
+    known = {(p.start_char, p.end_char) for p in target.participants}
+    target.participants += [p for p in persons if (p.start_char, p.end_char) not in known]
+    target.parties += parties
+    target.sentences.append((sentence.start_char, sentence.end_char))
+    target.position = number
+
+
+def _add_next_sentence_persons(sentence: Span, quoted: set[int], event: Event, index: "SentenceIndex", number: int) -> None:
+    """Persons of the sentence right after an event take part when the event named no one ("Die
+    Präsidenten beider Länder trafen sich …. Der indonesische Präsident X und sein Kollege Y …"),
+    and, after a summit of an organisation, its own officers do ("Nato-Generalsekretär X erklärte
+    daraufhin …")."""
+    if number - event.position != 1:
+        return
+    persons = index.persons(sentence, quoted)
+    if not event.participants and not event.parties:
+        joining = [p for p in persons if p._.role]
+    elif "summit" in event.types:
+        joining = [p for p in persons if index.country(p) in _organisations(event)]
+    else:
+        return
+    known = {(p.start_char, p.end_char) for p in event.participants}
+    event.participants += [p for p in joining if (p.start_char, p.end_char) not in known]
+    event.parties += [c for c in map(index.country, joining) if c]
+
+
 def _add_delegation_leads(sentence: Span, quoted: set[int], events: list[Event], index: "SentenceIndex") -> None:
     """"Die US-Delegation wurde von X geleitet": X joins the last working-level event as its lead."""
     persons = index.persons(sentence, quoted)
@@ -544,7 +848,9 @@ def _merge(event: Event, mention: Event) -> None:
     event.statuses += mention.statuses
     event.follow_up = event.follow_up or mention.follow_up
     event.working_level = event.working_level or mention.working_level
+    event.ministerial = event.ministerial or mention.ministerial
     event.sentences += mention.sentences
+    event.position = max(event.position, mention.position)
 
 
 def event_type(event: Event) -> str:
@@ -556,6 +862,9 @@ def event_type(event: Event) -> str:
     votes = {kind: event.types.count(kind) for kind in TYPE_PRIORITY}
     votes["meeting"] += votes.pop("talks")
     best = max(votes, key=lambda kind: (votes[kind], -TYPE_PRIORITY.index(kind)))
+    countries = {p for p in event.parties if p not in gazetteer.organisation_kinds()}
+    if best == "meeting" and event.ministerial and len(countries) >= 3:
+        return "summit"  # ministers of three or more countries: a conference
     if best != "meeting":
         return best
     top_level = any(word in head for p in event.participants for head in _role_heads(p._.role) for word in TOP_LEVEL_ROLES)
@@ -577,12 +886,31 @@ def _role_heads(role: str | None) -> list[str]:
     return heads
 
 
-def event_status(event: Event) -> str:
+def event_status(event: Event, published: str | None = None) -> str:
+    """Cancelled if any mention says so; planned when no mention reports it held or its date lies
+    after the publication date; else held."""
     if "cancelled" in event.statuses:
         return "cancelled"
-    if "held" in event.statuses:
+    if "held" in event.statuses and not _after(event.date, published):
         return "held"
     return "planned"
+
+
+def _after(when: dict | None, published: str | None) -> bool:
+    """The date value (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www) starts after the publication day."""
+    value = (when or {}).get("value") or ""
+    if not published or not value[:4].isdigit():
+        return False
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            start = date.fromisocalendar(int(year), int(week[:2]), 1)
+        else:
+            parts = [int(p) for p in value.split("-")[:3]]
+            start = date(parts[0], *(parts[1:] + [1, 1])[:2])
+        return start > date.fromisoformat(published)
+    except ValueError:
+        return False
 
 
 def event_dict(doc: Doc, event: Event) -> dict:
@@ -598,7 +926,7 @@ def event_dict(doc: Doc, event: Event) -> dict:
         parties.append(event.place.country)  # the host of a visit takes part
     return {
         "type": kind,
-        "status": event_status(event),
+        "status": event_status(event, doc._.published if Doc.has_extension("published") else None),
         "participants": participants,
         "leads": sorted(list(lead) for lead in event.leads),
         "parties": list(dict.fromkeys(parties)),
