@@ -64,9 +64,13 @@ def organisation_kinds() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicons.table("organisations.tsv") if len(row) > 1}
 
 
+INFLECTION_ENDING = re.compile(r"(?:es|en|em|er|e|s|n|’|')$")
+
+
+@lru_cache(maxsize=65536)
 def inflection_key(text: str) -> str:
     """A key equal for the inflected forms of a name: "Europäischen Rates" ~ "Europäischer Rat"."""
-    return " ".join(re.sub(r"(?:es|en|em|er|e|s|n|’|')$", "", word.lower()) or word.lower() for word in text.split())
+    return " ".join(INFLECTION_ENDING.sub("", word.lower()) or word.lower() for word in text.split())
 
 
 @lru_cache(maxsize=2)

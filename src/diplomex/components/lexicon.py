@@ -71,6 +71,13 @@ def office_holders() -> dict[str, tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _holder_index() -> tuple[int, frozenset[str]]:
+    """(most words in an office holder's name, first words of the names)."""
+    names = [k for k in office_holders() if k.strip()]
+    return max((len(k.split()) for k in names), default=1), frozenset(k.split()[0] for k in names)
+
+
 @lru_cache(maxsize=65536)
 def role_base(word: str) -> str | None:
     """The role noun a token names, ignoring inflection and compound prefixes, or None.
@@ -292,10 +299,9 @@ def _phrase(words: list[str], spaces: list[str], start: int, size: int) -> str:
     return "".join(w + s for w, s in zip(words[start : start + size - 1], spaces[start : start + size - 1])) + words[start + size - 1]
 
 
-def _place_entities(doc: Doc) -> list[Span]:
-    """Gazetteer places (LOC) and organisations (ORG), longest match first."""
-    words = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
+def _place_entities(doc: Doc, words: list[str], spaces: list[str]) -> list[Span]:
+    """Gazetteer places (LOC) and organisations (ORG), longest match first (``words`` and
+    ``spaces``: the Doc's token texts and whitespace)."""
     found = []
     i = 0
     while i < len(doc):
@@ -530,14 +536,16 @@ class LexiconLayer:
         if not len(doc):
             return doc
         ents = [self._trim_title(e) for e in map(_strip_space, doc.ents) if e is not None and not _is_noun_entity(e)]
-        places = _place_entities(doc)
+        words = [t.text for t in doc]
+        spaces = [t.whitespace_ for t in doc]
+        places = _place_entities(doc, words, spaces)
         if self.overwrite_labels:
             ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places)]
         ents = _add_free(ents, places)
         persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc)]
         ents = [e for e in ents if not any(_overlaps_any(e, [p]) and (e.label_ != "PER" or len(e) < len(p)) for p in persons)]
         ents = _add_free(ents, persons)
-        ents = _surnames_as_persons(self._add_known_people(doc, ents))
+        ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces))
         doc.ents = filter_spans(ents)
         self._annotate_people(doc)
         return doc
@@ -551,28 +559,32 @@ class LexiconLayer:
             start += 1
         return Span(ent.doc, start, ent.end, label="PER") if start != ent.start else ent
 
-    def _add_known_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _add_known_people(self, doc: Doc, ents: list[Span], words: list[str], spaces: list[str]) -> list[Span]:
         """Office holders from the gazetteer and repeated surnames of persons already found."""
-        known = dict(office_holders()) if self.use_office_holders else {}
+        holders = office_holders() if self.use_office_holders else {}
+        found: set[str] = set()  # the article's own full names and surnames
         in_article = set()
         for ent in ents:
             if ent.label_ == "PER" and len(ent) > 1:
-                known[ent[-1].text] = known[ent.text] = (ent.text, "")
+                found.update((ent[-1].text, ent.text))
                 in_article.add(ent[-1].text)
         taken = {i for e in ents for i in range(e.start, e.end)}
-        max_words = max((len(k.split()) for k in known), default=1)
-        starts = {k.split()[0] for k in known if k.strip()}
-        words = [t.text for t in doc]
-        spaces = [t.whitespace_ for t in doc]
+        holder_words, holder_starts = _holder_index() if self.use_office_holders else (1, frozenset())
+        max_words = max([holder_words, *(len(k.split()) for k in found)])
+        starts = holder_starts | {k.split()[0] for k in found if k.strip()}
+
+        def is_known(text: str) -> bool:
+            return text in found or text in holders
+
         i = 0
         while i < len(doc):
             if words[i][:1].isupper() and i not in taken:
                 longest = max_words if words[i] in starts else 1
                 for size in range(min(longest, len(doc) - i), 0, -1):
                     text = _phrase(words, spaces, i, size)
-                    if text.endswith("s") and text not in known and text[:-1] in known:
+                    if text.endswith("s") and not is_known(text) and is_known(text[:-1]):
                         text = text[:-1]
-                    if text in known and not any(j in taken for j in range(i, i + size)):
+                    if is_known(text) and not any(j in taken for j in range(i, i + size)):
                         start = i
                         if size == 1 and text not in in_article and _is_first_name_before(doc, i) and i - 1 not in taken:
                             start = i - 1  # an unlisted first name: "Eurico Guterres" is not "António Guterres"
