@@ -120,9 +120,32 @@ def _lemma_table() -> dict[str, str]:
     return srsly.read_gzip_json(spacy_lookups_data.get_file("de_lemma_lookup.json.gz"))
 
 
+@lru_cache(maxsize=1)
+def _noun_base_forms() -> frozenset[str]:
+    """Capitalised lemmas of the lemma table with an inflected form other than the genitive
+    ("Trainer" ← "Trainern"); a lemma inflected only with -s is mostly a name ("Merkel" ← "Merkels")."""
+    return frozenset(
+        lemma for word, lemma in _lemma_table().items()
+        if lemma[:1].isupper() and word.lower() != lemma.lower() and word not in (lemma + "s", lemma + "es", lemma + "'s", lemma + "’s")
+    )
+
+
 def is_common_noun(word: str) -> bool:
-    """A capitalised word of the German lookup lemma table (spacy-lookups-data): a noun, not a name."""
-    return word[:1].isupper() and word in _lemma_table()
+    """A capitalised noun of the German lookup lemma table (spacy-lookups-data), inflected
+    ("Gespräche") or as base form ("Trainer"): a noun, not a name."""
+    return word[:1].isupper() and (word in _lemma_table() or word in _noun_base_forms())
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """German function words (articles, prepositions, conjunctions, auxiliaries), lower case."""
+    return frozenset(word for language, word in lexicons.table("lang_function_words.tsv") if language == "de")
+
+
+def ends_name(token: Token) -> bool:
+    """A token that cannot continue a name: a sentence start or a capitalised function word
+    ("Peter Hartz. Durch …", "Nach")."""
+    return bool(token.is_sent_start) or (token.text[:1].isupper() and token.lower_ in function_words())
 
 
 def is_adjective(word: str) -> bool:
@@ -160,6 +183,8 @@ def name_after(doc: Doc, start: int, first_name: bool = False) -> Span | None:
     end = start
     while end < len(doc) and end - start < MAX_NAME_TOKENS:
         token = doc[end]
+        if end > start and ends_name(token):
+            break
         if looks_like_name(token) or (end > start and _is_city_as_surname(token)) or (first_name and end == start):
             end += 1
         elif token.lower_ in NAME_PARTICLES and end > start and end + 1 < len(doc) and looks_like_name(doc[end + 1]):
@@ -486,6 +511,15 @@ def _overlaps_any(span: Span, others: list[Span]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in others)
 
 
+def _organisation_around_places(ent: Span, places: list[Span]) -> bool:
+    """An NER organisation that holds the gazetteer places it overlaps inside a longer name
+    ("SC Freiburg", "Universität Zürich"): the organisation stands."""
+    overlapping = [p for p in places if p.start < ent.end and ent.start < p.end]
+    return ent.label_ == "ORG" and all(
+        p.label_ == "LOC" and ent.start <= p.start and p.end <= ent.end and len(p) < len(ent) for p in overlapping
+    )
+
+
 def _add_free(ents: list[Span], new: list[Span]) -> list[Span]:
     """``ents`` plus each new span that overlaps none of them."""
     result = list(ents)
@@ -540,7 +574,7 @@ class LexiconLayer:
         spaces = [t.whitespace_ for t in doc]
         places = _place_entities(doc, words, spaces)
         if self.overwrite_labels:
-            ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places)]
+            ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places) or _organisation_around_places(e, places)]
         ents = _add_free(ents, places)
         persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc)]
         ents = [e for e in ents if not any(_overlaps_any(e, [p]) and (e.label_ != "PER" or len(e) < len(p)) for p in persons)]
