@@ -130,10 +130,10 @@ def _noun_base_forms() -> frozenset[str]:
     )
 
 
-def is_common_noun(word: str) -> bool:
+def is_common_noun(word: str, base_forms: bool = True) -> bool:
     """A capitalised noun of the German lookup lemma table (spacy-lookups-data), inflected
-    ("Gespräche") or as base form ("Trainer"): a noun, not a name."""
-    return word[:1].isupper() and (word in _lemma_table() or word in _noun_base_forms())
+    ("Gespräche") or, with ``base_forms``, as base form ("Trainer"): a noun, not a name."""
+    return word[:1].isupper() and (word in _lemma_table() or (base_forms and word in _noun_base_forms()))
 
 
 @lru_cache(maxsize=1)
@@ -219,15 +219,16 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ium", "ion", "tät", "amt", "r
 MIN_COMPOUND_HEAD = 6
 
 
-def is_noun_like(token: Token) -> bool:
+def is_noun_like(token: Token, base_forms: bool = True) -> bool:
     """A capitalised common noun, also a compound whose head is one ("Nordatlantik-Abteilung",
-    "Pressemedien"; heads of six letters or more, so "-berg" or "-mann" names are spared)."""
+    "Pressemedien"; heads of six letters or more, so "-berg" or "-mann" names are spared).
+    ``base_forms`` as in :func:`is_common_noun`."""
     tail = token.text.rsplit("-", 1)[-1]
     if not tail[:1].isupper():
         return False
-    if is_common_noun(token.text) or is_common_noun(tail) or tail.lower().endswith(NOUN_ENDINGS):
+    if is_common_noun(token.text, base_forms) or is_common_noun(tail, base_forms) or tail.lower().endswith(NOUN_ENDINGS):
         return True
-    return any(is_common_noun(tail[-size:].capitalize()) for size in range(MIN_COMPOUND_HEAD, len(tail) - 2))
+    return any(is_common_noun(tail[-size:].capitalize(), base_forms) for size in range(MIN_COMPOUND_HEAD, len(tail) - 2))
 
 
 def _named_phrase_end(doc: Doc, start: int) -> int | None:
@@ -535,7 +536,7 @@ def _is_noun_entity(ent: Span) -> bool:
     return (
         ent.label_ != "PER"
         and len(ent) == 1
-        and is_noun_like(ent[0])
+        and is_noun_like(ent[0], base_forms=False)  # base forms would drop names ("Bundestag")
         and gazetteer.lookup_place(ent.text) is None
         and gazetteer.lookup_organisation(ent.text) is None
     )
