@@ -144,3 +144,12 @@ def test_a_capitalised_function_word_does_not_extend_a_name(annotate):
 def test_common_noun_base_forms_but_not_names():
     assert is_common_noun("Trainer") and is_common_noun("Gespräche")
     assert not is_common_noun("Merkel") and not is_common_noun("Peter")
+
+
+def test_country_of_a_national_organisation_in_any_form():
+    assert gazetteer.country_of_organisation("Auswärtigen Amtes") == "DE"
+    assert gazetteer.country_of_organisation("Weißen Haus") == "US"
+    assert gazetteer.country_of_organisation("Kreml") == "RU"
+    assert gazetteer.country_of_organisation("Élysée-Palast") == "FR"
+    assert gazetteer.country_of_organisation("Vereinten Nationen") is None
+    assert gazetteer.country_of_organisation("Haus") is None
