@@ -19,6 +19,7 @@ from functools import lru_cache
 import spacy_lookups_data
 import srsly
 
+from spacy.attrs import ORTH, SPACY
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -99,8 +100,13 @@ def role_base(word: str) -> str | None:
     return None
 
 
+def is_role_word(word: str) -> bool:
+    """A capitalised word naming a listed role ("Präsidenten", "US-Außenministerin")."""
+    return word[:1].isupper() and role_base(word) is not None
+
+
 def is_role(token: Token) -> bool:
-    return token.text[:1].isupper() and role_base(token.text) is not None
+    return is_role_word(token.text)
 
 
 def looks_like_name(token: Token) -> bool:
@@ -321,6 +327,13 @@ def _multiword_starts() -> frozenset[str]:
     return frozenset(gazetteer.inflection_key(n.split()[0].rstrip(",.")) for n in names if " " in n)
 
 
+def _words_and_spaces(doc: Doc) -> tuple[list[str], list[str]]:
+    """Token texts and trailing whitespace of a Doc, read from its arrays (no Token objects)."""
+    strings = doc.vocab.strings
+    orths, spacy = doc.to_array([ORTH, SPACY]).T.tolist()
+    return [strings[orth] for orth in orths], [" " if space else "" for space in spacy]
+
+
 def _phrase(words: list[str], spaces: list[str], start: int, size: int) -> str:
     return "".join(w + s for w, s in zip(words[start : start + size - 1], spaces[start : start + size - 1])) + words[start + size - 1]
 
@@ -367,37 +380,36 @@ def first_names() -> frozenset[str]:
     return frozenset(lexicons.lines("first_names.txt"))
 
 
-def _person_candidates(doc: Doc) -> list[Span]:
+def _person_candidates(doc: Doc, words: list[str]) -> list[Span]:
     """PER spans from title patterns ("ROLE Name", "ROLE …, Name," and "Name, ROLE …") and from
-    a known first name followed by a name ("Boris Tadić")."""
+    a known first name followed by a name ("Boris Tadić"); ``words``: the Doc's token texts."""
     found: list[Span] = []
-    for token in doc:
-        if token.i + 1 >= len(doc):
-            break
-        if token.text in first_names() and (token.i == 0 or not is_role(doc[token.i - 1])):
-            name = name_after(doc, token.i, first_name=_first_name_not_place(doc, token.i))
+    names = first_names()
+    for i, word in enumerate(words[:-1]):
+        if word in names and (i == 0 or not is_role_word(words[i - 1])):
+            name = name_after(doc, i, first_name=_first_name_not_place(doc, i))
             if name is not None and len(name) > 1:
                 found.append(name)
-        elif is_role(token):
-            name = name_after(doc, token.i + 1, first_name=doc[token.i + 1].text in first_names())
+        elif is_role_word(word):
+            name = name_after(doc, i + 1, first_name=words[i + 1] in names)
             if name is not None:
                 found.append(name)
                 continue
-            phrase = role_phrase_after(doc, token.i)
-            if phrase is not None and phrase.end + 1 < len(doc) and doc[phrase.end].text == ",":
+            phrase = role_phrase_after(doc, i)
+            if phrase is not None and phrase.end + 1 < len(doc) and words[phrase.end] == ",":
                 found += _coordinated_names(doc, phrase.end + 1)
-        elif token.text == "(" and token.i >= 2 and country_after_name(doc, token.i):
-            name = _name_before(doc, token.i)
+        elif word == "(" and i >= 2 and country_after_name(doc, i):
+            name = _name_before(doc, i)
             if name is not None:
                 found.append(name)  # "Bharrat Jagdeo (Guyana)"
-        elif token.text == "," and token.i >= 2 and role_phrase_after(doc, token.i + 1) is not None:
-            start = token.i
-            while start > 0 and token.i - start < 4 and looks_like_name(doc[start - 1]) and not doc[start - 1].is_sent_start:
+        elif word == "," and i >= 2 and role_phrase_after(doc, i + 1) is not None:
+            start = i
+            while start > 0 and i - start < 4 and looks_like_name(doc[start - 1]) and not doc[start - 1].is_sent_start:
                 start -= 1
-            while start < token.i and is_common_noun(doc[start].text):
+            while start < i and is_common_noun(words[start]):
                 start += 1
-            if token.i - start >= 2:
-                found.append(doc[start : token.i])
+            if i - start >= 2:
+                found.append(doc[start:i])
     return found
 
 
@@ -571,13 +583,12 @@ class LexiconLayer:
         if not len(doc):
             return doc
         ents = [self._trim_title(e) for e in map(_strip_space, doc.ents) if e is not None and not _is_noun_entity(e)]
-        words = [t.text for t in doc]
-        spaces = [t.whitespace_ for t in doc]
+        words, spaces = _words_and_spaces(doc)
         places = _place_entities(doc, words, spaces)
         if self.overwrite_labels:
             ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places) or _organisation_around_places(e, places)]
         ents = _add_free(ents, places)
-        persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc)]
+        persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc, words)]
         ents = [e for e in ents if not any(_overlaps_any(e, [p]) and (e.label_ != "PER" or len(e) < len(p)) for p in persons)]
         ents = _add_free(ents, persons)
         ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces))
