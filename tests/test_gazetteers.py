@@ -16,7 +16,7 @@ COLUMNS = {
     "demonyms.tsv": 2,
     "inhabitants.tsv": 2,
     "cities.tsv": 3,
-    "organisations.tsv": 3,
+    "organisations.tsv": 4,
     "regions.tsv": 3,
     "office_holders.tsv": 5,
 }
@@ -193,3 +193,10 @@ def test_variants_of_cities_and_regions_are_matched_and_codes_are_not_places():
     assert gazetteer.lookup_place("Cairo").country == "EG"
     assert gazetteer.lookup_place("Nahen Osten").kind == "region"
     assert gazetteer.lookup_place("KE") is None  # an ISO code is no city name
+
+
+def test_organisation_countries_are_empty_or_known_and_national_bodies_have_one():
+    rows = lexicons.table("organisations.tsv")
+    assert sorted({row[3] for row in rows if row[3]} - country_codes()) == []
+    assert [row[0] for row in rows if row[1] == "intergovernmental" and row[3]] == []
+    assert [row[0] for row in rows if row[1] == "government_body" and not row[3]] == []

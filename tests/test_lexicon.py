@@ -1,7 +1,7 @@
 """The rule/gazetteer layer: places, organisations, persons with roles and countries."""
 
 from diplomex import gazetteer
-from diplomex.components.lexicon import nominative_role, role_base
+from diplomex.components.lexicon import is_common_noun, nominative_role, role_base
 
 
 def people(doc):
@@ -122,3 +122,34 @@ def test_country_in_parentheses_or_after_aus_and_genitive_before_the_title(annot
 def test_names_before_a_parenthesised_country_are_a_person(annotate):
     doc = annotate("Es sprachen auch Deoraj Ramsaroop (Guyana) und weitere Gäste.")
     assert ("Deoraj Ramsaroop", "PER") in labels(doc)
+
+
+def test_a_place_inside_a_longer_organisation_leaves_the_organisation(annotate):
+    doc = annotate("Der SC Freiburg gewann gegen Dynamo Dresden, danach feierte die Universität Zürich in Berlin.")
+    found = labels(doc)
+    assert {("SC Freiburg", "ORG"), ("Dynamo Dresden", "ORG"), ("Universität Zürich", "ORG"), ("Berlin", "LOC")} <= found
+    assert not {("Freiburg", "LOC"), ("Dresden", "LOC"), ("Zürich", "LOC")} & found
+
+
+def test_a_base_form_noun_does_not_extend_a_name(annotate):
+    doc = annotate("Nach dem Spiel lobte Ahmet Cakici Trainer und Mannschaft.")
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Ahmet Cakici"]
+
+
+def test_a_capitalised_function_word_does_not_extend_a_name(annotate):
+    doc = annotate("Gemeint ist Jonas Wendler Nach dem Treffen reiste er ab.")
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Jonas Wendler"]
+
+
+def test_common_noun_base_forms_but_not_names():
+    assert is_common_noun("Trainer") and is_common_noun("Gespräche")
+    assert not is_common_noun("Merkel") and not is_common_noun("Peter")
+
+
+def test_country_of_a_national_organisation_in_any_form():
+    assert gazetteer.country_of_organisation("Auswärtigen Amtes") == "DE"
+    assert gazetteer.country_of_organisation("Weißen Haus") == "US"
+    assert gazetteer.country_of_organisation("Kreml") == "RU"
+    assert gazetteer.country_of_organisation("Élysée-Palast") == "FR"
+    assert gazetteer.country_of_organisation("Vereinten Nationen") is None
+    assert gazetteer.country_of_organisation("Haus") is None

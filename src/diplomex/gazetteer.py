@@ -64,9 +64,27 @@ def organisation_kinds() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicons.table("organisations.tsv") if len(row) > 1}
 
 
+INFLECTION_ENDING = re.compile(r"(?:es|en|em|er|e|s|n|’|')$")
+
+
+@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def organisation_countries() -> dict[str, str]:
+    """Short name of a national organisation → its country (ISO 3166-1 alpha-2): "Auswärtiges Amt" → DE,
+    "Kreml" → RU. International bodies (EU, UN, …) and non-state groups are not listed."""
+    return {row[0]: row[3] for row in lexicons.table("organisations.tsv") if len(row) > 3 and row[3]}
+
+
+def country_of_organisation(text: str) -> str | None:
+    """The country of the national organisation named by ``text`` in any case or variant
+    ("Auswärtigen Amtes" → DE, "Weißen Haus" → US, "Élysée-Palast" → FR), else None."""
+    short = lookup_organisation(text)
+    return organisation_countries().get(short) if short else None
+
+
 def inflection_key(text: str) -> str:
     """A key equal for the inflected forms of a name: "Europäischen Rates" ~ "Europäischer Rat"."""
-    return " ".join(re.sub(r"(?:es|en|em|er|e|s|n|’|')$", "", word.lower()) or word.lower() for word in text.split())
+    return " ".join(INFLECTION_ENDING.sub("", word.lower()) or word.lower() for word in text.split())
 
 
 @lru_cache(maxsize=2)

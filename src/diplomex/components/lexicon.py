@@ -19,6 +19,7 @@ from functools import lru_cache
 import spacy_lookups_data
 import srsly
 
+from spacy.attrs import ORTH, SPACY
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -71,6 +72,13 @@ def office_holders() -> dict[str, tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _holder_index() -> tuple[int, frozenset[str]]:
+    """(most words in an office holder's name, first words of the names)."""
+    names = [k for k in office_holders() if k.strip()]
+    return max((len(k.split()) for k in names), default=1), frozenset(k.split()[0] for k in names)
+
+
 @lru_cache(maxsize=65536)
 def role_base(word: str) -> str | None:
     """The role noun a token names, ignoring inflection and compound prefixes, or None.
@@ -92,8 +100,13 @@ def role_base(word: str) -> str | None:
     return None
 
 
+def is_role_word(word: str) -> bool:
+    """A capitalised word naming a listed role ("Präsidenten", "US-Außenministerin")."""
+    return word[:1].isupper() and role_base(word) is not None
+
+
 def is_role(token: Token) -> bool:
-    return token.text[:1].isupper() and role_base(token.text) is not None
+    return is_role_word(token.text)
 
 
 def looks_like_name(token: Token) -> bool:
@@ -113,9 +126,32 @@ def _lemma_table() -> dict[str, str]:
     return srsly.read_gzip_json(spacy_lookups_data.get_file("de_lemma_lookup.json.gz"))
 
 
-def is_common_noun(word: str) -> bool:
-    """A capitalised word of the German lookup lemma table (spacy-lookups-data): a noun, not a name."""
-    return word[:1].isupper() and word in _lemma_table()
+@lru_cache(maxsize=1)
+def _noun_base_forms() -> frozenset[str]:
+    """Capitalised lemmas of the lemma table with an inflected form other than the genitive
+    ("Trainer" ← "Trainern"); a lemma inflected only with -s is mostly a name ("Merkel" ← "Merkels")."""
+    return frozenset(
+        lemma for word, lemma in _lemma_table().items()
+        if lemma[:1].isupper() and word.lower() != lemma.lower() and word not in (lemma + "s", lemma + "es", lemma + "'s", lemma + "’s")
+    )
+
+
+def is_common_noun(word: str, base_forms: bool = True) -> bool:
+    """A capitalised noun of the German lookup lemma table (spacy-lookups-data), inflected
+    ("Gespräche") or, with ``base_forms``, as base form ("Trainer"): a noun, not a name."""
+    return word[:1].isupper() and (word in _lemma_table() or (base_forms and word in _noun_base_forms()))
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """German function words (articles, prepositions, conjunctions, auxiliaries), lower case."""
+    return frozenset(word for language, word in lexicons.table("lang_function_words.tsv") if language == "de")
+
+
+def ends_name(token: Token) -> bool:
+    """A token that cannot continue a name: a sentence start or a capitalised function word
+    ("Peter Hartz. Durch …", "Nach")."""
+    return bool(token.is_sent_start) or (token.text[:1].isupper() and token.lower_ in function_words())
 
 
 def is_adjective(word: str) -> bool:
@@ -153,6 +189,8 @@ def name_after(doc: Doc, start: int, first_name: bool = False) -> Span | None:
     end = start
     while end < len(doc) and end - start < MAX_NAME_TOKENS:
         token = doc[end]
+        if end > start and ends_name(token):
+            break
         if looks_like_name(token) or (end > start and _is_city_as_surname(token)) or (first_name and end == start):
             end += 1
         elif token.lower_ in NAME_PARTICLES and end > start and end + 1 < len(doc) and looks_like_name(doc[end + 1]):
@@ -187,15 +225,16 @@ NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ium", "ion", "tät", "amt", "r
 MIN_COMPOUND_HEAD = 6
 
 
-def is_noun_like(token: Token) -> bool:
+def is_noun_like(token: Token, base_forms: bool = True) -> bool:
     """A capitalised common noun, also a compound whose head is one ("Nordatlantik-Abteilung",
-    "Pressemedien"; heads of six letters or more, so "-berg" or "-mann" names are spared)."""
+    "Pressemedien"; heads of six letters or more, so "-berg" or "-mann" names are spared).
+    ``base_forms`` as in :func:`is_common_noun`."""
     tail = token.text.rsplit("-", 1)[-1]
     if not tail[:1].isupper():
         return False
-    if is_common_noun(token.text) or is_common_noun(tail) or tail.lower().endswith(NOUN_ENDINGS):
+    if is_common_noun(token.text, base_forms) or is_common_noun(tail, base_forms) or tail.lower().endswith(NOUN_ENDINGS):
         return True
-    return any(is_common_noun(tail[-size:].capitalize()) for size in range(MIN_COMPOUND_HEAD, len(tail) - 2))
+    return any(is_common_noun(tail[-size:].capitalize(), base_forms) for size in range(MIN_COMPOUND_HEAD, len(tail) - 2))
 
 
 def _named_phrase_end(doc: Doc, start: int) -> int | None:
@@ -288,14 +327,20 @@ def _multiword_starts() -> frozenset[str]:
     return frozenset(gazetteer.inflection_key(n.split()[0].rstrip(",.")) for n in names if " " in n)
 
 
+def _words_and_spaces(doc: Doc) -> tuple[list[str], list[str]]:
+    """Token texts and trailing whitespace of a Doc, read from its arrays (no Token objects)."""
+    strings = doc.vocab.strings
+    orths, spacy = doc.to_array([ORTH, SPACY]).T.tolist()
+    return [strings[orth] for orth in orths], [" " if space else "" for space in spacy]
+
+
 def _phrase(words: list[str], spaces: list[str], start: int, size: int) -> str:
     return "".join(w + s for w, s in zip(words[start : start + size - 1], spaces[start : start + size - 1])) + words[start + size - 1]
 
 
-def _place_entities(doc: Doc) -> list[Span]:
-    """Gazetteer places (LOC) and organisations (ORG), longest match first."""
-    words = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
+def _place_entities(doc: Doc, words: list[str], spaces: list[str]) -> list[Span]:
+    """Gazetteer places (LOC) and organisations (ORG), longest match first (``words`` and
+    ``spaces``: the Doc's token texts and whitespace)."""
     found = []
     i = 0
     while i < len(doc):
@@ -335,37 +380,36 @@ def first_names() -> frozenset[str]:
     return frozenset(lexicons.lines("first_names.txt"))
 
 
-def _person_candidates(doc: Doc) -> list[Span]:
+def _person_candidates(doc: Doc, words: list[str]) -> list[Span]:
     """PER spans from title patterns ("ROLE Name", "ROLE …, Name," and "Name, ROLE …") and from
-    a known first name followed by a name ("Boris Tadić")."""
+    a known first name followed by a name ("Boris Tadić"); ``words``: the Doc's token texts."""
     found: list[Span] = []
-    for token in doc:
-        if token.i + 1 >= len(doc):
-            break
-        if token.text in first_names() and (token.i == 0 or not is_role(doc[token.i - 1])):
-            name = name_after(doc, token.i, first_name=_first_name_not_place(doc, token.i))
+    names = first_names()
+    for i, word in enumerate(words[:-1]):
+        if word in names and (i == 0 or not is_role_word(words[i - 1])):
+            name = name_after(doc, i, first_name=_first_name_not_place(doc, i))
             if name is not None and len(name) > 1:
                 found.append(name)
-        elif is_role(token):
-            name = name_after(doc, token.i + 1, first_name=doc[token.i + 1].text in first_names())
+        elif is_role_word(word):
+            name = name_after(doc, i + 1, first_name=words[i + 1] in names)
             if name is not None:
                 found.append(name)
                 continue
-            phrase = role_phrase_after(doc, token.i)
-            if phrase is not None and phrase.end + 1 < len(doc) and doc[phrase.end].text == ",":
+            phrase = role_phrase_after(doc, i)
+            if phrase is not None and phrase.end + 1 < len(doc) and words[phrase.end] == ",":
                 found += _coordinated_names(doc, phrase.end + 1)
-        elif token.text == "(" and token.i >= 2 and country_after_name(doc, token.i):
-            name = _name_before(doc, token.i)
+        elif word == "(" and i >= 2 and country_after_name(doc, i):
+            name = _name_before(doc, i)
             if name is not None:
                 found.append(name)  # "Bharrat Jagdeo (Guyana)"
-        elif token.text == "," and token.i >= 2 and role_phrase_after(doc, token.i + 1) is not None:
-            start = token.i
-            while start > 0 and token.i - start < 4 and looks_like_name(doc[start - 1]) and not doc[start - 1].is_sent_start:
+        elif word == "," and i >= 2 and role_phrase_after(doc, i + 1) is not None:
+            start = i
+            while start > 0 and i - start < 4 and looks_like_name(doc[start - 1]) and not doc[start - 1].is_sent_start:
                 start -= 1
-            while start < token.i and is_common_noun(doc[start].text):
+            while start < i and is_common_noun(words[start]):
                 start += 1
-            if token.i - start >= 2:
-                found.append(doc[start : token.i])
+            if i - start >= 2:
+                found.append(doc[start:i])
     return found
 
 
@@ -480,6 +524,15 @@ def _overlaps_any(span: Span, others: list[Span]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in others)
 
 
+def _organisation_around_places(ent: Span, places: list[Span]) -> bool:
+    """An NER organisation that holds the gazetteer places it overlaps inside a longer name
+    ("SC Freiburg", "Universität Zürich"): the organisation stands."""
+    overlapping = [p for p in places if p.start < ent.end and ent.start < p.end]
+    return ent.label_ == "ORG" and all(
+        p.label_ == "LOC" and ent.start <= p.start and p.end <= ent.end and len(p) < len(ent) for p in overlapping
+    )
+
+
 def _add_free(ents: list[Span], new: list[Span]) -> list[Span]:
     """``ents`` plus each new span that overlaps none of them."""
     result = list(ents)
@@ -495,7 +548,7 @@ def _is_noun_entity(ent: Span) -> bool:
     return (
         ent.label_ != "PER"
         and len(ent) == 1
-        and is_noun_like(ent[0])
+        and is_noun_like(ent[0], base_forms=False)  # base forms would drop names ("Bundestag")
         and gazetteer.lookup_place(ent.text) is None
         and gazetteer.lookup_organisation(ent.text) is None
     )
@@ -530,14 +583,15 @@ class LexiconLayer:
         if not len(doc):
             return doc
         ents = [self._trim_title(e) for e in map(_strip_space, doc.ents) if e is not None and not _is_noun_entity(e)]
-        places = _place_entities(doc)
+        words, spaces = _words_and_spaces(doc)
+        places = _place_entities(doc, words, spaces)
         if self.overwrite_labels:
-            ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places)]
+            ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places) or _organisation_around_places(e, places)]
         ents = _add_free(ents, places)
-        persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc)]
+        persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc, words)]
         ents = [e for e in ents if not any(_overlaps_any(e, [p]) and (e.label_ != "PER" or len(e) < len(p)) for p in persons)]
         ents = _add_free(ents, persons)
-        ents = _surnames_as_persons(self._add_known_people(doc, ents))
+        ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces))
         doc.ents = filter_spans(ents)
         self._annotate_people(doc)
         return doc
@@ -551,28 +605,32 @@ class LexiconLayer:
             start += 1
         return Span(ent.doc, start, ent.end, label="PER") if start != ent.start else ent
 
-    def _add_known_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _add_known_people(self, doc: Doc, ents: list[Span], words: list[str], spaces: list[str]) -> list[Span]:
         """Office holders from the gazetteer and repeated surnames of persons already found."""
-        known = dict(office_holders()) if self.use_office_holders else {}
+        holders = office_holders() if self.use_office_holders else {}
+        found: set[str] = set()  # the article's own full names and surnames
         in_article = set()
         for ent in ents:
             if ent.label_ == "PER" and len(ent) > 1:
-                known[ent[-1].text] = known[ent.text] = (ent.text, "")
+                found.update((ent[-1].text, ent.text))
                 in_article.add(ent[-1].text)
         taken = {i for e in ents for i in range(e.start, e.end)}
-        max_words = max((len(k.split()) for k in known), default=1)
-        starts = {k.split()[0] for k in known if k.strip()}
-        words = [t.text for t in doc]
-        spaces = [t.whitespace_ for t in doc]
+        holder_words, holder_starts = _holder_index() if self.use_office_holders else (1, frozenset())
+        max_words = max([holder_words, *(len(k.split()) for k in found)])
+        starts = holder_starts | {k.split()[0] for k in found if k.strip()}
+
+        def is_known(text: str) -> bool:
+            return text in found or text in holders
+
         i = 0
         while i < len(doc):
             if words[i][:1].isupper() and i not in taken:
                 longest = max_words if words[i] in starts else 1
                 for size in range(min(longest, len(doc) - i), 0, -1):
                     text = _phrase(words, spaces, i, size)
-                    if text.endswith("s") and text not in known and text[:-1] in known:
+                    if text.endswith("s") and not is_known(text) and is_known(text[:-1]):
                         text = text[:-1]
-                    if text in known and not any(j in taken for j in range(i, i + size)):
+                    if is_known(text) and not any(j in taken for j in range(i, i + size)):
                         start = i
                         if size == 1 and text not in in_article and _is_first_name_before(doc, i) and i - 1 not in taken:
                             start = i - 1  # an unlisted first name: "Eurico Guterres" is not "António Guterres"
