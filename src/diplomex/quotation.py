@@ -18,6 +18,7 @@ speaker_titles.txt, speaker_organisations.txt, common_noun_endings.txt.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -377,6 +378,24 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(lo + m.start(), lo + m.end(), m.group()) for m in _TOKEN.finditer(text[lo:hi])]
 
 
+@lru_cache(maxsize=8)
+def _text_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """The tokens of a whole text and their end offsets (cached: several lookups per Doc)."""
+    toks = _tokens(text, 0, len(text))
+    return toks, [end for _, end, _ in toks]
+
+
+def _tokens_before(text: str, hi: int) -> list[tuple[int, int, str]]:
+    """``_tokens(text, 0, hi)``, cut from the tokens of the whole text: those ending by ``hi``, and the
+    token running across ``hi`` re-read up to it."""
+    toks, ends = _text_tokens(text)
+    k = bisect_right(ends, hi)
+    before = toks[:k]
+    if k < len(toks) and toks[k][0] < hi:
+        before += _tokens(text, toks[k][0], hi)
+    return before
+
+
 @lru_cache(maxsize=None)
 def _endings(name: str) -> tuple[str, ...]:
     return tuple(sorted(_lower_set(name), key=len, reverse=True))
@@ -394,6 +413,7 @@ def is_title(word: str) -> bool:
     return _ends_with(word, "speaker_titles.txt") or _ends_with(re.sub(r"(?:e?s|e?n)$", "", word), "speaker_titles.txt")
 
 
+@lru_cache(maxsize=65536)
 def is_institution(word: str) -> bool:
     """A capitalised noun naming an institution that speaks ("Außenministerium", "Kreml")."""
     return word[:1].isupper() and _ends_with(word, "speaker_organisations.txt")
@@ -941,10 +961,13 @@ def person_mentions(text: str) -> list[Mention]:
     """Likely person names anywhere in ``text``: names after a role title ("Außenminister Sergej
     Lawrow") and runs of two or more name words ("Saddam Hussein")."""
     out: list[Mention] = []
-    toks = _tokens(text, 0, len(text))
+    toks = _text_tokens(text)[0]
     k = 0
     while k < len(toks):
         start, _, word = toks[k]
+        if not word[:1].isupper():  # neither a title nor the start of a name run
+            k += 1
+            continue
         if is_title(word):
             mention = parse_speaker(text, start, limit=120)
             if mention and mention.kind == "person":
@@ -967,7 +990,7 @@ def role_holder(text: str, role: Mention, known: frozenset[str] = frozenset()) -
     role_word = text[role.start : role.end].lower()
     qualifiers = _adjective_stems(text, role.start)
     holders = []
-    for start, end, word in _tokens(text, 0, role.start):
+    for start, end, word in _tokens_before(text, role.start):
         if word[:1].isupper() and _uninflected(word).endswith(role_word) and qualifiers <= _adjective_stems(text, start):
             mention = parse_speaker(text, end, limit=min(120, role.start - end))
             if mention is not None and mention.kind == "person":
