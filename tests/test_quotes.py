@@ -460,11 +460,12 @@ def test_quote_in_a_prepositional_relative_clause_has_no_speaker(nlp):
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab ÄPr.-’'„“,:1_\n", max_size=40), st.data())
-def test_tokens_before_a_position_match_a_fresh_tokenisation(text, data):
-    from diplomex.quotation import _tokens, _tokens_before
+def test_tokens_cut_from_the_whole_text_match_a_fresh_tokenisation(text, data):
+    from diplomex.quotation import _scan_tokens, _tokens
 
-    hi = data.draw(st.integers(0, len(text)))
-    assert _tokens_before(text, hi) == _tokens(text, 0, hi)
+    lo = data.draw(st.integers(0, len(text) + 2))
+    hi = data.draw(st.integers(0, len(text) + 2))
+    assert _tokens(text, lo, hi) == _scan_tokens(text, lo, hi)
 
 
 def test_quotes_of_uses_the_text_it_is_given(nlp):

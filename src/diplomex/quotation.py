@@ -18,7 +18,7 @@ speaker_titles.txt, speaker_organisations.txt, common_noun_endings.txt.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -374,26 +374,34 @@ class Mention:
     kind: str
 
 
-def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _scan_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The word and punctuation tokens of text[lo:hi] with their offsets in ``text``."""
     return [(lo + m.start(), lo + m.end(), m.group()) for m in _TOKEN.finditer(text[lo:hi])]
 
 
 @lru_cache(maxsize=8)
-def _text_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
-    """The tokens of a whole text and their end offsets (cached: several lookups per Doc)."""
-    toks = _tokens(text, 0, len(text))
-    return toks, [end for _, end, _ in toks]
+def _text_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int], list[int]]:
+    """The tokens of a whole text, their start and their end offsets (cached: many lookups per Doc)."""
+    toks = _scan_tokens(text, 0, len(text))
+    return toks, [start for start, _, _ in toks], [end for _, end, _ in toks]
 
 
-def _tokens_before(text: str, hi: int) -> list[tuple[int, int, str]]:
-    """``_tokens(text, 0, hi)``, cut from the tokens of the whole text: those ending by ``hi``, and the
-    token running across ``hi`` re-read up to it."""
-    toks, ends = _text_tokens(text)
-    k = bisect_right(ends, hi)
-    before = toks[:k]
-    if k < len(toks) and toks[k][0] < hi:
-        before += _tokens(text, toks[k][0], hi)
-    return before
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """``_scan_tokens(text, lo, hi)``, cut from the tokens of the whole text: those lying within
+    [lo, hi], and the tokens running across ``lo`` or ``hi`` re-read within the bounds (the regex
+    tokens of a slice agree with the whole text's everywhere else)."""
+    if lo < 0 or hi <= lo:
+        return _scan_tokens(text, lo, hi)
+    toks, starts, ends = _text_tokens(text)
+    first = bisect_left(starts, lo)  # the first token starting at lo or later
+    last = bisect_right(ends, hi)  # the tokens before it end by hi
+    across_lo = first > 0 and ends[first - 1] > lo
+    across_hi = last < len(toks) and starts[last] < hi
+    if across_lo and across_hi and first - 1 == last:
+        return _scan_tokens(text, lo, hi)  # one token runs across both bounds
+    head = _scan_tokens(text, lo, ends[first - 1]) if across_lo else []
+    tail = _scan_tokens(text, starts[last], hi) if across_hi else []
+    return head + toks[first:last] + tail
 
 
 @lru_cache(maxsize=None)
@@ -990,7 +998,7 @@ def role_holder(text: str, role: Mention, known: frozenset[str] = frozenset()) -
     role_word = text[role.start : role.end].lower()
     qualifiers = _adjective_stems(text, role.start)
     holders = []
-    for start, end, word in _tokens_before(text, role.start):
+    for start, end, word in _tokens(text, 0, role.start):
         if word[:1].isupper() and _uninflected(word).endswith(role_word) and qualifiers <= _adjective_stems(text, start):
             mention = parse_speaker(text, end, limit=min(120, role.start - end))
             if mention is not None and mention.kind == "person":
