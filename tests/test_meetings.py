@@ -382,3 +382,33 @@ def test_a_conference_named_by_its_subject_is_not_the_summit_before():
     found = meetings(text)
     assert len(found) == 2
     assert next(m for m in found if m.participants).participants == ("Raj Mehta",)
+
+
+def test_suffix_lookup_takes_the_longest_then_first_listed_row():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from diplomex.components.meetings import suffix_entry, trigger_table
+
+    rows = trigger_table()[1]
+    keys = [key for key, _, _ in rows]
+
+    def scan(forms):  # the plain reading of the table: first row, longest first, that ends a form
+        return next(((kind, requires) for key, kind, requires in rows if any(f.endswith(key) for f in forms)), None)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(keys + ["en", "s", "ge", "x", "n"]), min_size=1, max_size=3))
+    def check(pieces):
+        word = "".join(pieces)
+        forms = (word, word[:-1], word[:-2])
+        assert suffix_entry(forms) == scan(forms)
+
+    check()
+
+
+def test_venue_base_strips_case_endings():
+    from diplomex.components.meetings import venue_base
+
+    assert venue_base("US-Generalkonsulats") == "US-Generalkonsulat"
+    assert venue_base("Hauptquartier") == "Hauptquartier"
+    assert venue_base("Wetter") is None

@@ -456,3 +456,20 @@ def test_quote_in_a_prepositional_relative_clause_has_no_speaker(nlp):
         "jede „grausame oder erniedrigende Behandlung“ zu ächten."
     )
     assert only(nlp, text).speaker is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ÄPr.-’'„“,:1_\n", max_size=40), st.data())
+def test_tokens_cut_from_the_whole_text_match_a_fresh_tokenisation(text, data):
+    from diplomex.quotation import _scan_tokens, _tokens
+
+    lo = data.draw(st.integers(0, len(text) + 2))
+    hi = data.draw(st.integers(0, len(text) + 2))
+    assert _tokens(text, lo, hi) == _scan_tokens(text, lo, hi)
+
+
+def test_quotes_of_uses_the_text_it_is_given(nlp):
+    doc = nlp("„Wir bleiben im Gespräch“, sagte Außenministerin Jana Lindqvist in Wien.")
+    given = quotes_of(doc, text=doc.text)
+    assert given == quotes_of(doc)
+    assert [(q.text, q.speaker) for q in given] == [("Wir bleiben im Gespräch", "Jana Lindqvist")]

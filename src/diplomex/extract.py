@@ -100,7 +100,7 @@ def build_record(doc: Doc, id: str | None = None, title: str | None = None, warn
         title=title,
         meetings=tuple(_meeting(m, by_offsets, text) for m in doc._.meetings or []),
         people=people,
-        quotes=tuple(_quote(q, canonical) for q in quotes_of(doc)),
+        quotes=tuple(_quote(q, canonical) for q in quotes_of(doc, text=text)),
         dates=tuple(date_mentions(doc)),
         locations=_locations(doc, text),
         warnings=tuple(dict.fromkeys(warnings)),

@@ -18,6 +18,7 @@ speaker_titles.txt, speaker_organisations.txt, common_noun_endings.txt.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -373,8 +374,34 @@ class Mention:
     kind: str
 
 
-def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _scan_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The word and punctuation tokens of text[lo:hi] with their offsets in ``text``."""
     return [(lo + m.start(), lo + m.end(), m.group()) for m in _TOKEN.finditer(text[lo:hi])]
+
+
+@lru_cache(maxsize=8)
+def _text_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int], list[int]]:
+    """The tokens of a whole text, their start and their end offsets (cached: many lookups per Doc)."""
+    toks = _scan_tokens(text, 0, len(text))
+    return toks, [start for start, _, _ in toks], [end for _, end, _ in toks]
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """``_scan_tokens(text, lo, hi)``, cut from the tokens of the whole text: those lying within
+    [lo, hi], and the tokens running across ``lo`` or ``hi`` re-read within the bounds (the regex
+    tokens of a slice agree with the whole text's everywhere else)."""
+    if lo < 0 or hi <= lo:
+        return _scan_tokens(text, lo, hi)
+    toks, starts, ends = _text_tokens(text)
+    first = bisect_left(starts, lo)  # the first token starting at lo or later
+    last = bisect_right(ends, hi)  # the tokens before it end by hi
+    across_lo = first > 0 and ends[first - 1] > lo
+    across_hi = last < len(toks) and starts[last] < hi
+    if across_lo and across_hi and first - 1 == last:
+        return _scan_tokens(text, lo, hi)  # one token runs across both bounds
+    head = _scan_tokens(text, lo, ends[first - 1]) if across_lo else []
+    tail = _scan_tokens(text, starts[last], hi) if across_hi else []
+    return head + toks[first:last] + tail
 
 
 @lru_cache(maxsize=None)
@@ -394,6 +421,7 @@ def is_title(word: str) -> bool:
     return _ends_with(word, "speaker_titles.txt") or _ends_with(re.sub(r"(?:e?s|e?n)$", "", word), "speaker_titles.txt")
 
 
+@lru_cache(maxsize=65536)
 def is_institution(word: str) -> bool:
     """A capitalised noun naming an institution that speaks ("Außenministerium", "Kreml")."""
     return word[:1].isupper() and _ends_with(word, "speaker_organisations.txt")
@@ -941,10 +969,13 @@ def person_mentions(text: str) -> list[Mention]:
     """Likely person names anywhere in ``text``: names after a role title ("Außenminister Sergej
     Lawrow") and runs of two or more name words ("Saddam Hussein")."""
     out: list[Mention] = []
-    toks = _tokens(text, 0, len(text))
+    toks = _text_tokens(text)[0]
     k = 0
     while k < len(toks):
         start, _, word = toks[k]
+        if not word[:1].isupper():  # neither a title nor the start of a name run
+            k += 1
+            continue
         if is_title(word):
             mention = parse_speaker(text, start, limit=120)
             if mention and mention.kind == "person":

@@ -76,23 +76,47 @@ def venue_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted({w.lower() for w in words}, key=len, reverse=True)), tuple(sorted(names, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def suffix_index() -> tuple[dict[str, tuple[int, str, str]], tuple[int, ...]]:
+    """(suffix → (rank in the longest-first suffix list, type, requires), suffix lengths longest first)."""
+    index: dict[str, tuple[int, str, str]] = {}
+    for rank, (key, kind, requires) in enumerate(trigger_table()[1]):
+        index.setdefault(key, (rank, kind, requires))
+    return index, tuple(sorted({len(key) for key in index}, reverse=True))
+
+
+def suffix_entry(forms: tuple[str, ...]) -> tuple[str, str] | None:
+    """(type, requires) of the first suffix row, longest first, that ends one of ``forms``."""
+    index, lengths = suffix_index()
+    for length in lengths:
+        best = None
+        for form in forms:
+            if len(form) >= length:
+                entry = index.get(form[len(form) - length :])
+                if entry is not None and (best is None or entry < best):
+                    best = entry
+        if best is not None:
+            return best[1], best[2]
+    return None
+
+
 @lru_cache(maxsize=65536)
 def trigger_entry(word: str, lemma: str) -> tuple[str, str] | None:
     """(type, required later word) of a trigger word with its lemma, or None."""
-    exact, suffixes = trigger_table()
+    exact = trigger_table()[0]
     lower = word.lower()
     found = exact.get(lower) or exact.get(lemma.lower())
     if found is None and word[:1].isupper():
-        forms = (lower, lower[:-1], lower[:-2])  # inflected nouns: Gesprächen, Treffens
-        found = next(((kind, requires) for key, kind, requires in suffixes if any(f.endswith(key) for f in forms)), None)
+        found = suffix_entry((lower, lower[:-1], lower[:-2]))  # inflected nouns: Gesprächen, Treffens
     return None if found is None or found[0] == "none" else found
 
 
 _TRIGGER_IDS: dict[tuple[int, int], tuple[str, str] | None] = {}
 
 
-def trigger_type(token: Token, sentence: Span) -> str | None:
-    """The event type a token triggers in its sentence, or None."""
+def trigger_type(token: Token, sentence: Span, lowers: list[str] | None = None) -> str | None:
+    """The event type a token triggers in its sentence, or None. ``lowers``, when given, are the
+    lower-cased words of the sentence (read once for all its tokens)."""
     key = (token.orth, token.lemma)  # string hashes: the same in every vocab, cheaper than the strings
     found = _TRIGGER_IDS.get(key, False)
     if found is False:
@@ -102,8 +126,10 @@ def trigger_type(token: Token, sentence: Span) -> str | None:
     if found is None:
         return None
     kind, requires = found
-    if requires and not any(t.lower_ == requires for t in sentence if t.i > token.i):
-        return None
+    if requires:
+        later = lowers[token.i - sentence.start + 1 :] if lowers is not None else [t.lower_ for t in sentence if t.i > token.i]
+        if requires not in later:
+            return None
     return kind
 
 
@@ -152,12 +178,13 @@ class MeetingExtractor:
         index = SentenceIndex.build(doc, sentences)
         for number, sentence in enumerate(sentences):
             tokens = list(sentence)
-            triggers = [(t, kind) for t in tokens if (kind := trigger_type(t, sentence)) and t.i not in quoted]
+            lowers = [t.lower_ for t in tokens]
+            triggers = [(t, kind) for t in tokens if (kind := trigger_type(t, sentence, lowers)) and t.i not in quoted]
             recent = [e for e in events if number - e.position <= 2]
             if triggers:
                 self._read_mention(doc, sentence, triggers, quoted, events, index, number)
                 continue
-            words = {t.lower_ for t in tokens}
+            words = set(lowers)
             if words & LEAD_VERBS and any(w.startswith("delegation") or w.endswith("delegation") for w in words):
                 _add_delegation_leads(sentence, quoted, events, index)
             elif recent and _is_participation(words):
@@ -702,12 +729,20 @@ VENUE_PREPOSITIONS = frozenset({"im", "in", "auf", "am", "vor", "beim", "bei"})
 @lru_cache(maxsize=65536)
 def venue_base(word: str) -> str | None:
     """The word as a venue in its base form ("US-Generalkonsulats" → "US-Generalkonsulat"), or None."""
-    heads, _ = venue_heads()
+    heads, lengths = _venue_head_set()
     lower = word.lower()
     for form in (lower, lower[:-1], lower[:-2]):
-        if any(form.endswith(head) for head in heads):
+        if any(form[len(form) - length :] in heads for length in lengths if len(form) >= length):
             return word[: len(form)]
     return None
+
+
+@lru_cache(maxsize=1)
+def _venue_head_set() -> tuple[frozenset[str], tuple[int, ...]]:
+    """(one-word venue nouns, lower-cased; their lengths): a word ends in one when its tail of one
+    of those lengths is in the set."""
+    heads = venue_heads()[0]
+    return frozenset(heads), tuple(sorted({len(head) for head in heads}))
 
 
 def _venue(sentence: Span, quoted: set[int]) -> str | None:

@@ -81,8 +81,9 @@ class QuoteFinder:
         if not found:
             doc.spans[self.spans_key] = []
             return doc
-        known = known_names(doc)
-        check = SpeakerCheck(doc, known)
+        ents = list(doc.ents)  # each read of doc.ents builds new Spans: read once
+        known = known_names(doc, text, ents)
+        check = SpeakerCheck(doc, known, text, ents)
         spans = []
         previous: tuple[Quoted, Mention | None] | None = None
         for quoted in found:
@@ -115,12 +116,14 @@ class QuoteFinder:
         return doc
 
 
-def known_names(doc: Doc) -> frozenset[str]:
+def known_names(doc: Doc, text: str | None = None, ents: list[Span] | None = None) -> frozenset[str]:
     """Words known to be names in the text: the surnames of its multi-word person names (entities or
-    title and name patterns) and one-word PER entities that are no common noun."""
-    text = doc.text
-    people = [Mention(e.start_char, e.end_char, "person") for e in doc.ents if e.label_ in PERSON_LABELS]
-    singles = {e.text for e in doc.ents if e.label_ in PERSON_LABELS and len(e) == 1 and not is_common_noun(e.text)}
+    title and name patterns) and one-word PER entities that are no common noun. ``text`` and ``ents``,
+    when given, are ``doc.text`` and ``doc.ents`` already read."""
+    text = doc.text if text is None else text
+    persons = [e for e in (doc.ents if ents is None else ents) if e.label_ in PERSON_LABELS]
+    people = [Mention(e.start_char, e.end_char, "person") for e in persons]
+    singles = {e.text for e in persons if len(e) == 1 and not is_common_noun(e.text)}
     return surnames(text, people + person_mentions(text)) | singles
 
 
@@ -129,15 +132,19 @@ class SpeakerCheck:
     a PER entity, a name known in the text, or a mention touching no other entity and no common noun
     (else the PER entity right beside it); an organisation is an ORG/LOC entity or a known organisation
     (everywhere). Without entities the text patterns decide persons alone. Accepted mentions take the
-    entity's boundaries."""
+    entity's boundaries. ``text`` and ``ents``, when given, are ``doc.text`` and ``doc.ents`` already
+    read (each access builds them anew)."""
 
-    def __init__(self, doc: Doc, known: frozenset[str] = frozenset()):
-        self.text = doc.text
+    def __init__(
+        self, doc: Doc, known: frozenset[str] = frozenset(), text: str | None = None, ents: list[Span] | None = None
+    ):
+        self.text = doc.text if text is None else text
         self.known = known  # words known to be names in this text
         self.ner = doc.has_annotation("ENT_IOB")
-        self.persons = [e for e in doc.ents if e.label_ in PERSON_LABELS]
-        self.bodies = [e for e in doc.ents if e.label_ in ORG_LABELS + PLACE_LABELS]
-        self.others = [e for e in doc.ents if e.label_ not in PERSON_LABELS]
+        ents = list(doc.ents) if ents is None else ents
+        self.persons = [e for e in ents if e.label_ in PERSON_LABELS]
+        self.bodies = [e for e in ents if e.label_ in ORG_LABELS + PLACE_LABELS]
+        self.others = [e for e in ents if e.label_ not in PERSON_LABELS]
 
     def __call__(self, mention: Mention | None) -> Mention | None:
         if mention is None or mention.kind in ("pronoun", "role"):
@@ -283,10 +290,11 @@ def continues(text: str, before: Quoted, quoted: Quoted, max_gap: int = 300, max
     return len(gap) < max_gap and paragraph_breaks <= 1 and sentences <= max_sentences
 
 
-def quotes_of(doc: Doc, spans_key: str = SPANS_KEY) -> list[Quote]:
-    """The quotes of an annotated Doc as records, ``speaker`` set to the mention text."""
+def quotes_of(doc: Doc, spans_key: str = SPANS_KEY, text: str | None = None) -> list[Quote]:
+    """The quotes of an annotated Doc as records, ``speaker`` set to the mention text. ``text``, when
+    given, is ``doc.text`` already read (built anew on every access)."""
     out = []
-    text = doc.text  # built anew on every access: read once
+    text = doc.text if text is None else text
     for span in doc.spans[spans_key] if spans_key in doc.spans else []:
         info = span._.quote
         speaker = info["speaker"]
