@@ -412,3 +412,18 @@ def test_venue_base_strips_case_endings():
     assert venue_base("US-Generalkonsulats") == "US-Generalkonsulat"
     assert venue_base("Hauptquartier") == "Hauptquartier"
     assert venue_base("Wetter") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das Auswärtige Amt hat am Dienstag den iranischen Botschafter Hamid Sadeghi einbestellt.", {"DE", "IR"}),
+    ("Der Kreml bestellte die estnische Botschafterin Kaja Rebane ein.", {"RU", "EE"}),
+])
+def test_a_summoning_government_body_makes_its_state_a_party(text, expected):
+    (meeting,) = meetings(text)
+    assert set(meeting.parties) == expected
+
+
+def test_a_government_body_in_a_dass_clause_is_no_party():
+    (meeting,) = meetings("Der Minister Karl Obermayr traf seinen polnischen Amtskollegen Piotr Nowak, "
+                          "nachdem das Weiße Haus Gespräche angeregt hatte.")
+    assert "US" not in meeting.parties

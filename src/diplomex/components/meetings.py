@@ -531,7 +531,22 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], in
         elif lower in {"zwischen", "mit"} and any(trigger_type(t, sentence) for t in doc[max(sentence.start, token.i - 2) : token.i]):
             parties.extend(_coordinated_countries(doc, token.i + 1, sentence.end))
     parties.extend(_subject_countries(doc, sentence))
+    if head is not None:
+        kept = {t.i for t in tokens if t.i < head.i}
+        parties.extend(_government_countries(index.ents.get(sentence.start, []), kept))
     return list(dict.fromkeys(parties))
+
+
+def _government_countries(ents: list[Span], kept: set[int]) -> list[str]:
+    """The states whose government bodies, named among the ``kept`` tokens before the trigger, act:
+    "Das Auswärtige Amt bestellte … ein" → DE, "der Kreml" → RU (parties are states, not ministries)."""
+    kinds = gazetteer.organisation_kinds()
+    found = []
+    for ent in ents:
+        short = gazetteer.lookup_organisation(ent.text) if ent.label_ == "ORG" and ent.start in kept else None
+        if short and kinds.get(short) == "government_body":
+            found.append(gazetteer.country_of_organisation(ent.text))
+    return [c for c in found if c]
 
 
 def _truncated_role_prefix(doc: Doc, i: int) -> str | None:
