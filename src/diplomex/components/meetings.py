@@ -181,10 +181,10 @@ class MeetingExtractor:
             lowers = [t.lower_ for t in tokens]
             triggers = [(t, kind) for t in tokens if (kind := trigger_type(t, sentence, lowers)) and t.i not in quoted]
             recent = [e for e in events if number - e.position <= 2]
-            if triggers:
-                self._read_mention(doc, sentence, triggers, quoted, events, index, number)
-                continue
             words = set(lowers)
+            if triggers:
+                self._read_mention(doc, sentence, words, triggers, quoted, events, index, number)
+                continue
             if words & LEAD_VERBS and any(w.startswith("delegation") or w.endswith("delegation") for w in words):
                 _add_delegation_leads(sentence, quoted, events, index)
             elif recent and _is_participation(words):
@@ -195,7 +195,7 @@ class MeetingExtractor:
         doc._.meetings = [event_dict(doc, e) for e in events if e.types and _identified(e)]
         return doc
 
-    def _read_mention(self, doc: Doc, sentence: Span, triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event], index: "SentenceIndex", number: int = 0) -> None:
+    def _read_mention(self, doc: Doc, sentence: Span, words: set[str], triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event], index: "SentenceIndex", number: int = 0) -> None:
         """Turn a sentence's triggers into mentions and merge each into its event.
 
         A trigger named by an organisation or country ("G8-Gipfel", "EU-Gipfel") is a mention of
@@ -215,7 +215,6 @@ class MeetingExtractor:
         persons += _pronoun_subject(doc, sentence, quoted, index)
         groups = [(plain[0], plain, persons)] if plain else []
         groups += [((t, kind), [(t, kind)], [] if plain else persons) for t, kind in named]
-        words = {t.lower_ for t in sentence}
         for (head, kind), group, members in groups:
             kind = _mention_type(doc, group)
             mention = Event(types=[kind], triggers=[(head.idx, head.idx + len(head))], participants=members,
@@ -540,13 +539,9 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], in
 def _government_countries(ents: list[Span], kept: set[int]) -> list[str]:
     """The states whose government bodies, named among the ``kept`` tokens before the trigger, act:
     "Das Auswärtige Amt bestellte … ein" → DE, "der Kreml" → RU (parties are states, not ministries)."""
-    kinds = gazetteer.organisation_kinds()
-    found = []
-    for ent in ents:
-        short = gazetteer.lookup_organisation(ent.text) if ent.label_ == "ORG" and ent.start in kept else None
-        if short and kinds.get(short) == "government_body":
-            found.append(gazetteer.country_of_organisation(ent.text))
-    return [c for c in found if c]
+    kinds, countries = gazetteer.organisation_kinds(), gazetteer.organisation_countries()
+    shorts = [gazetteer.lookup_organisation(ent.text) for ent in ents if ent.label_ == "ORG" and ent.start in kept]
+    return [countries[short] for short in shorts if kinds.get(short) == "government_body" and short in countries]
 
 
 def _truncated_role_prefix(doc: Doc, i: int) -> str | None:
