@@ -130,7 +130,37 @@ def trigger_type(token: Token, sentence: Span, lowers: list[str] | None = None) 
         later = lowers[token.i - sentence.start + 1 :] if lowers is not None else [t.lower_ for t in sentence if t.i > token.i]
         if requires not in later:
             return None
+    if kind == "visit" and _attends_an_occasion(token, sentence):
+        return None
     return kind
+
+
+@lru_cache(maxsize=1)
+def occasion_nouns() -> tuple[str, ...]:
+    return lexicons.lines("meeting_occasions.txt")
+
+
+OBJECT_ARTICLES = frozenset({"ein", "eine", "einen", "einer", "eines", "den", "die", "das", "der", "des"})
+CLAUSE_MARKS = frozenset({",", ";", ":", "–", ".", "(", ")"})
+
+
+def _attends_an_occasion(token: Token, sentence: Span) -> bool:
+    """"besuchten eine Gedenkveranstaltung", "der Besuch einer Messe": the visited object, the
+    first noun with an article in the trigger's clause before any name, is an occasion."""
+    doc = sentence.doc
+    sides = [range(token.i + 1, sentence.end)]
+    if token.text[:1].islower():
+        sides.append(range(token.i - 1, sentence.start - 1, -1))  # "als sie eine Gedenkfeier besuchten"
+    for side in sides:
+        for i in side:
+            word = doc[i]
+            if word.text in CLAUSE_MARKS or word.ent_type_:
+                break
+            if word.text[:1].isupper() and i > sentence.start and doc[i - 1].lower_ in OBJECT_ARTICLES | INDEFINITES:
+                if word.lower_.endswith(occasion_nouns()):
+                    return True
+                break
+    return False
 
 
 @dataclass
@@ -191,7 +221,6 @@ class MeetingExtractor:
                 _add_participants(doc, sentence, quoted, recent, index, number)
             elif recent:
                 _add_next_sentence_persons(sentence, quoted, recent[-1], index, number)
-        events = _merge_forward(events)
         doc._.meetings = [event_dict(doc, e) for e in events if e.types and _identified(e)]
         return doc
 
@@ -203,6 +232,7 @@ class MeetingExtractor:
         takes the sentence's persons.
         """
         follow_up = _is_follow_up(sentence, triggers)
+        narrated = _unquoted_words(sentence, words, quoted)
         if follow_up and events:
             events[-1].follow_up = True
             return
@@ -231,7 +261,7 @@ class MeetingExtractor:
             if not scene:
                 mention.venue = _venue(sentence, quoted)
                 mention.date = _date(sentence, head, quoted, index)
-            mention.statuses = ["planned"] if follow_up else _statuses(sentence, words)
+            mention.statuses = ["planned"] if follow_up else _statuses(sentence, narrated)
             mention.working_level = bool(words & cues()["group"])
             mention.ministerial = _names_ministers_as_a_group(doc, sentence)
             mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
@@ -253,6 +283,8 @@ class MeetingExtractor:
         if not events:
             return None
         last = events[-1]
+        if not anaphoric and _continues_anonymous(last, mention):
+            return last
         if anaphoric:
             referent = _referent(events[-self.merge_window:], mention)
             if referent is not None and _compatible(referent, mention, dates=False) and (
@@ -356,18 +388,12 @@ def _identified(event: Event) -> bool:
     return bool(event.parties) and "summit" in event.types
 
 
-def _merge_forward(events: list[Event]) -> list[Event]:
-    """A mention with neither persons nor parties ("Am Sonntag trafen sich die Präsidenten beider
-    Länder auf Nias") is continued by an event in the next sentence that names them."""
-    merged: list[Event] = []
-    for event in events:
-        previous = merged[-1] if merged else None
-        if (previous is not None and not previous.participants and not previous.parties
-                and 0 < event.position - previous.position <= 1 and _compatible(previous, event)):
-            _merge(previous, event)
-        else:
-            merged.append(event)
-    return merged
+def _continues_anonymous(last: Event, mention: Event) -> bool:
+    """A mention naming persons or parties in the sentence right after an event that named neither
+    continues it ("Am Sonntag trafen sich die Präsidenten beider Länder auf Nias. Der indonesische
+    Präsident X und sein Kollege Y …")."""
+    return (not last.participants and not last.parties and bool(mention.participants or mention.parties)
+            and mention.position - last.position == 1 and _compatible(last, mention))
 
 
 def _pronoun_subject(doc: Doc, sentence: Span, quoted: set[int], index: "SentenceIndex") -> list[Span]:
@@ -491,6 +517,14 @@ def _follow_up_phrase(sentence: Span, token: Token) -> bool:
     followup = cues()["followup"]
     marked = token.lower_ in followup or (token.i > sentence.start and token.nbor(-1).lower_ in followup)
     return marked and any(t.lower_ in cues()["agreed"] or t.lower_ in cues()["planned"] for t in sentence)
+
+
+def _unquoted_words(sentence: Span, words: set[str], quoted: set[int]) -> set[str]:
+    """The sentence's lower-cased words outside quotations: a quoted "werden" says nothing about
+    the status of the event the sentence reports."""
+    if not any(i in quoted for i in range(sentence.start, sentence.end)):
+        return words
+    return {t.lower_ for t in sentence if t.i not in quoted}
 
 
 CANCEL_VERBS = frozenset({"sagte", "sagten", "sagt", "sagen", "setzte", "setzten"})
@@ -779,10 +813,16 @@ def _venue(sentence: Span, quoted: set[int]) -> str | None:
 
 
 def _date(sentence: Span, head: Token, quoted: set[int], index: "SentenceIndex") -> dict | None:
-    """The date expression of the sentence closest to the trigger (dates inside quotes excluded)."""
+    """The date expression closest to the trigger in its own clause, or one opening the sentence
+    ("Am Sonntag, kurz vor dem Gipfel, trafen sich …"); dates inside quotes, across a comma ("…,
+    auch in Erinnerung an das Beben zu Weihnachten 2004") and of another noun ("die Meldung vom
+    11. Februar") are not the event's."""
+    doc = sentence.doc
     best = None
     for span, timex in index.dates.get(sentence.start, []):
-        if timex.get("kind", "date") != "date" or span.start in quoted:
+        if timex.get("kind", "date") != "date" or span.start in quoted or _dates_another_noun(doc, span, head):
+            continue
+        if _clause_break(doc, *_gap(span, head)) and span.start - sentence.start > 2:
             continue
         distance = abs(span.start - head.i)
         if best is None or distance < best[0]:
@@ -790,6 +830,26 @@ def _date(sentence: Span, head: Token, quoted: set[int], index: "SentenceIndex")
             text = sentence.text[timex.get("start", span.start_char) - offset : timex.get("end", span.end_char) - offset]
             best = (distance, {"text": text, "value": timex.get("value"), "mod": timex.get("mod")})
     return best[1] if best else None
+
+
+def _gap(span: Span, head: Token) -> tuple[int, int]:
+    """The token range between a date and the trigger, without a comma right at the date: "am
+    Montag, den 18. Februar, zu einer Konferenz" is one clause."""
+    doc = span.doc
+    if span.end <= head.i:
+        start = span.end + (doc[span.end].text == ",")
+        return start, head.i
+    end = span.start - (doc[span.start - 1].text == ",")
+    return head.i, end
+
+
+def _dates_another_noun(doc: Doc, span: Span, head: Token) -> bool:
+    """"vom 11. Februar" after a noun other than the trigger dates that noun ("nach einer Meldung
+    vom 11. Februar"); a range "vom 3. bis 5. Mai" is adverbial."""
+    i = span.start - 1
+    if i < 1 or doc[i].lower_ != "vom" or i - 1 == head.i:
+        return False
+    return not any(t.lower_ == "bis" for t in doc[span.end : span.end + 2]) and "bis" not in span.text.split()
 
 
 REPRESENTED = frozenset({"lässt", "ließ", "lassen", "ließen"})
