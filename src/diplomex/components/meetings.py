@@ -266,7 +266,8 @@ class MeetingExtractor:
             mention.ministerial = _names_ministers_as_a_group(doc, sentence)
             mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
             anaphoric = _is_anaphoric(head)
-            target = self._target(events, mention, anaphoric, _is_indefinite(head) or _named_by_subject(head))
+            indefinite, by_subject = _is_indefinite(head), _named_by_subject(head)
+            target = self._target(events, mention, anaphoric, indefinite or by_subject, by_subject and not indefinite)
             if target is None:
                 events.append(mention)
             else:
@@ -277,9 +278,12 @@ class MeetingExtractor:
                     mention.statuses = [s for s in mention.statuses if s != "held"]
                 _merge(target, mention)
 
-    def _target(self, events: list[Event], mention: Event, anaphoric: bool, introduced: bool = False) -> Event | None:
+    def _target(self, events: list[Event], mention: Event, anaphoric: bool, introduced: bool = False, named: bool = False) -> Event | None:
         """The event a mention continues, or None for a new event; an ``introduced`` summit ("einen
-        Gipfel", "die Konferenz für Sicherheit") joins no other summit unless it shares a person."""
+        Gipfel", "die Konferenz für Sicherheit") joins no other summit unless it shares a person, or,
+        ``named`` with a definite article, names one that was introduced without any names ("beim
+        Doppelgipfel in Den Haag … der auf der Konferenz für nukleare Sicherheit anwesende X");
+        an introduced event with its own place or date ("ein Treffen in Wien") is a new one."""
         if not events:
             return None
         last = events[-1]
@@ -291,12 +295,14 @@ class MeetingExtractor:
                 mention.person_keys() <= referent.person_keys() or not referent.participants
             ):
                 return referent
-        if mention.types == ["summit"] and not introduced:
-            summit = next((e for e in reversed(events) if "summit" in e.types and _compatible(e, mention)), None)
-            if summit is not None and _same_organisations(summit, mention) and (
-                not summit.participants or not mention.participants or set(summit.parties) & set(mention.parties)
-            ):
-                return summit
+        summit = next((e for e in reversed(events) if "summit" in e.types and _compatible(e, mention)), None) if mention.types == ["summit"] else None
+        if summit is not None and not introduced and _same_organisations(summit, mention) and (
+            not summit.participants or not mention.participants or set(summit.parties) & set(mention.parties)
+        ):
+            return summit
+        if named and mention.types == ["summit"]:
+            anonymous = (e for e in reversed(events[-self.merge_window:]) if "summit" in e.types and not e.participants and not e.parties)
+            return next((e for e in anonymous if _compatible(e, mention)), None)
         for event in reversed(events[-self.merge_window:]):
             if not _compatible(event, mention):
                 continue
@@ -308,9 +314,13 @@ class MeetingExtractor:
             same_place = next((e for e in reversed(events) if e.place is not None and e.place.name == mention.place.name), None)
             if same_place is not None and _compatible(same_place, mention) and set(mention.parties) <= set(same_place.parties):
                 return same_place
-        if not mention.participants and set(mention.parties) <= set(last.parties) and _compatible(last, mention) and _same_kind(last, mention):
-            return last
-        return None
+        if introduced and (mention.place or mention.date) and last.position > 0:
+            return None  # "ein Treffen in Wien am Donnerstag": an event of its own, unless the lead re-introduces the headline's
+        if mention.participants:
+            return None
+        # without persons: the latest event of its kind with all its parties ("Gespräche mit dem Iran")
+        candidates = [e for e in reversed(events[-self.merge_window:]) if mention.parties] or [last]
+        return next((e for e in candidates if set(mention.parties) <= set(e.parties) and _compatible(e, mention) and _same_kind(e, mention)), None)
 
 
 CONTEXT_WORDS = frozenset({"rande", "vorfeld", "anschluss", "vor", "nach", "seit"})
@@ -648,8 +658,9 @@ def _country_at(doc: Doc, i: int) -> tuple[str | None, int]:
 
 
 def _coordinated_countries(doc: Doc, start: int, end: int) -> list[str]:
-    """Countries in a coordination: "(der) USA und (der) Russlands", "Russland, China und Iran"."""
-    found, i = [], start
+    """Countries in a coordination: "(der) USA und (der) Russlands", "Russland, China und Iran",
+    also after a noun for them ("den westeuropäischen Staaten Frankreich, Großbritannien und Deutschland")."""
+    found, i = [], _past_country_noun(doc, start, end)
     while i < end:
         if doc[i].lower_ in {"der", "die", "dem", "den", "des"}:
             i += 1
@@ -663,6 +674,20 @@ def _coordinated_countries(doc: Doc, start: int, end: int) -> list[str]:
         else:
             break
     return found
+
+
+COUNTRY_NOUNS = ("staaten", "ländern", "länder", "nachbarn", "partnern", "partner", "mächten", "mächte")
+
+
+def _past_country_noun(doc: Doc, start: int, end: int) -> int:
+    """The index after an article, adjectives and a plural noun for states that precede the
+    countries they name ("den europäischen Partnern Italien und Spanien"), else ``start``."""
+    i = start
+    while i < end and i - start < 4 and (doc[i].lower_ in ARTICLES or (doc[i].text[:1].islower() and doc[i].is_alpha)):
+        i += 1
+    if i < end and doc[i].lower_.endswith(COUNTRY_NOUNS) and not gazetteer.country_of_prefix(doc[i].text):
+        return i + 1
+    return start
 
 
 MEMBER_NOUNS = ("mitgliedsstaaten", "mitgliedstaaten", "mitgliedsländer", "mitgliedländer", "staaten", "länder", "mitglieder", "partner")
@@ -760,11 +785,20 @@ def _in_list(doc: Doc, comma: int) -> bool:
 
 def _clause_break(doc: Doc, trigger: int, place: int) -> bool:
     """A comma, semicolon or dash between trigger and place, except the one comma that opens a
-    relative clause on the trigger ("ein Gipfel, der im Mai in Boston stattfinden soll")."""
+    relative clause on the trigger ("ein Gipfel, der im Mai in Boston stattfinden soll") or closes
+    an apposition the trigger heads ("Der NSS, ein Gipfel der Regierungschefs, war in Den Haag geplant")."""
     low, high = sorted((trigger, place))
     breaks = [t.i for t in doc[low:high] if t.text in {",", ";", "–"} and not _in_list(doc, t.i)]
-    relative = trigger < place and len(breaks) == 1 and doc[breaks[0]].text == "," and doc[breaks[0] + 1].lower_ in RELATIVE_PRONOUNS and breaks[0] - trigger <= 2
-    return bool(breaks) and not relative
+    if not breaks:
+        return False
+    one_comma = trigger < place and len(breaks) == 1 and doc[breaks[0]].text == ","
+    relative = one_comma and doc[breaks[0] + 1].lower_ in RELATIVE_PRONOUNS and breaks[0] - trigger <= 2
+    return not (relative or (one_comma and _heads_an_apposition(doc, trigger)))
+
+
+def _heads_an_apposition(doc: Doc, trigger: int) -> bool:
+    """The trigger is the noun of an indefinite apposition: ", ein Atomgipfel …"."""
+    return any(doc[i].text == "," and doc[i + 1].lower_ in INDEFINITES for i in range(max(0, trigger - 4), trigger - 1))
 
 
 VENUE_PREPOSITIONS = frozenset({"im", "in", "auf", "am", "vor", "beim", "bei"})
