@@ -56,3 +56,59 @@ def test_the_headlines_event_re_introduced_by_the_lead_stays_one():
 def test_countries_named_after_a_noun_for_states_are_parties():
     (m,) = meetings("Diplomaten der USA führten in Genf Gespräche mit den europäischen Partnern Italien und Spanien.")
     assert {"US", "IT", "ES"} <= set(m.parties)
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_held_where_and_when_the_summit_is():
+    text = (
+        "Der Gipfel der Afrikanischen Union begann am Montag in Addis Abeba. "
+        "Die Staatschefs berieten über den Sudan. "
+        "Am Rande des Gipfels trafen sich der kenianische Präsident Peter Otieno und der ugandische Präsident Moses Okello."
+    )
+    found = meetings(text)
+    side = next(m for m in found if "Peter Otieno" in m.participants)
+    assert (side.location, side.date) == ("Addis Abeba", "2025-03-10")
+
+
+def test_a_meeting_before_a_conference_at_a_residence_is_in_the_conferences_city():
+    text = (
+        "Die Konferenz für Cybersicherheit fand am Montag in Den Haag statt. "
+        "Mehrere Staaten fordern neue Regeln. "
+        "Vor Beginn der Konferenz kam es zu einem Treffen der G7-Staatenlenker im Catshuis, der Dienstwohnung "
+        "des niederländischen Premiers, auf Einladung von US-Präsident Tom Hardy."
+    )
+    found = meetings(text)
+    g7 = next(m for m in found if "Tom Hardy" in m.participants)
+    assert g7.location == "Den Haag"
+    assert g7.type == "summit" and "G7" in g7.parties
+
+
+def test_the_definite_noun_refers_to_the_event_it_named_the_demonstrative_to_the_latest():
+    text = (
+        "Die Regierungen Kanadas und Mexikos sind zu Gesprächen über Zölle bereit. "
+        "Die Aufnahme von Verhandlungen über ein Abkommen gilt als offen. "
+        "Kanada würde sich an den Gesprächen mit den Partnern Spanien und Italien beteiligen. "
+        "Am Freitag ist ein Treffen der Handelsminister in Madrid geplant. "
+        "An diesen Gesprächen wird auch der mexikanische Handelsminister Luis Vega teilnehmen."
+    )
+    found = meetings(text)
+    madrid = next(m for m in found if m.location == "Madrid")
+    assert "Luis Vega" in madrid.participants
+    talks = next(m for m in found if m.location is None)
+    assert {"CA", "MX", "ES", "IT"} <= set(talks.parties)
+
+
+def test_the_persons_of_an_event_first_named_by_its_countries_join_it():
+    text = (
+        "Chile und Peru verhandeln über Fischereirechte\n"
+        "Die chilenische Außenministerin Camila Soto und ihr peruanischer Amtskollege Jorge Paredes "
+        "verhandeln seit Dienstag in Santiago über Fischereirechte."
+    )
+    (m,) = meetings(text)
+    assert set(m.participants) == {"Camila Soto", "Jorge Paredes"}
+    assert {"CL", "PE"} <= set(m.parties)
+
+
+def test_readiness_to_talk_is_a_planned_event():
+    (m,) = meetings("Die Regierungen Kanadas und Mexikos sind zu Gesprächen über Zölle bereit.")
+    assert m.status == "planned"
+    assert set(m.parties) == {"CA", "MX"}

@@ -41,7 +41,8 @@ TOP_LEVEL_ROLES = ("präsident", "kanzler", "premier", "minister", "könig", "re
                    "emir", "kronprinz", "generalsekretär", "außenbeauftragte")
 PLACE_PREPOSITIONS = frozenset({"in", "im", "nach", "auf", "am"})
 PARTY_KINDS = frozenset({"intergovernmental", "party", "government_body"})
-GROUP_NOUN_TAIL = ("diplomat", "delegation", "vertreter", "unterhändler", "regierung", "beamte", "gesandte")
+GROUP_NOUN_TAIL = ("diplomat", "delegation", "vertreter", "unterhändler", "regierung", "beamte", "gesandte", "lenker")
+LEADER_NOUN_TAIL = ("lenker", "lenkern", "spitzen")  # "G7-Staatenlenker", "EU-Regierungsspitzen": leaders as a group
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +170,7 @@ class Event:
 
     types: list[str] = field(default_factory=list)
     triggers: list[tuple[int, int]] = field(default_factory=list)
+    nouns: list[str] = field(default_factory=list)  # noun keys of the trigger nouns ("konferenz", "atomgipfel")
     participants: list[Span] = field(default_factory=list)
     leads: set[tuple[int, int]] = field(default_factory=set)
     parties: list[str] = field(default_factory=list)
@@ -238,6 +240,13 @@ class MeetingExtractor:
             return
         named = [(t, kind) for t, kind in triggers if _organisation_prefix(t.text) and kind in {"summit", "meeting"}]
         plain = [item for item in triggers if item not in named]
+        setting, sideline = None, False  # the event a trigger that sets the scene refers to ("am Rande des Gipfels")
+        settings = [item for item in plain if item[0].text[:1].isupper() and _sets_the_scene(doc, item[0])]
+        if settings and len(settings) < len(plain) and events:
+            plain = [item for item in plain if item not in settings]
+            token, kind = settings[0]
+            setting = _referent(events[-self.merge_window:], Event(types=[kind], nouns=[noun_key(token.text)]))
+            sideline = any(t.lower_ == "rande" for t in doc[max(0, token.i - 3) : token.i])
         persons = index.persons(sentence, quoted)
         if plain:
             persons = [p for p in persons if not _separated(doc, p, plain[0][0])]
@@ -248,7 +257,8 @@ class MeetingExtractor:
         for (head, kind), group, members in groups:
             kind = _mention_type(doc, group)
             mention = Event(types=[kind], triggers=[(head.idx, head.idx + len(head))], participants=members,
-                            sentences=[(sentence.start_char, sentence.end_char)], position=number)
+                            sentences=[(sentence.start_char, sentence.end_char)], position=number,
+                            nouns=[noun_key(head.text)] if head.text[:1].isupper() else [])
             prefix = _organisation_prefix(head.text) if (head, kind) in named else None
             if prefix:
                 mention.types = ["summit"]  # "G20-Treffen", "EU-Gipfel": the organisation's summit or council
@@ -261,36 +271,39 @@ class MeetingExtractor:
             if not scene:
                 mention.venue = _venue(sentence, quoted)
                 mention.date = _date(sentence, head, quoted, index)
+            if setting is not None and group is plain:
+                _take_setting(mention, setting, sideline)
             mention.statuses = ["planned"] if follow_up else _statuses(sentence, narrated)
             mention.working_level = bool(words & cues()["group"])
             mention.ministerial = _names_ministers_as_a_group(doc, sentence)
             mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
-            anaphoric = _is_anaphoric(head)
+            anaphor = head.nbor(-1) if _is_anaphoric(head) else None
             indefinite, by_subject = _is_indefinite(head), _named_by_subject(head)
-            target = self._target(events, mention, anaphoric, indefinite or by_subject, by_subject and not indefinite)
+            target = self._target(events, mention, anaphor, indefinite or by_subject, by_subject and not indefinite)
             if target is None:
                 events.append(mention)
             else:
-                if anaphoric:
+                if anaphor is not None:
                     # "das Treffen" refers back: no vote on the type, and on the status only when
                     # the sentence says so ("Das Treffen ist für Montag geplant")
                     mention.types = []
                     mention.statuses = [s for s in mention.statuses if s != "held"]
                 _merge(target, mention)
 
-    def _target(self, events: list[Event], mention: Event, anaphoric: bool, introduced: bool = False, named: bool = False) -> Event | None:
+    def _target(self, events: list[Event], mention: Event, anaphor: Token | None, introduced: bool = False, named: bool = False) -> Event | None:
         """The event a mention continues, or None for a new event; an ``introduced`` summit ("einen
         Gipfel", "die Konferenz für Sicherheit") joins no other summit unless it shares a person, or,
         ``named`` with a definite article, names one that was introduced without any names ("beim
         Doppelgipfel in Den Haag … der auf der Konferenz für nukleare Sicherheit anwesende X");
+        ``anaphor`` is the determiner of a mention that refers back ("das", "diese"), else None;
         an introduced event with its own place or date ("ein Treffen in Wien") is a new one."""
         if not events:
             return None
         last = events[-1]
-        if not anaphoric and _continues_anonymous(last, mention):
+        if anaphor is None and _continues_anonymous(last, mention):
             return last
-        if anaphoric:
-            referent = _referent(events[-self.merge_window:], mention)
+        if anaphor is not None:
+            referent = _referent(events[-self.merge_window:], mention, by_noun=not _is_demonstrative(anaphor))
             if referent is not None and _compatible(referent, mention, dates=False) and (
                 mention.person_keys() <= referent.person_keys() or not referent.participants
             ):
@@ -310,6 +323,8 @@ class MeetingExtractor:
                 return event
             if not mention.participants and len(set(event.parties) & set(mention.parties)) >= 2:
                 return event
+            if not event.participants and len(set(event.parties)) >= 2 and set(event.parties) <= set(mention.parties) and _same_kind(event, mention):
+                return event  # the persons of an event named by its countries ("USA und Iran verhandeln")
         if not mention.participants and mention.place is not None:
             same_place = next((e for e in reversed(events) if e.place is not None and e.place.name == mention.place.name), None)
             if same_place is not None and _compatible(same_place, mention) and set(mention.parties) <= set(same_place.parties):
@@ -321,6 +336,27 @@ class MeetingExtractor:
         # without persons: the latest event of its kind with all its parties ("Gespräche mit dem Iran")
         candidates = [e for e in reversed(events[-self.merge_window:]) if mention.parties] or [last]
         return next((e for e in candidates if set(mention.parties) <= set(e.parties) and _compatible(e, mention) and _same_kind(e, mention)), None)
+
+
+def _take_setting(mention: Event, setting: Event, sideline: bool) -> None:
+    """A meeting set at another event ("vor Beginn der Konferenz", "am Rande des Gipfels") without
+    a place of its own is held where that event is; on its sidelines, also when it is."""
+    if mention.place is None and setting.place is not None:
+        mention.place, mention.place_text = setting.place, setting.place_text
+    if sideline and mention.date is None:
+        mention.date = setting.date
+
+
+@lru_cache(maxsize=4096)
+def noun_key(word: str) -> str:
+    """A trigger noun without its first compound part's hyphen or case ending: "G8-Gipfels" →
+    "gipfel", "Konferenzen" → "konferenz" (compare with :func:`same_noun`)."""
+    return word.lower().rsplit("-", 1)[-1].rstrip("sne")
+
+
+def same_noun(a: str, b: str) -> bool:
+    """Two noun keys name the same kind of event, one perhaps a compound of the other ("atomgipfel", "gipfel")."""
+    return a.endswith(b) or b.endswith(a)
 
 
 CONTEXT_WORDS = frozenset({"rande", "vorfeld", "anschluss", "vor", "nach", "seit"})
@@ -357,16 +393,21 @@ def _mention_type(doc: Doc, group: list[tuple[Token, str]]) -> str:
 FAMILIES = {"meeting": "contact", "talks": "contact", "negotiation": "contact", "summit": "summit", "visit": "visit", "call": "call"}
 
 
-def _referent(events: list[Event], mention: Event) -> Event | None:
+def _referent(events: list[Event], mention: Event, by_noun: bool = True) -> Event | None:
     """The event an anaphoric mention ("das Treffen", "diese Gespräche", "der Besuch") refers to: the
     latest at the same place, else the latest of its kind — a summit for "der Gipfel", a visit for
-    "der Besuch", a call for "das Telefonat"; "das Treffen" or "das Gespräch" may name any contact."""
+    "der Besuch", a call for "das Telefonat"; "das Treffen" or "das Gespräch" may name any contact.
+    ``by_noun`` (a definite article, not a demonstrative "diese"), the latest of its kind called by
+    the same noun comes first ("der Gespräche" → the talks, not the negotiations mentioned since)."""
     if mention.place is not None:
         same_place = next((e for e in reversed(events) if e.place is not None and e.place.name == mention.place.name), None)
         if same_place is not None:
             return same_place
     family = FAMILIES[mention.types[0]]
-    same = next((e for e in reversed(events) if family in {FAMILIES[t] for t in e.types} and _same_organisations(e, mention)), None)
+    kin = [e for e in reversed(events) if family in {FAMILIES[t] for t in e.types} and _same_organisations(e, mention)]
+    if by_noun:  # "der Konferenz" is the event called a conference before, not the latest summit
+        kin.sort(key=lambda e: not any(same_noun(a, b) for a in mention.nouns for b in e.nouns))
+    same = kin[0] if kin else None
     if same is not None or mention.types[0] not in {"meeting", "talks"}:
         return same
     return next((e for e in reversed(events) if "summit" not in e.types), events[-1])
@@ -504,6 +545,10 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     return {t for span in doc.spans.get("diplomex_quotes", []) for t in range(span.start, span.end)}
 
 
+def _is_demonstrative(determiner: Token) -> bool:
+    return determiner.lower_.startswith(("dies", "jen"))
+
+
 def _is_anaphoric(head: Token) -> bool:
     """A noun trigger with a definite or demonstrative determiner: "das Treffen", "beim Gipfel";
     not one named by its subject ("der Konferenz für nukleare Sicherheit")."""
@@ -565,7 +610,7 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], in
             parties.append(truncated)
         elif lower.rsplit("-", 1)[-1] in MEMBER_NOUNS and _organisation_prefix(token.text):
             parties.append(_organisation_prefix(token.text))  # "G7-Staaten", "EU-Länder"
-        elif lower.endswith(GROUP_NOUN_TAIL) or is_role(token):
+        elif _is_group_noun(lower) or is_role(token):
             prefix = gazetteer.country_of_prefix(token.text)
             if prefix:
                 parties.append(prefix)
@@ -578,6 +623,11 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], in
         kept = {t.i for t in tokens if t.i < head.i}
         parties.extend(_government_countries(index.ents.get(sentence.start, []), kept))
     return list(dict.fromkeys(parties))
+
+
+def _is_group_noun(lower: str) -> bool:
+    """A noun for people acting for a state, also in the plural: "Diplomaten", "Regierungen", "Vertretern"."""
+    return any(form.endswith(GROUP_NOUN_TAIL) for form in (lower, lower[:-1], lower[:-2]))
 
 
 def _government_countries(ents: list[Span], kept: set[int]) -> list[str]:
@@ -615,7 +665,7 @@ def _ministers_of_an_organisation(doc: Doc, sentence: Span) -> bool:
     if any(kinds.get(_truncated_role_prefix(doc, t.i)) == "intergovernmental" for t in sentence):
         return True
     for token in sentence:
-        if not is_role(token) or name_after(doc, token.i + 1) is not None:
+        if not (is_role(token) or token.lower_.endswith(LEADER_NOUN_TAIL)) or name_after(doc, token.i + 1) is not None:
             continue  # not a title, or the title of one named person
         organisations = [gazetteer.country_of_prefix(token.text)] + _genitive_countries(doc, token.i + 1, sentence.end)
         if any(kinds.get(org) == "intergovernmental" for org in organisations if org):
@@ -976,6 +1026,7 @@ def _compatible(event: Event, mention: Event, dates: bool = True) -> bool:
 def _merge(event: Event, mention: Event) -> None:
     event.types += mention.types
     event.triggers += mention.triggers
+    event.nouns += mention.nouns
     known = {(p.start_char, p.end_char) for p in event.participants}
     event.participants += [p for p in mention.participants if (p.start_char, p.end_char) not in known]
     event.parties += mention.parties
