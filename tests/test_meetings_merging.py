@@ -1,5 +1,7 @@
 """Meetings: which mentions make one event, and which introduce a new one."""
 
+import pytest
+
 import diplomex
 
 PUBLISHED = "2025-03-12"  # a Wednesday
@@ -112,3 +114,18 @@ def test_readiness_to_talk_is_a_planned_event():
     (m,) = meetings("Die Regierungen Kanadas und Mexikos sind zu Gesprächen über Zölle bereit.")
     assert m.status == "planned"
     assert set(m.parties) == {"CA", "MX"}
+
+
+def test_the_state_chairing_a_summit_is_a_party():
+    (m,) = meetings("Der für Juni geplante G20-Gipfel in Kapstadt unter dem Vorsitz Südafrikas wurde abgesagt.")
+    assert {"G20", "ZA"} <= set(m.parties)
+    assert m.status == "cancelled"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Beitrittsverhandlungen mit Montenegro und Albanien kommen voran.",
+    "Die Koalitionsverhandlungen zwischen SPD und CDU in Berlin dauern an.",
+    "Die Sondierungsgespräche zwischen ÖVP und SPÖ wurden am Montag in Wien fortgesetzt.",
+])
+def test_accession_coalition_and_wage_negotiations_are_no_meetings(text):
+    assert meetings(text) == ()

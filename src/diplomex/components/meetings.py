@@ -262,7 +262,7 @@ class MeetingExtractor:
             prefix = _organisation_prefix(head.text) if (head, kind) in named else None
             if prefix:
                 mention.types = ["summit"]  # "G20-Treffen", "EU-Gipfel": the organisation's summit or council
-            mention.parties = [prefix] if prefix else _parties(doc, sentence, members, quoted, index, head)
+            mention.parties = [prefix, *_chair_countries(doc, sentence)] if prefix else _parties(doc, sentence, members, quoted, index, head)
             if kind in {"meeting", "talks"} and _ministers_of_an_organisation(doc, sentence):
                 mention.types = ["summit"]
             others = {t.i for (other, _), group_triggers, _ in groups if other is not head for t, _ in group_triggers}
@@ -619,10 +619,23 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], in
         elif lower in {"zwischen", "mit"} and any(trigger_type(t, sentence) for t in doc[max(sentence.start, token.i - 2) : token.i]):
             parties.extend(_coordinated_countries(doc, token.i + 1, sentence.end))
     parties.extend(_subject_countries(doc, sentence))
+    parties.extend(_chair_countries(doc, sentence))
     if head is not None:
         kept = {t.i for t in tokens if t.i < head.i}
         parties.extend(_government_countries(index.ents.get(sentence.start, []), kept))
     return list(dict.fromkeys(parties))
+
+
+CHAIR_NOUNS = frozenset({"führung", "vorsitz", "leitung", "gastgeberschaft", "schirmherrschaft", "präsidentschaft", "ratspräsidentschaft"})
+
+
+def _chair_countries(doc: Doc, sentence: Span) -> list[str]:
+    """The state chairing or hosting: "unter Führung der Russischen Föderation", "unter dem Vorsitz Frankreichs"."""
+    found = []
+    for token in sentence:
+        if token.lower_ in CHAIR_NOUNS and token.i > sentence.start and doc[token.i - 1].lower_ in {"unter", "dem", "der"}:
+            found += _genitive_countries(doc, token.i + 1, sentence.end)
+    return found
 
 
 def _is_group_noun(lower: str) -> bool:
