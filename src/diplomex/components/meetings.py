@@ -184,6 +184,7 @@ class Event:
     ministerial: bool = False  # ministers or leaders of several countries are named as a group
     sentences: list[tuple[int, int]] = field(default_factory=list)
     position: int = 0  # number of the last sentence that mentions the event
+    first: int = 0  # number of the sentence that introduced it
 
     def person_keys(self) -> set[str]:
         """Surnames of the participants, without a genitive ending."""
@@ -223,7 +224,15 @@ class MeetingExtractor:
                 _add_participants(doc, sentence, quoted, recent, index, number)
             elif recent:
                 _add_next_sentence_persons(sentence, quoted, recent[-1], index, number)
-        doc._.meetings = [event_dict(doc, e) for e in events if e.types and _identified(e)]
+        events = [e for e in events if e.types and _identified(e)]
+        dateline = _dateline(doc)
+        if dateline is not None:
+            lead = next((n for n, s in enumerate(sentences) if s.end_char > dateline[1]), 0) + 2
+            published = doc._.published if Doc.has_extension("published") else None
+            for event in events:
+                if _held_at_dateline(doc, event, dateline, lead, published):
+                    event.place, event.place_text = dateline[0], dateline[0].name
+        doc._.meetings = [event_dict(doc, e) for e in events]
         return doc
 
     def _read_mention(self, doc: Doc, sentence: Span, words: set[str], triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event], index: "SentenceIndex", number: int = 0) -> None:
@@ -257,7 +266,7 @@ class MeetingExtractor:
         for (head, kind), group, members in groups:
             kind = _mention_type(doc, group)
             mention = Event(types=[kind], triggers=[(head.idx, head.idx + len(head))], participants=members,
-                            sentences=[(sentence.start_char, sentence.end_char)], position=number,
+                            sentences=[(sentence.start_char, sentence.end_char)], position=number, first=number,
                             nouns=[noun_key(head.text)] if head.text[:1].isupper() else [])
             prefix = _organisation_prefix(head.text) if (head, kind) in named else None
             if prefix:
@@ -387,6 +396,8 @@ def _mention_type(doc: Doc, group: list[tuple[Token, str]]) -> str:
         for token, other in group[1:]
     ):
         return "summit"
+    if kind in {"meeting", "talks"} and any(other == "visit" for _, other in group[1:]):
+        return "visit"  # "empfing den Minister zu Gesprächen", "zu Gesprächen in Wien eingetroffen"
     return kind
 
 
@@ -610,7 +621,7 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], in
             parties.append(truncated)
         elif lower.rsplit("-", 1)[-1] in MEMBER_NOUNS and _organisation_prefix(token.text):
             parties.append(_organisation_prefix(token.text))  # "G7-Staaten", "EU-Länder"
-        elif _is_group_noun(lower) or is_role(token):
+        elif (_is_group_noun(lower) or is_role(token)) and not _in_a_later_clause(doc, head, token.i):
             prefix = gazetteer.country_of_prefix(token.text)
             if prefix:
                 parties.append(prefix)
@@ -624,6 +635,16 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], in
         kept = {t.i for t in tokens if t.i < head.i}
         parties.extend(_government_countries(index.ents.get(sentence.start, []), kept))
     return list(dict.fromkeys(parties))
+
+
+def _in_a_later_clause(doc: Doc, head: Token | None, i: int) -> bool:
+    """Token i follows the trigger across a clause break that does not open an apposition to a
+    name (", dem Außenminister Russlands"): "Gespräche … zu führen, wurde dem Schweizer
+    Botschafter übergeben" does not make the messenger's state a party."""
+    if head is None or i <= head.i or not _clause_break(doc, head.i, i):
+        return False
+    comma = next((k for k in range(i - 1, head.i, -1) if doc[k].text in {",", ";", "–"}), None)
+    return comma is None or not (i - comma <= 3 and doc[comma + 1].lower_ in ARTICLES)
 
 
 CHAIR_NOUNS = frozenset({"führung", "vorsitz", "leitung", "gastgeberschaft", "schirmherrschaft", "präsidentschaft", "ratspräsidentschaft"})
@@ -647,8 +668,29 @@ def _government_countries(ents: list[Span], kept: set[int]) -> list[str]:
     """The states whose government bodies, named among the ``kept`` tokens before the trigger, act:
     "Das Auswärtige Amt bestellte … ein" → DE, "der Kreml" → RU (parties are states, not ministries)."""
     kinds, countries = gazetteer.organisation_kinds(), gazetteer.organisation_countries()
-    shorts = [gazetteer.lookup_organisation(ent.text) for ent in ents if ent.label_ == "ORG" and ent.start in kept]
-    return [countries[short] for short in shorts if kinds.get(short) == "government_body" and short in countries]
+    found = []
+    for ent in ents:
+        short = gazetteer.lookup_organisation(ent.text) if ent.label_ == "ORG" and ent.start in kept else None
+        if kinds.get(short) != "government_body" or short not in countries:
+            continue
+        adjective = nationality(ent.doc[ent.start - 1].text) if ent.start > 0 else None
+        if adjective:
+            found.append(adjective)  # "der Schweizer Bundesrat", "die österreichische Bundesregierung"
+        elif not _titles_a_person(ent):
+            found.append(countries[short])
+    return found
+
+
+def nationality(word: str) -> str | None:
+    """The country of a nationality adjective, also of an inhabitants' name used as one ("Schweizer
+    Diplomaten", "der Schweizer Bundesrat")."""
+    return gazetteer.country_of_adjective(word) or (gazetteer.country_of_inhabitant(word) if word[:1].isupper() else None)
+
+
+def _titles_a_person(ent: Span) -> bool:
+    """An organisation's name used as a person's title ("Bundesrat Urs Keller"): it does not say which state."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].ent_type_ == "PER"
 
 
 def _truncated_role_prefix(doc: Doc, i: int) -> str | None:
@@ -691,7 +733,7 @@ def _adjective_chain(doc: Doc, noun: int) -> list[str]:
     found = []
     i = noun - 1
     while i >= 0:
-        country = gazetteer.country_of_adjective(doc[i].text)
+        country = nationality(doc[i].text)
         if country:
             found.append(country)
         elif doc[i].lower_ not in {"und", ",", "sowie"}:
@@ -1011,6 +1053,60 @@ def _add_delegation_leads(sentence: Span, quoted: set[int], events: list[Event],
         if index.country(person):
             target.parties.append(index.country(person))
     target.sentences.append((sentence.start_char, sentence.end_char))
+
+
+DATELINE_DASHES = frozenset({"-", "–", "—", ":"})
+
+
+def _dateline(doc: Doc) -> tuple[gazetteer.Place, int] | None:
+    """The city of a dateline opening a line near the top, and the character offset where the
+    dateline ends: "WIEN (APA) -", "Berlin/Wien (dpa) –", "Bern. –" (the first city is the one filed from)."""
+    for i, token in enumerate(doc[:80]):
+        if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+            continue
+        place = _city(token.text)
+        j = i + 1
+        while place is not None and j + 1 < len(doc) and doc[j].text == "/" and _city(doc[j + 1].text):
+            j += 2
+        if place is None or j >= len(doc):
+            continue
+        if doc[j].text == ".":
+            j += 1
+        if j < len(doc) and doc[j].text == "(":
+            close = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), None)
+            j = close + 1 if close is not None else j
+        if j < len(doc) and doc[j].text in DATELINE_DASHES:
+            return place, doc[j].idx + 1
+    return None
+
+
+def _city(word: str) -> gazetteer.Place | None:
+    """The city a word names, also in capitals ("WIEN")."""
+    place = gazetteer.lookup_place(word.title() if word.isupper() and len(word) > 2 else word)
+    return place if place is not None and place.kind == "city" else None
+
+
+def _held_at_dateline(doc: Doc, event: Event, dateline: tuple[gazetteer.Place, int], lead: int, published: str | None) -> bool:
+    """A held event of the lead without a place, whose sentences name no other site, with the
+    dateline's country taking part, happened there; not a call, and of visits only the receiving
+    ("empfing"), not a trip abroad ("besuchte den Präsidenten")."""
+    city, end = dateline
+    if event.place is not None or event.first > lead or city.country not in event.parties:
+        return False
+    if "call" in event.types or event_status(event, published) != "held":
+        return False
+    if event_type(event) == "visit" and not any(doc.text[a:b].lower().startswith("empf") for a, b in event.triggers):
+        return False
+    return not any(_names_a_site(ent) and ent.start_char >= end and any(a <= ent.start_char < b for a, b in event.sentences) for ent in doc.ents)
+
+
+def _names_a_site(ent: Span) -> bool:
+    """A place entity that could be where something happens: a city, region or unknown place, not a
+    country named for its people ("die Außenminister Deutschlands")."""
+    if ent.label_ != "LOC":
+        return False
+    place = gazetteer.lookup_place(ent.text)
+    return place is None or place.kind != "country"
 
 
 def _same_kind(event: Event, mention: Event) -> bool:
