@@ -1155,8 +1155,9 @@ def _merge(event: Event, mention: Event) -> None:
 def event_type(event: Event) -> str:
     """The event's type from its mentions: the most frequent, with meeting ~ talks decided by level.
 
-    Ministers or heads of state meeting in person is a "meeting"; delegations and diplomats without
-    one are "talks"; otherwise the more frequent of the two words decides.
+    Ministers or heads of state called meeting ("trafen sich"), or with another person of another
+    state talking ("berieten"), is a "meeting"; delegations and diplomats without one are "talks"; one
+    leader ready to talk or leaders of one state discussing go by the more frequent of the two words.
     """
     votes = {kind: event.types.count(kind) for kind in TYPE_PRIORITY}
     votes["meeting"] += votes.pop("talks")
@@ -1166,13 +1167,17 @@ def event_type(event: Event) -> str:
         return "summit"  # ministers of three or more countries: a conference
     if best != "meeting":
         return best
-    top_level = any(word in head for p in event.participants for head in _role_heads(p._.role) for word in TOP_LEVEL_ROLES)
-    if top_level:
+    if any(map(_is_top_level, event.participants)) and ("meeting" in event.types or (len(event.person_keys()) >= 2 and len(countries) >= 2)):
         return "meeting"
     if event.working_level:
         return "talks"
     talks = event.types.count("talks")
     return "talks" if talks > event.types.count("meeting") else "meeting"
+
+
+def _is_top_level(person: Span) -> bool:
+    """A minister, head of state or government, or leader of an international organisation."""
+    return any(word in head for head in _role_heads(person._.role) for word in TOP_LEVEL_ROLES)
 
 
 def _role_heads(role: str | None) -> list[str]:
