@@ -78,3 +78,25 @@ def test_attending_an_occasion_is_no_visit(text):
 def test_visiting_a_place_is_a_visit(text):
     (m,) = meetings(text)
     assert m.type == "visit"
+
+
+@pytest.mark.parametrize("text", [
+    "Das für kommende Woche geplante Treffen von Präsident Tom Hardy und Präsident Iwan Petrow in Budapest findet nicht statt.",
+    "Das für Montag geplante Treffen der Außenminister Chiles und Perus, Tomás Rivas und Ana Quispe, fällt aus.",
+    "Die Gespräche zwischen den Außenministern Tomás Rivas und Ana Quispe werden nicht stattfinden.",
+])
+def test_an_event_that_does_not_take_place_is_cancelled(text):
+    (m,) = meetings(text)
+    assert m.status == "cancelled"
+
+
+def test_a_negated_place_gives_way_to_the_one_after_sondern():
+    (m,) = meetings("Das Treffen von Tomás Rivas und Ana Quispe wird nicht in Lima, sondern in Cusco stattfinden.")
+    assert (m.location, m.status) == ("Cusco", "planned")
+
+
+def test_a_meeting_held_in_a_government_building_does_not_make_its_state_a_party():
+    text = "Bundeskanzler Karl Brenner hat am Mittwoch im Bundeskanzleramt den tschechischen Ministerpräsidenten Petr Dvořák empfangen."
+    (m,) = meetings(text)
+    assert m.venue == "Bundeskanzleramt"
+    assert "DE" not in m.parties

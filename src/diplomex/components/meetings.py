@@ -593,17 +593,35 @@ def _unquoted_words(sentence: Span, words: set[str], quoted: set[int]) -> set[st
     return {t.lower_ for t in sentence if t.i not in quoted}
 
 
-CANCEL_VERBS = frozenset({"sagte", "sagten", "sagt", "sagen", "setzte", "setzten"})
+CANCEL_VERBS = frozenset({"sagte", "sagten", "sagt", "sagen", "setzte", "setzten", "fällt", "fiel", "fallen", "fielen"})
+TAKE_PLACE = frozenset({"findet", "fand", "finden", "fanden", "stattfinden", "stattgefunden", "statt"})
 
 
 def _statuses(sentence: Span, words: set[str]) -> list[str]:
-    if words & cues()["cancelled"] or (words & CANCEL_VERBS and sentence[-1].lower_ == "ab") or (
-        words & CANCEL_VERBS and len(sentence) > 1 and sentence[-2].lower_ == "ab" and sentence[-1].is_punct
-    ):
-        return ["cancelled"]  # also "sagte das Treffen ab", "setzte die Gespräche ab"
+    if words & cues()["cancelled"] or _called_off(sentence, words) or _does_not_take_place(sentence, words):
+        return ["cancelled"]
     if words & cues()["planned"]:
         return ["planned"]
     return ["held"]
+
+
+def _called_off(sentence: Span, words: set[str]) -> bool:
+    """A separable verb of calling off with its particle closing the sentence: "sagte das Treffen
+    ab", "setzte die Gespräche ab", "das Treffen fällt aus"."""
+    if not words & CANCEL_VERBS:
+        return False
+    last = sentence[-2] if len(sentence) > 1 and sentence[-1].is_punct else sentence[-1]
+    return last.lower_ in {"ab", "aus"}
+
+
+def _does_not_take_place(sentence: Span, words: set[str]) -> bool:
+    """"Das Treffen findet am Montag nicht statt", "wird nicht stattfinden" — unless it takes
+    place elsewhere ("nicht in Wien, sondern in Graz")."""
+    if "nicht" not in words or "sondern" in words:
+        return False
+    doc = sentence.doc
+    return any(t.lower_ == "nicht" and (doc[t.i - 1].lower_ in TAKE_PLACE or (t.i + 1 < sentence.end and doc[t.i + 1].lower_ in TAKE_PLACE))
+               for t in sentence if t.i > sentence.start)
 
 
 def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], index: "SentenceIndex", head: Token | None = None) -> list[str]:
@@ -670,7 +688,9 @@ def _government_countries(ents: list[Span], kept: set[int]) -> list[str]:
     kinds, countries = gazetteer.organisation_kinds(), gazetteer.organisation_countries()
     found = []
     for ent in ents:
-        short = gazetteer.lookup_organisation(ent.text) if ent.label_ == "ORG" and ent.start in kept else None
+        if ent.label_ != "ORG" or ent.start not in kept or _is_a_venue(ent):
+            continue
+        short = gazetteer.lookup_organisation(ent.text)
         if kinds.get(short) != "government_body" or short not in countries:
             continue
         adjective = nationality(ent.doc[ent.start - 1].text) if ent.start > 0 else None
@@ -685,6 +705,15 @@ def nationality(word: str) -> str | None:
     """The country of a nationality adjective, also of an inhabitants' name used as one ("Schweizer
     Diplomaten", "der Schweizer Bundesrat")."""
     return gazetteer.country_of_adjective(word) or (gazetteer.country_of_inhabitant(word) if word[:1].isupper() else None)
+
+
+def _is_a_venue(ent: Span) -> bool:
+    """A body named as the place where something happens ("im Bundeskanzleramt", "beim Auswärtigen Amt")
+    does not act; the country of a building is no party."""
+    i = ent.start - 1
+    while i > 0 and ent.doc[i].lower_ in ARTICLES | {"dem"} or (i > 0 and ent.doc[i].text[:1].islower() and ent.doc[i].lower_.endswith(("en", "em"))):
+        i -= 1
+    return i >= 0 and ent.doc[i].lower_ in VENUE_PREPOSITIONS
 
 
 def _titles_a_person(ent: Span) -> bool:
@@ -850,6 +879,8 @@ def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str, i
         named_after = doc[prep].lower_ == "von" and prep - 1 == head.i and place.kind in {"city", "unknown"}  # "Gipfel von Lissabon"
         if doc[prep].lower_ not in PLACE_PREPOSITIONS and not visited and not named_after:
             continue
+        if prep > sentence.start and doc[prep - 1].lower_ == "nicht":
+            continue  # "nicht in Lima, sondern in Cusco"
         low, high = sorted((ent.start, head.i))
         if _clause_break(doc, head.i, ent.start) or any(low < i < high for i in others):
             continue
@@ -889,11 +920,11 @@ def _in_list(doc: Doc, comma: int) -> bool:
 
 
 def _clause_break(doc: Doc, trigger: int, place: int) -> bool:
-    """A comma, semicolon or dash between trigger and place, except the one comma that opens a
+    """A comma, semicolon or dash between trigger and place (not one before "sondern"), except the one comma that opens a
     relative clause on the trigger ("ein Gipfel, der im Mai in Boston stattfinden soll") or closes
     an apposition the trigger heads ("Der NSS, ein Gipfel der Regierungschefs, war in Den Haag geplant")."""
     low, high = sorted((trigger, place))
-    breaks = [t.i for t in doc[low:high] if t.text in {",", ";", "–"} and not _in_list(doc, t.i)]
+    breaks = [t.i for t in doc[low:high] if t.text in {",", ";", "–"} and not _in_list(doc, t.i) and doc[t.i + 1].lower_ != "sondern"]
     if not breaks:
         return False
     one_comma = trigger < place and len(breaks) == 1 and doc[breaks[0]].text == ","
