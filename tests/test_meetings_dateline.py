@@ -65,3 +65,27 @@ def test_a_messengers_state_in_a_later_clause_is_no_party():
 def test_swiss_diplomats_are_a_party():
     (m,) = meetings("Schweizer und italienische Diplomaten haben am Montag in Lugano Gespräche geführt.")
     assert set(m.parties) == {"CH", "IT"}
+
+
+def test_a_visit_to_the_datelines_country_is_placed_in_the_dateline_city():
+    text = ("Washington (Reuters) - US-Präsident Tom Hardy und der japanische Ministerpräsident Kenji Sato haben sich "
+            "bei einem Treffen im Weißen Haus auf engere Zusammenarbeit verständigt. "
+            "Sato war am Montag zu einem dreitägigen Besuch in die USA gereist.")
+    (m,) = meetings(text)
+    assert (m.location, m.venue, m.type) == ("Washington", "Weißes Haus", "visit")
+
+
+@pytest.mark.parametrize("phrase, venue", [
+    ("im Weißen Haus", "Weißes Haus"),
+    ("in der Großen Halle des Volkes", "Große Halle des Volkes"),
+    ("auf Schloss Meseberg", "Schloss Meseberg"),
+])
+def test_named_venues_in_any_case(phrase, venue):
+    (m,) = meetings(f"Der kenianische Präsident Peter Otieno traf am Montag {phrase} den ghanaischen Präsidenten Kofi Mensah.")
+    assert m.venue == venue
+
+
+def test_the_place_after_a_scene_setting_summit_is_the_summits():
+    text = "Die Außenminister Indiens und Pakistans, Raj Mehta und Imran Qureshi, trafen sich erstmals seit dem Gipfel in Astana."
+    (m,) = meetings(text)
+    assert m.location is None

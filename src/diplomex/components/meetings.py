@@ -25,6 +25,7 @@ The result is ``doc._.meetings``: a list of plain dicts (see :func:`event_dict`)
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from datetime import date
 from dataclasses import dataclass, field
@@ -245,7 +246,7 @@ class MeetingExtractor:
         follow_up = _is_follow_up(sentence, triggers)
         narrated = _unquoted_words(sentence, words, quoted)
         if follow_up and events:
-            events[-1].follow_up = True
+            next((e for e in reversed(events) if e.types and _identified(e)), events[-1]).follow_up = True
             return
         named = [(t, kind) for t, kind in triggers if _organisation_prefix(t.text) and kind in {"summit", "meeting"}]
         plain = [item for item in triggers if item not in named]
@@ -275,6 +276,7 @@ class MeetingExtractor:
             if kind in {"meeting", "talks"} and _ministers_of_an_organisation(doc, sentence):
                 mention.types = ["summit"]
             others = {t.i for (other, _), group_triggers, _ in groups if other is not head for t, _ in group_triggers}
+            others |= {t.i for t, _ in settings}  # "seit dem Gipfel in Astana": Astana is the summit's
             scene = bool(prefix) and _sets_the_scene(doc, head)  # "in Moskau im Vorfeld des G8-Treffens"
             mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind, index, others, after_only=scene)
             if not scene:
@@ -959,13 +961,39 @@ def _venue_head_set() -> tuple[frozenset[str], tuple[int, ...]]:
     return frozenset(heads), tuple(sorted({len(head) for head in heads}))
 
 
+ADJECTIVE_FORM = re.compile(r"(es|er|en|em|e)$")
+
+
+def _venue_pattern(name: str) -> str:
+    """A regular expression for a multi-word venue in any case: adjectives with any ending, the
+    last noun also in the genitive ("im Weißen Haus", "des Weißen Hauses" → "Weißes Haus")."""
+    *words, last = name.split()
+    parts = [re.escape(ADJECTIVE_FORM.sub("", w)) + "(?:es|er|en|em|e)" if ADJECTIVE_FORM.search(w) and w[:1].isupper() and "-" not in w
+             else re.escape(w) for w in words]
+    return r"\b" + r"\s+".join(parts + [re.escape(last) + "(?:es|s)?"]) + r"\b"
+
+
+@lru_cache(maxsize=1)
+def _named_venue_patterns() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
+    """(one pattern for any named venue, [(pattern, name)] longest name first)."""
+    names = venue_heads()[1]
+    singles = [(re.compile(_venue_pattern(name)), name) for name in names]
+    return re.compile("|".join(p.pattern for p, _ in singles)), singles
+
+
+def named_venue(text: str) -> str | None:
+    """The named venue the text mentions in any case, as listed ("im Weißen Haus" → "Weißes Haus")."""
+    anywhere, singles = _named_venue_patterns()
+    if not anywhere.search(text):
+        return None
+    return next((name for pattern, name in singles if pattern.search(text)), None)
+
+
 def _venue(sentence: Span, quoted: set[int]) -> str | None:
     """The venue: a named venue ("Camp David"), or the venue noun after a locative preposition,
     the more specific genitive one when there are two ("im Hauptquartier des US-Generalkonsulats"
     → "US-Generalkonsulat")."""
-    _, named = venue_heads()
-    text = sentence.text
-    found = next((name for name in named if name in text), None)
+    found = named_venue(sentence.text)
     if found:
         return found
     doc = sentence.doc
@@ -1118,15 +1146,17 @@ def _city(word: str) -> gazetteer.Place | None:
 
 
 def _held_at_dateline(doc: Doc, event: Event, dateline: tuple[gazetteer.Place, int], lead: int, published: str | None) -> bool:
-    """A held event of the lead without a place, whose sentences name no other site, with the
-    dateline's country taking part, happened there; not a call, and of visits only the receiving
-    ("empfing"), not a trip abroad ("besuchte den Präsidenten")."""
+    """A held event of the lead without a place (or placed only in the dateline's country), whose
+    sentences name no other site, with the dateline's country taking part, happened there; not a
+    call, and of visits only the receiving ("empfing") or one to the dateline's country, not a trip
+    abroad ("besuchte den Präsidenten")."""
     city, end = dateline
-    if event.place is not None or event.first > lead or city.country not in event.parties:
+    in_its_country = event.place is not None and event.place.kind == "country" and event.place.country == city.country
+    if (event.place is not None and not in_its_country) or event.first > lead or city.country not in event.parties:
         return False
     if "call" in event.types or event_status(event, published) != "held":
         return False
-    if event_type(event) == "visit" and not any(doc.text[a:b].lower().startswith("empf") for a, b in event.triggers):
+    if event_type(event) == "visit" and not in_its_country and not any(doc.text[a:b].lower().startswith("empf") for a, b in event.triggers):
         return False
     return not any(_names_a_site(ent) and ent.start_char >= end and any(a <= ent.start_char < b for a, b in event.sentences) for ent in doc.ents)
 
