@@ -129,3 +129,19 @@ def test_the_state_chairing_a_summit_is_a_party():
 ])
 def test_accession_coalition_and_wage_negotiations_are_no_meetings(text):
     assert meetings(text) == ()
+
+
+def test_a_government_named_by_its_seat_is_a_party_and_the_seat_no_meeting_place():
+    (m,) = meetings("Die Regierung in Kiew und die Führung in Peking haben am Montag Gespräche aufgenommen.")
+    assert set(m.parties) == {"UA", "CN"}
+    assert m.location is None
+
+
+def test_a_ministry_summoning_with_a_nationality_names_its_state():
+    (m,) = meetings("Das österreichische Außenministerium hat den russischen Botschafter Pawel Iwanow einbestellt.")
+    assert set(m.parties) == {"RU", "AT"}
+
+
+def test_delegations_in_a_city_meet_there():
+    (m,) = meetings("Die Delegationen Israels und Ägyptens in Kairo verhandeln seit Sonntag über eine Waffenruhe.")
+    assert m.location == "Kairo"

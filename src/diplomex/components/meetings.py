@@ -42,7 +42,8 @@ TOP_LEVEL_ROLES = ("präsident", "kanzler", "premier", "minister", "könig", "re
                    "emir", "kronprinz", "generalsekretär", "außenbeauftragte")
 PLACE_PREPOSITIONS = frozenset({"in", "im", "nach", "auf", "am"})
 PARTY_KINDS = frozenset({"intergovernmental", "party", "government_body"})
-GROUP_NOUN_TAIL = ("diplomat", "delegation", "vertreter", "unterhändler", "regierung", "beamte", "gesandte", "lenker")
+GROUP_NOUN_TAIL = ("diplomat", "delegation", "vertreter", "unterhändler", "regierung", "beamte", "gesandte", "lenker",
+                   "ministerium", "führung", "staatsführung")
 LEADER_NOUN_TAIL = ("lenker", "lenkern", "spitzen")  # "G7-Staatenlenker", "EU-Regierungsspitzen": leaders as a group
 
 
@@ -647,6 +648,8 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], in
                 parties.append(prefix)
             parties.extend(_adjective_chain(doc, token.i))
             parties.extend(_genitive_countries(doc, token.i + 1, sentence.end))
+            if _is_seated(lower):
+                parties.extend(_seat_country(doc, token.i + 1, sentence.end))
         elif lower in {"zwischen", "mit"} and any(trigger_type(t, sentence) for t in doc[max(sentence.start, token.i - 2) : token.i]):
             parties.extend(_coordinated_countries(doc, token.i + 1, sentence.end))
     parties.extend(_subject_countries(doc, sentence))
@@ -677,6 +680,23 @@ def _chair_countries(doc: Doc, sentence: Span) -> list[str]:
         if token.lower_ in CHAIR_NOUNS and token.i > sentence.start and doc[token.i - 1].lower_ in {"unter", "dem", "der"}:
             found += _genitive_countries(doc, token.i + 1, sentence.end)
     return found
+
+
+SEAT_NOUN_TAIL = ("regierung", "ministerium", "führung", "kanzleramt", "außenamt")
+
+
+def _is_seated(lower: str) -> bool:
+    """A government noun that can be named by its seat ("die Regierung in Kiew")."""
+    return any(form.endswith(SEAT_NOUN_TAIL) for form in (lower, lower[:-1], lower[:-2]))
+
+
+def _seat_country(doc: Doc, start: int, end: int) -> list[str]:
+    """The state a government is named for by its seat: "die Regierung in Kiew", "das
+    Außenministerium in Bern" → UA, CH."""
+    if start + 1 >= end or doc[start].lower_ != "in":
+        return []
+    place = gazetteer.lookup_place(doc[start + 1].text)
+    return [place.country] if place is not None and place.kind == "city" and place.country else []
 
 
 def _is_group_noun(lower: str) -> bool:
@@ -883,6 +903,8 @@ def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str, i
             continue
         if prep > sentence.start and doc[prep - 1].lower_ == "nicht":
             continue  # "nicht in Lima, sondern in Cusco"
+        if prep > sentence.start and doc[prep].lower_ == "in" and _is_seated(doc[prep - 1].lower_):
+            continue  # the seat of a government: "die Regierung in Kiew"
         low, high = sorted((ent.start, head.i))
         if _clause_break(doc, head.i, ent.start) or any(low < i < high for i in others):
             continue
