@@ -24,3 +24,10 @@ def test_leaders_of_two_states_discussing_meet():
 def test_one_minister_ready_to_talk_is_planned_talks():
     (m,) = meetings("Die US-Außenministerin Jane Cole hat sich zu direkten Gesprächen mit Venezuela bereit erklärt.")
     assert (m.type, m.status) == ("talks", "planned")
+
+
+def test_a_commentator_on_someones_trip_is_no_participant():
+    text = ("Der UN-Gesandte Karl Moser bezeichnete die Reise von EU-Außenbeauftragter Ana Ruiz in den Sudan "
+            "als hilfreich.")
+    found = meetings(text)
+    assert all("Karl Moser" not in m.participants for m in found)

@@ -260,7 +260,7 @@ class MeetingExtractor:
             sideline = any(t.lower_ == "rande" for t in doc[max(0, token.i - 3) : token.i])
         persons = index.persons(sentence, quoted)
         if plain:
-            persons = [p for p in persons if not _separated(doc, p, plain[0][0])]
+            persons = [p for p in persons if not _separated(doc, p, plain[0][0]) and not _comments_on(doc, p, plain[0][0])]
             persons += index.office_holders(doc, sentence, quoted, plain[0][0])
         persons += _pronoun_subject(doc, sentence, quoted, index)
         groups = [(plain[0], plain, persons)] if plain else []
@@ -477,6 +477,22 @@ def _separated(doc: Doc, person: Span, trigger: Token) -> bool:
     """A subordinate clause boundary lies between the person and the trigger: "X erklärte, dass
     die Verhandlungen …" does not make X a participant."""
     return _clause_between(doc, person.end, trigger.i)
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return frozenset(lexicons.lines("speech_verbs.txt"))
+
+
+def _comments_on(doc: Doc, person: Span, trigger: Token) -> bool:
+    """The person speaks about an event whose own actor is named with it: "X bezeichnete die Reise
+    von Y in den Kongo als hilfreich" — Y travelled, X comments."""
+    if person.end > trigger.i or not trigger.text[:1].isupper():
+        return False
+    start = trigger.i + 2
+    actor = start < len(doc) and doc[trigger.i + 1].lower_ in {"von", "des"} and any(
+        t.ent_type_ == "PER" and t.ent_iob_ == "B" for t in doc[start : start + 3])  # "von EU-Außenbeauftragter Ana Ruiz"
+    return actor and any(t.lower_ in speech_verbs() for t in doc[person.end : trigger.i])
 
 
 def _clause_between(doc: Doc, a: int, b: int) -> bool:
