@@ -145,3 +145,22 @@ def test_a_ministry_summoning_with_a_nationality_names_its_state():
 def test_delegations_in_a_city_meet_there():
     (m,) = meetings("Die Delegationen Israels und Ägyptens in Kairo verhandeln seit Sonntag über eine Waffenruhe.")
     assert m.location == "Kairo"
+
+
+def test_a_definite_noun_with_adjectives_refers_back_to_the_summit():
+    text = ("Die Außenminister der Nato-Staaten beraten ab Dienstag in Brüssel über die Ukraine. "
+            "An dem zweitägigen Treffen nimmt auch der ukrainische Außenminister Olek Marchenko teil.")
+    (m,) = meetings(text)
+    assert m.type == "summit" and m.location == "Brüssel"
+    assert "Olek Marchenko" in m.participants
+
+
+def test_an_earlier_call_of_the_same_person_is_another_event():
+    text = ("Madrid (dpa) - Spaniens Regierungschef Pablo Ortega hat sich am Montag mit dem marokkanischen König Hassan in Rabat getroffen. "
+            "Es war Ortegas erste Auslandsreise seit der Wahl. Zuvor hatte er mit dem französischen Präsidenten Luc Moreau telefoniert.")
+    found = meetings(text)
+    call = next(m for m in found if m.type == "call")
+    assert set(call.participants) == {"Pablo Ortega", "Luc Moreau"}
+    assert {"ES", "FR"} <= set(call.parties)
+    rabat = next(m for m in found if m.location == "Rabat")
+    assert "Luc Moreau" not in rabat.participants

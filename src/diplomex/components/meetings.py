@@ -289,7 +289,7 @@ class MeetingExtractor:
             mention.working_level = bool(words & cues()["group"])
             mention.ministerial = _names_ministers_as_a_group(doc, sentence)
             mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
-            anaphor = head.nbor(-1) if _is_anaphoric(head) else None
+            anaphor = _determiner(head) if _is_anaphoric(head) else None
             indefinite, by_subject = _is_indefinite(head), _named_by_subject(head)
             target = self._target(events, mention, anaphor, indefinite or by_subject, by_subject and not indefinite)
             if target is None:
@@ -331,8 +331,8 @@ class MeetingExtractor:
         for event in reversed(events[-self.merge_window:]):
             if not _compatible(event, mention):
                 continue
-            if event.person_keys() & mention.person_keys():
-                return event
+            if event.person_keys() & mention.person_keys() and (("call" in event.types) == ("call" in mention.types)):
+                return event  # the same persons, in person or on the phone ("Zuvor hatte er mit X telefoniert" is another event)
             if not mention.participants and len(set(event.parties) & set(mention.parties)) >= 2:
                 return event
             if not event.participants and len(set(event.parties)) >= 2 and set(event.parties) <= set(mention.parties) and _same_kind(event, mention):
@@ -462,9 +462,12 @@ def _continues_anonymous(last: Event, mention: Event) -> bool:
 
 
 def _pronoun_subject(doc: Doc, sentence: Span, quoted: set[int], index: "SentenceIndex") -> list[Span]:
-    """"Er soll auch mit X zusammentreffen": a sentence opened by "Er"/"Sie" continues the one
-    person named in the sentence before."""
-    if sentence[0].lower_ not in {"er", "sie"} or sentence.start == 0:
+    """"Er soll auch mit X zusammentreffen", "Zuvor hatte er mit X telefoniert": a sentence whose
+    subject is "Er"/"Sie" at its start, or "er" right after the verb in second place, continues the
+    one person named in the sentence before."""
+    opened = sentence[0].lower_ in {"er", "sie"}
+    inverted = any(t.text == "er" and doc[t.i - 1].text.islower() and doc[t.i - 1].is_alpha for t in sentence[1:5])
+    if not (opened or inverted) or sentence.start == 0:
         return []
     named = index.persons(doc[sentence.start - 1].sent, quoted)
     return named if len({e[-1].text for e in named}) == 1 else []
@@ -552,7 +555,8 @@ class SentenceIndex:
         return found
 
     def country(self, person: Span) -> str | None:
-        return person._.country or self.countries.get(person[-1].text)
+        surname = person[-1].text
+        return person._.country or self.countries.get(surname) or self.countries.get(surname.rstrip("s’'"))  # "Ortegas" → Ortega
 
     def persons(self, sentence: Span, quoted: set[int]) -> list[Span]:
         return [e for e in self.ents.get(sentence.start, []) if e.label_ == "PER" and e.start not in quoted]
@@ -582,7 +586,21 @@ def _is_demonstrative(determiner: Token) -> bool:
 def _is_anaphoric(head: Token) -> bool:
     """A noun trigger with a definite or demonstrative determiner: "das Treffen", "beim Gipfel";
     not one named by its subject ("der Konferenz für nukleare Sicherheit")."""
-    return head.i > 0 and head.text[:1].isupper() and head.nbor(-1).lower_ in cues()["anaphor"] and not _named_by_subject(head)
+    return _determiner(head) is not None and not _named_by_subject(head)
+
+
+def _determiner(head: Token) -> Token | None:
+    """The definite or demonstrative determiner of a noun trigger, past up to two adjectives ("dem
+    zweitägigen Treffen", "diesem ersten Gespräch"), else None."""
+    if not head.text[:1].isupper():
+        return None
+    doc = head.doc
+    for i in range(head.i - 1, max(-1, head.i - 4), -1):
+        if doc[i].lower_ in cues()["anaphor"]:
+            return doc[i]
+        if not (doc[i].text[:1].islower() and doc[i].is_alpha and doc[i].lower_.endswith(("e", "en", "em", "er", "es"))):
+            return None
+    return None
 
 
 def _named_by_subject(head: Token) -> bool:
