@@ -10,15 +10,21 @@ Steps, all on tokens, sentences, entities and lemmas (no parser needed):
    nach X" near the trigger, past adjectives and place nouns, not inside a role), venue, date,
    status and follow-up cues. A trigger prefixed by an organisation ("G8-Gipfel") is its own
    mention; a country prefix ("Syrien-Konferenz") names a topic.
+   The date is the nearest one in the trigger's own clause; a trigger that only sets the scene
+   ("am Rande des Gipfels", "vor Beginn der Konferenz") lends its event's place (and on the
+   sidelines its date) to the meeting of the sentence.
 3. Mentions are merged into events: a definite noun ("Das Treffen fand … statt") refers back to
-   the latest event at its place, else of its kind; a mention joins an event that shares a
-   participant or (with no persons) its parties, unless place or date disagree; an indefinite
-   summit ("einen Gipfel") is a new one.
+   the latest event at its place, else the latest of its kind called by the same noun (a
+   demonstrative: the latest of its kind); a mention joins an event that shares a participant
+   (a call only a call) or (with no persons) its parties, unless place or date disagree; the
+   persons of the sentence right after an event that named none continue it; an indefinite event
+   with its own place or date ("ein Treffen in Wien", "einen Gipfel") is a new one.
 4. Sentences without a trigger add to a recent event: who led a delegation, who takes part
    ("nehmen … teil", "entsendet", "lässt sich durch … vertreten"), the persons named right after an
    event that named none, and the officers of a summit's organisation.
 5. An event is kept when it names a person, two parties, or is the summit of one organisation;
-   it is planned when its date lies after the publication date.
+   it is planned when its date lies after the publication date. A wire dateline ("WIEN (APA) -")
+   places a held event of the lead that names no site when the dateline's country takes part.
 
 The result is ``doc._.meetings``: a list of plain dicts (see :func:`event_dict`).
 """
