@@ -178,7 +178,7 @@ class Event:
 
     types: list[str] = field(default_factory=list)
     triggers: list[tuple[int, int]] = field(default_factory=list)
-    nouns: list[str] = field(default_factory=list)  # noun keys of the trigger nouns ("konferenz", "atomgipfel")
+    nouns: list[str] = field(default_factory=list)  # keys of the trigger words ("konferenz", "atomgipfel"; "trafen" → "treff")
     participants: list[Span] = field(default_factory=list)
     leads: set[tuple[int, int]] = field(default_factory=set)
     parties: list[str] = field(default_factory=list)
@@ -275,7 +275,7 @@ class MeetingExtractor:
             kind = _mention_type(doc, group)
             mention = Event(types=[kind], triggers=[(head.idx, head.idx + len(head))], participants=members,
                             sentences=[(sentence.start_char, sentence.end_char)], position=number, first=number,
-                            nouns=[noun_key(head.text)] if head.text[:1].isupper() else [])
+                            nouns=[noun_key(head.text if head.text[:1].isupper() else head.lemma_ or head.text)])
             prefix = _organisation_prefix(head.text) if (head, kind) in named else None
             if prefix:
                 mention.types = ["summit"]  # "G20-Treffen", "EU-Gipfel": the organisation's summit or council
