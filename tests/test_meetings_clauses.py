@@ -100,3 +100,9 @@ def test_a_meeting_held_in_a_government_building_does_not_make_its_state_a_party
     (m,) = meetings(text)
     assert m.venue == "Bundeskanzleramt"
     assert "DE" not in m.parties
+
+
+def test_a_place_opening_a_wo_clause_is_where_the_meeting_in_it_happens():
+    (m,) = meetings("Die deutsche Außenministerin Anna Berger flog am Dienstag nach Warschau weiter, "
+                    "wo sie den polnischen Präsidenten Adam Nowak traf.")
+    assert m.location == "Warschau"

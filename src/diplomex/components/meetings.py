@@ -985,7 +985,8 @@ def _in_list(doc: Doc, comma: int) -> bool:
 
 def _clause_break(doc: Doc, trigger: int, place: int) -> bool:
     """A comma, semicolon or dash between trigger and place (not one before "sondern"), except the one comma that opens a
-    relative clause on the trigger ("ein Gipfel, der im Mai in Boston stattfinden soll") or closes
+    relative clause on the trigger ("ein Gipfel, der im Mai in Boston stattfinden soll"), the one
+    after the place that opens a "wo" clause holding the trigger ("nach Genf, wo er X traf") or closes
     an apposition the trigger heads ("Der NSS, ein Gipfel der Regierungschefs, war in Den Haag geplant")."""
     low, high = sorted((trigger, place))
     breaks = [t.i for t in doc[low:high] if t.text in {",", ";", "–"} and not _in_list(doc, t.i) and doc[t.i + 1].lower_ != "sondern"]
@@ -993,7 +994,8 @@ def _clause_break(doc: Doc, trigger: int, place: int) -> bool:
         return False
     one_comma = trigger < place and len(breaks) == 1 and doc[breaks[0]].text == ","
     relative = one_comma and doc[breaks[0] + 1].lower_ in RELATIVE_PRONOUNS and breaks[0] - trigger <= 2
-    return not (relative or (one_comma and _heads_an_apposition(doc, trigger)))
+    where = place < trigger and len(breaks) == 1 and doc[breaks[0] + 1].lower_ == "wo" and breaks[0] - place <= 3
+    return not (relative or where or (one_comma and _heads_an_apposition(doc, trigger)))
 
 
 def _heads_an_apposition(doc: Doc, trigger: int) -> bool:
