@@ -772,10 +772,10 @@ def nationality(word: str) -> str | None:
 def _is_a_venue(ent: Span) -> bool:
     """A body named as the place where something happens ("im Bundeskanzleramt", "beim Auswärtigen Amt")
     does not act; the country of a building is no party."""
-    i = ent.start - 1
-    while i > 0 and ent.doc[i].lower_ in ARTICLES | {"dem"} or (i > 0 and ent.doc[i].text[:1].islower() and ent.doc[i].lower_.endswith(("en", "em"))):
-        i -= 1
-    return i >= 0 and ent.doc[i].lower_ in VENUE_PREPOSITIONS
+    doc, i = ent.doc, ent.start - 1
+    while i > 0 and (doc[i].lower_ in ARTICLES or (doc[i].text[:1].islower() and doc[i].lower_.endswith(("en", "em")))):
+        i -= 1  # past "dem", "des" and adjectives: "im österreichischen Bundeskanzleramt"
+    return i >= 0 and doc[i].lower_ in VENUE_PREPOSITIONS
 
 
 def _titles_a_person(ent: Span) -> bool:
