@@ -10,21 +10,28 @@ Steps, all on tokens, sentences, entities and lemmas (no parser needed):
    nach X" near the trigger, past adjectives and place nouns, not inside a role), venue, date,
    status and follow-up cues. A trigger prefixed by an organisation ("G8-Gipfel") is its own
    mention; a country prefix ("Syrien-Konferenz") names a topic.
+   The date is the nearest one in the trigger's own clause; a trigger that only sets the scene
+   ("am Rande des Gipfels", "vor Beginn der Konferenz") lends its event's place (and on the
+   sidelines its date) to the meeting of the sentence.
 3. Mentions are merged into events: a definite noun ("Das Treffen fand … statt") refers back to
-   the latest event at its place, else of its kind; a mention joins an event that shares a
-   participant or (with no persons) its parties, unless place or date disagree; an indefinite
-   summit ("einen Gipfel") is a new one.
+   the latest event at its place, else the latest of its kind called by the same noun (a
+   demonstrative: the latest of its kind); a mention joins an event that shares a participant
+   (a call only a call) or (with no persons) its parties, unless place or date disagree; the
+   persons of the sentence right after an event that named none continue it; an indefinite event
+   with its own place or date ("ein Treffen in Wien", "einen Gipfel") is a new one.
 4. Sentences without a trigger add to a recent event: who led a delegation, who takes part
    ("nehmen … teil", "entsendet", "lässt sich durch … vertreten"), the persons named right after an
    event that named none, and the officers of a summit's organisation.
 5. An event is kept when it names a person, two parties, or is the summit of one organisation;
-   it is planned when its date lies after the publication date.
+   it is planned when its date lies after the publication date. A wire dateline ("WIEN (APA) -")
+   places a held event of the lead that names no site when the dateline's country takes part.
 
 The result is ``doc._.meetings``: a list of plain dicts (see :func:`event_dict`).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from datetime import date
 from dataclasses import dataclass, field
@@ -41,7 +48,9 @@ TOP_LEVEL_ROLES = ("präsident", "kanzler", "premier", "minister", "könig", "re
                    "emir", "kronprinz", "generalsekretär", "außenbeauftragte")
 PLACE_PREPOSITIONS = frozenset({"in", "im", "nach", "auf", "am"})
 PARTY_KINDS = frozenset({"intergovernmental", "party", "government_body"})
-GROUP_NOUN_TAIL = ("diplomat", "delegation", "vertreter", "unterhändler", "regierung", "beamte", "gesandte")
+GROUP_NOUN_TAIL = ("diplomat", "delegation", "vertreter", "unterhändler", "regierung", "beamte", "gesandte", "lenker",
+                   "ministerium", "führung", "staatsführung")
+LEADER_NOUN_TAIL = ("lenker", "lenkern", "spitzen")  # "G7-Staatenlenker", "EU-Regierungsspitzen": leaders as a group
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +139,37 @@ def trigger_type(token: Token, sentence: Span, lowers: list[str] | None = None) 
         later = lowers[token.i - sentence.start + 1 :] if lowers is not None else [t.lower_ for t in sentence if t.i > token.i]
         if requires not in later:
             return None
+    if kind == "visit" and _attends_an_occasion(token, sentence):
+        return None
     return kind
+
+
+@lru_cache(maxsize=1)
+def occasion_nouns() -> tuple[str, ...]:
+    return lexicons.lines("meeting_occasions.txt")
+
+
+OBJECT_ARTICLES = frozenset({"ein", "eine", "einen", "einer", "eines", "den", "die", "das", "der", "des"})
+CLAUSE_MARKS = frozenset({",", ";", ":", "–", ".", "(", ")"})
+
+
+def _attends_an_occasion(token: Token, sentence: Span) -> bool:
+    """"besuchten eine Gedenkveranstaltung", "der Besuch einer Messe": the visited object, the
+    first noun with an article in the trigger's clause before any name, is an occasion."""
+    doc = sentence.doc
+    sides = [range(token.i + 1, sentence.end)]
+    if token.text[:1].islower():
+        sides.append(range(token.i - 1, sentence.start - 1, -1))  # "als sie eine Gedenkfeier besuchten"
+    for side in sides:
+        for i in side:
+            word = doc[i]
+            if word.text in CLAUSE_MARKS or word.ent_type_:
+                break
+            if word.text[:1].isupper() and i > sentence.start and doc[i - 1].lower_ in OBJECT_ARTICLES | INDEFINITES:
+                if word.lower_.endswith(occasion_nouns()):
+                    return True
+                break
+    return False
 
 
 @dataclass
@@ -139,6 +178,7 @@ class Event:
 
     types: list[str] = field(default_factory=list)
     triggers: list[tuple[int, int]] = field(default_factory=list)
+    nouns: list[str] = field(default_factory=list)  # keys of the trigger words ("konferenz", "atomgipfel"; "trafen" → "treff")
     participants: list[Span] = field(default_factory=list)
     leads: set[tuple[int, int]] = field(default_factory=set)
     parties: list[str] = field(default_factory=list)
@@ -152,6 +192,7 @@ class Event:
     ministerial: bool = False  # ministers or leaders of several countries are named as a group
     sentences: list[tuple[int, int]] = field(default_factory=list)
     position: int = 0  # number of the last sentence that mentions the event
+    first: int = 0  # number of the sentence that introduced it
 
     def person_keys(self) -> set[str]:
         """Surnames of the participants, without a genitive ending."""
@@ -191,8 +232,15 @@ class MeetingExtractor:
                 _add_participants(doc, sentence, quoted, recent, index, number)
             elif recent:
                 _add_next_sentence_persons(sentence, quoted, recent[-1], index, number)
-        events = _merge_forward(events)
-        doc._.meetings = [event_dict(doc, e) for e in events if e.types and _identified(e)]
+        events = [e for e in events if e.types and _identified(e)]
+        dateline = _dateline(doc)
+        if dateline is not None:
+            lead = next((n for n, s in enumerate(sentences) if s.end_char > dateline[1]), 0) + 2
+            published = doc._.published if Doc.has_extension("published") else None
+            for event in events:
+                if _held_at_dateline(doc, event, dateline, lead, published):
+                    event.place, event.place_text = dateline[0], dateline[0].name
+        doc._.meetings = [event_dict(doc, e) for e in events]
         return doc
 
     def _read_mention(self, doc: Doc, sentence: Span, words: set[str], triggers: list[tuple[Token, str]], quoted: set[int], events: list[Event], index: "SentenceIndex", number: int = 0) -> None:
@@ -203,14 +251,22 @@ class MeetingExtractor:
         takes the sentence's persons.
         """
         follow_up = _is_follow_up(sentence, triggers)
+        narrated = _unquoted_words(sentence, words, quoted)
         if follow_up and events:
-            events[-1].follow_up = True
+            next((e for e in reversed(events) if e.types and _identified(e)), events[-1]).follow_up = True
             return
         named = [(t, kind) for t, kind in triggers if _organisation_prefix(t.text) and kind in {"summit", "meeting"}]
         plain = [item for item in triggers if item not in named]
+        setting, sideline = None, False  # the event a trigger that sets the scene refers to ("am Rande des Gipfels")
+        settings = [item for item in plain if item[0].text[:1].isupper() and _sets_the_scene(doc, item[0])]
+        if settings and len(settings) < len(plain) and events:
+            plain = [item for item in plain if item not in settings]
+            token, kind = settings[0]
+            setting = _referent(events[-self.merge_window:], Event(types=[kind], nouns=[noun_key(token.text)]))
+            sideline = any(t.lower_ == "rande" for t in doc[max(0, token.i - 3) : token.i])
         persons = index.persons(sentence, quoted)
         if plain:
-            persons = [p for p in persons if not _separated(doc, p, plain[0][0])]
+            persons = [p for p in persons if not _separated(doc, p, plain[0][0]) and not _comments_on(doc, p, plain[0][0])]
             persons += index.office_holders(doc, sentence, quoted, plain[0][0])
         persons += _pronoun_subject(doc, sentence, quoted, index)
         groups = [(plain[0], plain, persons)] if plain else []
@@ -218,67 +274,107 @@ class MeetingExtractor:
         for (head, kind), group, members in groups:
             kind = _mention_type(doc, group)
             mention = Event(types=[kind], triggers=[(head.idx, head.idx + len(head))], participants=members,
-                            sentences=[(sentence.start_char, sentence.end_char)], position=number)
+                            sentences=[(sentence.start_char, sentence.end_char)], position=number, first=number,
+                            nouns=[noun_key(head.text if head.text[:1].isupper() else head.lemma_ or head.text)])
             prefix = _organisation_prefix(head.text) if (head, kind) in named else None
             if prefix:
                 mention.types = ["summit"]  # "G20-Treffen", "EU-Gipfel": the organisation's summit or council
-            mention.parties = [prefix] if prefix else _parties(doc, sentence, members, quoted, index, head)
+            mention.parties = [prefix, *_chair_countries(doc, sentence)] if prefix else _parties(doc, sentence, members, quoted, index, head)
             if kind in {"meeting", "talks"} and _ministers_of_an_organisation(doc, sentence):
                 mention.types = ["summit"]
             others = {t.i for (other, _), group_triggers, _ in groups if other is not head for t, _ in group_triggers}
+            others |= {t.i for t, _ in settings}  # "seit dem Gipfel in Astana": Astana is the summit's
             scene = bool(prefix) and _sets_the_scene(doc, head)  # "in Moskau im Vorfeld des G8-Treffens"
             mention.place, mention.place_text = _place(doc, sentence, head, quoted, kind, index, others, after_only=scene)
             if not scene:
                 mention.venue = _venue(sentence, quoted)
                 mention.date = _date(sentence, head, quoted, index)
-            mention.statuses = ["planned"] if follow_up else _statuses(sentence, words)
+            if setting is not None and group is plain:
+                _take_setting(mention, setting, sideline)
+            mention.statuses = ["planned"] if follow_up else _statuses(sentence, narrated)
             mention.working_level = bool(words & cues()["group"])
             mention.ministerial = _names_ministers_as_a_group(doc, sentence)
             mention.follow_up = any(_follow_up_phrase(sentence, t) for t, _ in group[1:])
-            anaphoric = _is_anaphoric(head)
-            target = self._target(events, mention, anaphoric, _is_indefinite(head) or _named_by_subject(head))
+            anaphor = _determiner(head) if _is_anaphoric(head) else None
+            indefinite, by_subject = _is_indefinite(head), _named_by_subject(head)
+            target = self._target(events, mention, anaphor, indefinite or by_subject, by_subject and not indefinite)
             if target is None:
                 events.append(mention)
             else:
-                if anaphoric:
+                if anaphor is not None:
                     # "das Treffen" refers back: no vote on the type, and on the status only when
                     # the sentence says so ("Das Treffen ist für Montag geplant")
                     mention.types = []
                     mention.statuses = [s for s in mention.statuses if s != "held"]
                 _merge(target, mention)
 
-    def _target(self, events: list[Event], mention: Event, anaphoric: bool, introduced: bool = False) -> Event | None:
+    def _target(self, events: list[Event], mention: Event, anaphor: Token | None, introduced: bool = False, named: bool = False) -> Event | None:
         """The event a mention continues, or None for a new event; an ``introduced`` summit ("einen
-        Gipfel", "die Konferenz für Sicherheit") joins no other summit unless it shares a person."""
+        Gipfel", "die Konferenz für Sicherheit") joins no other summit unless it shares a person, or,
+        ``named`` with a definite article, names one that was introduced without any names ("beim
+        Doppelgipfel in Den Haag … der auf der Konferenz für nukleare Sicherheit anwesende X");
+        ``anaphor`` is the determiner of a mention that refers back ("das", "diese"), else None;
+        an introduced event with its own place or date ("ein Treffen in Wien") is a new one."""
         if not events:
             return None
         last = events[-1]
-        if anaphoric:
-            referent = _referent(events[-self.merge_window:], mention)
+        if anaphor is None and _continues_anonymous(last, mention):
+            return last
+        if anaphor is not None:
+            referent = _referent(events[-self.merge_window:], mention, by_noun=not _is_demonstrative(anaphor))
             if referent is not None and _compatible(referent, mention, dates=False) and (
                 mention.person_keys() <= referent.person_keys() or not referent.participants
             ):
                 return referent
-        if mention.types == ["summit"] and not introduced:
-            summit = next((e for e in reversed(events) if "summit" in e.types and _compatible(e, mention)), None)
-            if summit is not None and _same_organisations(summit, mention) and (
-                not summit.participants or not mention.participants or set(summit.parties) & set(mention.parties)
-            ):
-                return summit
+        summit = next((e for e in reversed(events) if "summit" in e.types and _compatible(e, mention)), None) if mention.types == ["summit"] else None
+        if summit is not None and not introduced and _same_organisations(summit, mention) and (
+            not summit.participants or not mention.participants or set(summit.parties) & set(mention.parties)
+        ):
+            return summit
+        if named and mention.types == ["summit"]:
+            anonymous = (e for e in reversed(events[-self.merge_window:]) if "summit" in e.types and not e.participants and not e.parties)
+            return next((e for e in anonymous if _compatible(e, mention)), None)
         for event in reversed(events[-self.merge_window:]):
             if not _compatible(event, mention):
                 continue
-            if event.person_keys() & mention.person_keys():
-                return event
+            if event.person_keys() & mention.person_keys() and (("call" in event.types) == ("call" in mention.types)):
+                return event  # the same persons, in person or on the phone ("Zuvor hatte er mit X telefoniert" is another event)
             if not mention.participants and len(set(event.parties) & set(mention.parties)) >= 2:
                 return event
+            if not event.participants and len(set(event.parties)) >= 2 and set(event.parties) <= set(mention.parties) and _same_kind(event, mention):
+                return event  # the persons of an event named by its countries ("USA und Iran verhandeln")
         if not mention.participants and mention.place is not None:
             same_place = next((e for e in reversed(events) if e.place is not None and e.place.name == mention.place.name), None)
             if same_place is not None and _compatible(same_place, mention) and set(mention.parties) <= set(same_place.parties):
                 return same_place
-        if not mention.participants and set(mention.parties) <= set(last.parties) and _compatible(last, mention) and _same_kind(last, mention):
-            return last
-        return None
+        if introduced and (mention.place or mention.date) and last.position > 0:
+            return None  # "ein Treffen in Wien am Donnerstag": an event of its own, unless the lead re-introduces the headline's
+        if mention.participants:
+            return None
+        # without persons: the latest event of its kind with all its parties ("Gespräche mit dem Iran")
+        candidates = [e for e in reversed(events[-self.merge_window:]) if mention.parties] or [last]
+        return next((e for e in candidates if set(mention.parties) <= set(e.parties) and _compatible(e, mention) and _same_kind(e, mention)), None)
+
+
+def _take_setting(mention: Event, setting: Event, sideline: bool) -> None:
+    """A meeting set at another event ("vor Beginn der Konferenz", "am Rande des Gipfels") without
+    a place of its own is held where that event is; on its sidelines, also when it is."""
+    if mention.place is None and setting.place is not None:
+        mention.place, mention.place_text = setting.place, setting.place_text
+    if sideline and mention.date is None:
+        mention.date = setting.date
+
+
+@lru_cache(maxsize=4096)
+def noun_key(word: str) -> str:
+    """A trigger noun without its first compound part's hyphen or case ending: "G8-Gipfels" →
+    "gipfel", "Konferenzen" → "konferenz" (compare with :func:`same_noun`)."""
+    return word.lower().rsplit("-", 1)[-1].rstrip("sne")
+
+
+def same_noun(a: str, b: str) -> bool:
+    """Two noun keys name the same kind of event, one perhaps a compound of the other ("atomgipfel", "gipfel")."""
+    return a.endswith(b) or b.endswith(a)
 
 
 CONTEXT_WORDS = frozenset({"rande", "vorfeld", "anschluss", "vor", "nach", "seit"})
@@ -309,22 +405,29 @@ def _mention_type(doc: Doc, group: list[tuple[Token, str]]) -> str:
         for token, other in group[1:]
     ):
         return "summit"
+    if kind in {"meeting", "talks"} and any(other == "visit" for _, other in group[1:]):
+        return "visit"  # "empfing den Minister zu Gesprächen", "zu Gesprächen in Wien eingetroffen"
     return kind
 
 
 FAMILIES = {"meeting": "contact", "talks": "contact", "negotiation": "contact", "summit": "summit", "visit": "visit", "call": "call"}
 
 
-def _referent(events: list[Event], mention: Event) -> Event | None:
+def _referent(events: list[Event], mention: Event, by_noun: bool = True) -> Event | None:
     """The event an anaphoric mention ("das Treffen", "diese Gespräche", "der Besuch") refers to: the
     latest at the same place, else the latest of its kind — a summit for "der Gipfel", a visit for
-    "der Besuch", a call for "das Telefonat"; "das Treffen" or "das Gespräch" may name any contact."""
+    "der Besuch", a call for "das Telefonat"; "das Treffen" or "das Gespräch" may name any contact.
+    ``by_noun`` (a definite article, not a demonstrative "diese"), the latest of its kind called by
+    the same noun comes first ("der Gespräche" → the talks, not the negotiations mentioned since)."""
     if mention.place is not None:
         same_place = next((e for e in reversed(events) if e.place is not None and e.place.name == mention.place.name), None)
         if same_place is not None:
             return same_place
     family = FAMILIES[mention.types[0]]
-    same = next((e for e in reversed(events) if family in {FAMILIES[t] for t in e.types} and _same_organisations(e, mention)), None)
+    kin = [e for e in reversed(events) if family in {FAMILIES[t] for t in e.types} and _same_organisations(e, mention)]
+    if by_noun:  # "der Konferenz" is the event called a conference before, not the latest summit
+        kin.sort(key=lambda e: not any(same_noun(a, b) for a in mention.nouns for b in e.nouns))
+    same = kin[0] if kin else None
     if same is not None or mention.types[0] not in {"meeting", "talks"}:
         return same
     return next((e for e in reversed(events) if "summit" not in e.types), events[-1])
@@ -356,24 +459,21 @@ def _identified(event: Event) -> bool:
     return bool(event.parties) and "summit" in event.types
 
 
-def _merge_forward(events: list[Event]) -> list[Event]:
-    """A mention with neither persons nor parties ("Am Sonntag trafen sich die Präsidenten beider
-    Länder auf Nias") is continued by an event in the next sentence that names them."""
-    merged: list[Event] = []
-    for event in events:
-        previous = merged[-1] if merged else None
-        if (previous is not None and not previous.participants and not previous.parties
-                and 0 < event.position - previous.position <= 1 and _compatible(previous, event)):
-            _merge(previous, event)
-        else:
-            merged.append(event)
-    return merged
+def _continues_anonymous(last: Event, mention: Event) -> bool:
+    """A mention naming persons or parties in the sentence right after an event that named neither
+    continues it ("Am Sonntag trafen sich die Präsidenten beider Länder auf Nias. Der indonesische
+    Präsident X und sein Kollege Y …")."""
+    return (not last.participants and not last.parties and bool(mention.participants or mention.parties)
+            and mention.position - last.position == 1 and _compatible(last, mention))
 
 
 def _pronoun_subject(doc: Doc, sentence: Span, quoted: set[int], index: "SentenceIndex") -> list[Span]:
-    """"Er soll auch mit X zusammentreffen": a sentence opened by "Er"/"Sie" continues the one
-    person named in the sentence before."""
-    if sentence[0].lower_ not in {"er", "sie"} or sentence.start == 0:
+    """"Er soll auch mit X zusammentreffen", "Zuvor hatte er mit X telefoniert": a sentence whose
+    subject is "Er"/"Sie" at its start, or "er" right after the verb in second place, continues the
+    one person named in the sentence before."""
+    opened = sentence[0].lower_ in {"er", "sie"}
+    inverted = any(t.text == "er" and doc[t.i - 1].text.islower() and doc[t.i - 1].is_alpha for t in sentence[1:5])
+    if not (opened or inverted) or sentence.start == 0:
         return []
     named = index.persons(doc[sentence.start - 1].sent, quoted)
     return named if len({e[-1].text for e in named}) == 1 else []
@@ -386,6 +486,22 @@ def _separated(doc: Doc, person: Span, trigger: Token) -> bool:
     """A subordinate clause boundary lies between the person and the trigger: "X erklärte, dass
     die Verhandlungen …" does not make X a participant."""
     return _clause_between(doc, person.end, trigger.i)
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    return frozenset(lexicons.lines("speech_verbs.txt"))
+
+
+def _comments_on(doc: Doc, person: Span, trigger: Token) -> bool:
+    """The person speaks about an event whose own actor is named with it: "X bezeichnete die Reise
+    von Y in den Kongo als hilfreich" — Y travelled, X comments."""
+    if person.end > trigger.i or not trigger.text[:1].isupper():
+        return False
+    start = trigger.i + 2
+    actor = start < len(doc) and doc[trigger.i + 1].lower_ in {"von", "des"} and any(
+        t.ent_type_ == "PER" and t.ent_iob_ == "B" for t in doc[start : start + 3])  # "von EU-Außenbeauftragter Ana Ruiz"
+    return actor and any(t.lower_ in speech_verbs() for t in doc[person.end : trigger.i])
 
 
 def _clause_between(doc: Doc, a: int, b: int) -> bool:
@@ -445,7 +561,8 @@ class SentenceIndex:
         return found
 
     def country(self, person: Span) -> str | None:
-        return person._.country or self.countries.get(person[-1].text)
+        surname = person[-1].text
+        return person._.country or self.countries.get(surname) or self.countries.get(surname.rstrip("s’'"))  # "Ortegas" → Ortega
 
     def persons(self, sentence: Span, quoted: set[int]) -> list[Span]:
         return [e for e in self.ents.get(sentence.start, []) if e.label_ == "PER" and e.start not in quoted]
@@ -468,10 +585,28 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     return {t for span in doc.spans.get("diplomex_quotes", []) for t in range(span.start, span.end)}
 
 
+def _is_demonstrative(determiner: Token) -> bool:
+    return determiner.lower_.startswith(("dies", "jen"))
+
+
 def _is_anaphoric(head: Token) -> bool:
     """A noun trigger with a definite or demonstrative determiner: "das Treffen", "beim Gipfel";
     not one named by its subject ("der Konferenz für nukleare Sicherheit")."""
-    return head.i > 0 and head.text[:1].isupper() and head.nbor(-1).lower_ in cues()["anaphor"] and not _named_by_subject(head)
+    return _determiner(head) is not None and not _named_by_subject(head)
+
+
+def _determiner(head: Token) -> Token | None:
+    """The definite or demonstrative determiner of a noun trigger, past up to two adjectives ("dem
+    zweitägigen Treffen", "diesem ersten Gespräch"), else None."""
+    if not head.text[:1].isupper():
+        return None
+    doc = head.doc
+    for i in range(head.i - 1, max(-1, head.i - 4), -1):
+        if doc[i].lower_ in cues()["anaphor"]:
+            return doc[i]
+        if not (doc[i].text[:1].islower() and doc[i].is_alpha and doc[i].lower_.endswith(("e", "en", "em", "er", "es"))):
+            return None
+    return None
 
 
 def _named_by_subject(head: Token) -> bool:
@@ -493,17 +628,43 @@ def _follow_up_phrase(sentence: Span, token: Token) -> bool:
     return marked and any(t.lower_ in cues()["agreed"] or t.lower_ in cues()["planned"] for t in sentence)
 
 
-CANCEL_VERBS = frozenset({"sagte", "sagten", "sagt", "sagen", "setzte", "setzten"})
+def _unquoted_words(sentence: Span, words: set[str], quoted: set[int]) -> set[str]:
+    """The sentence's lower-cased words outside quotations: a quoted "werden" says nothing about
+    the status of the event the sentence reports."""
+    if not any(i in quoted for i in range(sentence.start, sentence.end)):
+        return words
+    return {t.lower_ for t in sentence if t.i not in quoted}
+
+
+CANCEL_VERBS = frozenset({"sagte", "sagten", "sagt", "sagen", "setzte", "setzten", "fällt", "fiel", "fallen", "fielen"})
+TAKE_PLACE = frozenset({"findet", "fand", "finden", "fanden", "stattfinden", "stattgefunden", "statt"})
 
 
 def _statuses(sentence: Span, words: set[str]) -> list[str]:
-    if words & cues()["cancelled"] or (words & CANCEL_VERBS and sentence[-1].lower_ == "ab") or (
-        words & CANCEL_VERBS and len(sentence) > 1 and sentence[-2].lower_ == "ab" and sentence[-1].is_punct
-    ):
-        return ["cancelled"]  # also "sagte das Treffen ab", "setzte die Gespräche ab"
+    if words & cues()["cancelled"] or _called_off(sentence, words) or _does_not_take_place(sentence, words):
+        return ["cancelled"]
     if words & cues()["planned"]:
         return ["planned"]
     return ["held"]
+
+
+def _called_off(sentence: Span, words: set[str]) -> bool:
+    """A separable verb of calling off with its particle closing the sentence: "sagte das Treffen
+    ab", "setzte die Gespräche ab", "das Treffen fällt aus"."""
+    if not words & CANCEL_VERBS:
+        return False
+    last = sentence[-2] if len(sentence) > 1 and sentence[-1].is_punct else sentence[-1]
+    return last.lower_ in {"ab", "aus"}
+
+
+def _does_not_take_place(sentence: Span, words: set[str]) -> bool:
+    """"Das Treffen findet am Montag nicht statt", "wird nicht stattfinden" — unless it takes
+    place elsewhere ("nicht in Wien, sondern in Graz")."""
+    if "nicht" not in words or "sondern" in words:
+        return False
+    doc = sentence.doc
+    return any(t.lower_ == "nicht" and (doc[t.i - 1].lower_ in TAKE_PLACE or (t.i + 1 < sentence.end and doc[t.i + 1].lower_ in TAKE_PLACE))
+               for t in sentence if t.i > sentence.start)
 
 
 def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], index: "SentenceIndex", head: Token | None = None) -> list[str]:
@@ -521,27 +682,106 @@ def _parties(doc: Doc, sentence: Span, persons: list[Span], quoted: set[int], in
             parties.append(truncated)
         elif lower.rsplit("-", 1)[-1] in MEMBER_NOUNS and _organisation_prefix(token.text):
             parties.append(_organisation_prefix(token.text))  # "G7-Staaten", "EU-Länder"
-        elif lower.endswith(GROUP_NOUN_TAIL) or is_role(token):
+        elif (_is_group_noun(lower) or is_role(token)) and not _in_a_later_clause(doc, head, token.i):
             prefix = gazetteer.country_of_prefix(token.text)
             if prefix:
                 parties.append(prefix)
             parties.extend(_adjective_chain(doc, token.i))
             parties.extend(_genitive_countries(doc, token.i + 1, sentence.end))
+            if _is_seated(lower):
+                parties.extend(_seat_country(doc, token.i + 1, sentence.end))
         elif lower in {"zwischen", "mit"} and any(trigger_type(t, sentence) for t in doc[max(sentence.start, token.i - 2) : token.i]):
             parties.extend(_coordinated_countries(doc, token.i + 1, sentence.end))
     parties.extend(_subject_countries(doc, sentence))
+    parties.extend(_chair_countries(doc, sentence))
     if head is not None:
         kept = {t.i for t in tokens if t.i < head.i}
         parties.extend(_government_countries(index.ents.get(sentence.start, []), kept))
     return list(dict.fromkeys(parties))
 
 
+def _in_a_later_clause(doc: Doc, head: Token | None, i: int) -> bool:
+    """Token i follows the trigger across a clause break that does not open an apposition to a
+    name (", dem Außenminister Russlands"): "Gespräche … zu führen, wurde dem Schweizer
+    Botschafter übergeben" does not make the messenger's state a party."""
+    if head is None or i <= head.i or not _clause_break(doc, head.i, i):
+        return False
+    comma = next((k for k in range(i - 1, head.i, -1) if doc[k].text in {",", ";", "–"}), None)
+    return comma is None or not (i - comma <= 3 and doc[comma + 1].lower_ in ARTICLES)
+
+
+CHAIR_NOUNS = frozenset({"führung", "vorsitz", "leitung", "gastgeberschaft", "schirmherrschaft", "präsidentschaft", "ratspräsidentschaft"})
+
+
+def _chair_countries(doc: Doc, sentence: Span) -> list[str]:
+    """The state chairing or hosting: "unter Führung der Russischen Föderation", "unter dem Vorsitz Frankreichs"."""
+    found = []
+    for token in sentence:
+        if token.lower_ in CHAIR_NOUNS and token.i > sentence.start and doc[token.i - 1].lower_ in {"unter", "dem", "der"}:
+            found += _genitive_countries(doc, token.i + 1, sentence.end)
+    return found
+
+
+SEAT_NOUN_TAIL = ("regierung", "ministerium", "führung", "kanzleramt", "außenamt")
+
+
+def _is_seated(lower: str) -> bool:
+    """A government noun that can be named by its seat ("die Regierung in Kiew")."""
+    return any(form.endswith(SEAT_NOUN_TAIL) for form in (lower, lower[:-1], lower[:-2]))
+
+
+def _seat_country(doc: Doc, start: int, end: int) -> list[str]:
+    """The state a government is named for by its seat: "die Regierung in Kiew", "das
+    Außenministerium in Bern" → UA, CH."""
+    if start + 1 >= end or doc[start].lower_ != "in":
+        return []
+    place = gazetteer.lookup_place(doc[start + 1].text)
+    return [place.country] if place is not None and place.kind == "city" and place.country else []
+
+
+def _is_group_noun(lower: str) -> bool:
+    """A noun for people acting for a state, also in the plural: "Diplomaten", "Regierungen", "Vertretern"."""
+    return any(form.endswith(GROUP_NOUN_TAIL) for form in (lower, lower[:-1], lower[:-2]))
+
+
 def _government_countries(ents: list[Span], kept: set[int]) -> list[str]:
     """The states whose government bodies, named among the ``kept`` tokens before the trigger, act:
     "Das Auswärtige Amt bestellte … ein" → DE, "der Kreml" → RU (parties are states, not ministries)."""
     kinds, countries = gazetteer.organisation_kinds(), gazetteer.organisation_countries()
-    shorts = [gazetteer.lookup_organisation(ent.text) for ent in ents if ent.label_ == "ORG" and ent.start in kept]
-    return [countries[short] for short in shorts if kinds.get(short) == "government_body" and short in countries]
+    found = []
+    for ent in ents:
+        if ent.label_ != "ORG" or ent.start not in kept or _is_a_venue(ent):
+            continue
+        short = gazetteer.lookup_organisation(ent.text)
+        if kinds.get(short) != "government_body" or short not in countries:
+            continue
+        adjective = nationality(ent.doc[ent.start - 1].text) if ent.start > 0 else None
+        if adjective:
+            found.append(adjective)  # "der Schweizer Bundesrat", "die österreichische Bundesregierung"
+        elif not _titles_a_person(ent):
+            found.append(countries[short])
+    return found
+
+
+def nationality(word: str) -> str | None:
+    """The country of a nationality adjective, also of an inhabitants' name used as one ("Schweizer
+    Diplomaten", "der Schweizer Bundesrat")."""
+    return gazetteer.country_of_adjective(word) or (gazetteer.country_of_inhabitant(word) if word[:1].isupper() else None)
+
+
+def _is_a_venue(ent: Span) -> bool:
+    """A body named as the place where something happens ("im Bundeskanzleramt", "beim Auswärtigen Amt")
+    does not act; the country of a building is no party."""
+    doc, i = ent.doc, ent.start - 1
+    while i > 0 and (doc[i].lower_ in ARTICLES or (doc[i].text[:1].islower() and doc[i].lower_.endswith(("en", "em")))):
+        i -= 1  # past "dem", "des" and adjectives: "im österreichischen Bundeskanzleramt"
+    return i >= 0 and doc[i].lower_ in VENUE_PREPOSITIONS
+
+
+def _titles_a_person(ent: Span) -> bool:
+    """An organisation's name used as a person's title ("Bundesrat Urs Keller"): it does not say which state."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].ent_type_ == "PER"
 
 
 def _truncated_role_prefix(doc: Doc, i: int) -> str | None:
@@ -571,7 +811,7 @@ def _ministers_of_an_organisation(doc: Doc, sentence: Span) -> bool:
     if any(kinds.get(_truncated_role_prefix(doc, t.i)) == "intergovernmental" for t in sentence):
         return True
     for token in sentence:
-        if not is_role(token) or name_after(doc, token.i + 1) is not None:
+        if not (is_role(token) or token.lower_.endswith(LEADER_NOUN_TAIL)) or name_after(doc, token.i + 1) is not None:
             continue  # not a title, or the title of one named person
         organisations = [gazetteer.country_of_prefix(token.text)] + _genitive_countries(doc, token.i + 1, sentence.end)
         if any(kinds.get(org) == "intergovernmental" for org in organisations if org):
@@ -584,7 +824,7 @@ def _adjective_chain(doc: Doc, noun: int) -> list[str]:
     found = []
     i = noun - 1
     while i >= 0:
-        country = gazetteer.country_of_adjective(doc[i].text)
+        country = nationality(doc[i].text)
         if country:
             found.append(country)
         elif doc[i].lower_ not in {"und", ",", "sowie"}:
@@ -614,8 +854,9 @@ def _country_at(doc: Doc, i: int) -> tuple[str | None, int]:
 
 
 def _coordinated_countries(doc: Doc, start: int, end: int) -> list[str]:
-    """Countries in a coordination: "(der) USA und (der) Russlands", "Russland, China und Iran"."""
-    found, i = [], start
+    """Countries in a coordination: "(der) USA und (der) Russlands", "Russland, China und Iran",
+    also after a noun for them ("den westeuropäischen Staaten Frankreich, Großbritannien und Deutschland")."""
+    found, i = [], _past_country_noun(doc, start, end)
     while i < end:
         if doc[i].lower_ in {"der", "die", "dem", "den", "des"}:
             i += 1
@@ -629,6 +870,20 @@ def _coordinated_countries(doc: Doc, start: int, end: int) -> list[str]:
         else:
             break
     return found
+
+
+COUNTRY_NOUNS = ("staaten", "ländern", "länder", "nachbarn", "partnern", "partner", "mächten", "mächte")
+
+
+def _past_country_noun(doc: Doc, start: int, end: int) -> int:
+    """The index after an article, adjectives and a plural noun for states that precede the
+    countries they name ("den europäischen Partnern Italien und Spanien"), else ``start``."""
+    i = start
+    while i < end and i - start < 4 and (doc[i].lower_ in ARTICLES or (doc[i].text[:1].islower() and doc[i].is_alpha)):
+        i += 1
+    if i < end and doc[i].lower_.endswith(COUNTRY_NOUNS) and not gazetteer.country_of_prefix(doc[i].text):
+        return i + 1
+    return start
 
 
 MEMBER_NOUNS = ("mitgliedsstaaten", "mitgliedstaaten", "mitgliedsländer", "mitgliedländer", "staaten", "länder", "mitglieder", "partner")
@@ -686,6 +941,10 @@ def _place(doc: Doc, sentence: Span, head: Token, quoted: set[int], kind: str, i
         named_after = doc[prep].lower_ == "von" and prep - 1 == head.i and place.kind in {"city", "unknown"}  # "Gipfel von Lissabon"
         if doc[prep].lower_ not in PLACE_PREPOSITIONS and not visited and not named_after:
             continue
+        if prep > sentence.start and doc[prep - 1].lower_ == "nicht":
+            continue  # "nicht in Lima, sondern in Cusco"
+        if prep > sentence.start and doc[prep].lower_ == "in" and _is_seated(doc[prep - 1].lower_):
+            continue  # the seat of a government: "die Regierung in Kiew"
         low, high = sorted((ent.start, head.i))
         if _clause_break(doc, head.i, ent.start) or any(low < i < high for i in others):
             continue
@@ -725,12 +984,23 @@ def _in_list(doc: Doc, comma: int) -> bool:
 
 
 def _clause_break(doc: Doc, trigger: int, place: int) -> bool:
-    """A comma, semicolon or dash between trigger and place, except the one comma that opens a
-    relative clause on the trigger ("ein Gipfel, der im Mai in Boston stattfinden soll")."""
+    """A comma, semicolon or dash between trigger and place (not one before "sondern"), except the one comma that opens a
+    relative clause on the trigger ("ein Gipfel, der im Mai in Boston stattfinden soll"), the one
+    after the place that opens a "wo" clause holding the trigger ("nach Genf, wo er X traf") or closes
+    an apposition the trigger heads ("Der NSS, ein Gipfel der Regierungschefs, war in Den Haag geplant")."""
     low, high = sorted((trigger, place))
-    breaks = [t.i for t in doc[low:high] if t.text in {",", ";", "–"} and not _in_list(doc, t.i)]
-    relative = trigger < place and len(breaks) == 1 and doc[breaks[0]].text == "," and doc[breaks[0] + 1].lower_ in RELATIVE_PRONOUNS and breaks[0] - trigger <= 2
-    return bool(breaks) and not relative
+    breaks = [t.i for t in doc[low:high] if t.text in {",", ";", "–"} and not _in_list(doc, t.i) and doc[t.i + 1].lower_ != "sondern"]
+    if not breaks:
+        return False
+    one_comma = trigger < place and len(breaks) == 1 and doc[breaks[0]].text == ","
+    relative = one_comma and doc[breaks[0] + 1].lower_ in RELATIVE_PRONOUNS and breaks[0] - trigger <= 2
+    where = place < trigger and len(breaks) == 1 and doc[breaks[0] + 1].lower_ == "wo" and breaks[0] - place <= 3
+    return not (relative or where or (one_comma and _heads_an_apposition(doc, trigger)))
+
+
+def _heads_an_apposition(doc: Doc, trigger: int) -> bool:
+    """The trigger is the noun of an indefinite apposition: ", ein Atomgipfel …"."""
+    return any(doc[i].text == "," and doc[i + 1].lower_ in INDEFINITES for i in range(max(0, trigger - 4), trigger - 1))
 
 
 VENUE_PREPOSITIONS = frozenset({"im", "in", "auf", "am", "vor", "beim", "bei"})
@@ -755,13 +1025,39 @@ def _venue_head_set() -> tuple[frozenset[str], tuple[int, ...]]:
     return frozenset(heads), tuple(sorted({len(head) for head in heads}))
 
 
+ADJECTIVE_FORM = re.compile(r"(es|er|en|em|e)$")
+
+
+def _venue_pattern(name: str) -> str:
+    """A regular expression for a multi-word venue in any case: adjectives with any ending, the
+    last noun also in the genitive ("im Weißen Haus", "des Weißen Hauses" → "Weißes Haus")."""
+    *words, last = name.split()
+    parts = [re.escape(ADJECTIVE_FORM.sub("", w)) + "(?:es|er|en|em|e)" if ADJECTIVE_FORM.search(w) and w[:1].isupper() and "-" not in w
+             else re.escape(w) for w in words]
+    return r"\b" + r"\s+".join(parts + [re.escape(last) + "(?:es|s)?"]) + r"\b"
+
+
+@lru_cache(maxsize=1)
+def _named_venue_patterns() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
+    """(one pattern for any named venue, [(pattern, name)] longest name first)."""
+    names = venue_heads()[1]
+    singles = [(re.compile(_venue_pattern(name)), name) for name in names]
+    return re.compile("|".join(p.pattern for p, _ in singles)), singles
+
+
+def named_venue(text: str) -> str | None:
+    """The named venue the text mentions in any case, as listed ("im Weißen Haus" → "Weißes Haus")."""
+    anywhere, singles = _named_venue_patterns()
+    if not anywhere.search(text):
+        return None
+    return next((name for pattern, name in singles if pattern.search(text)), None)
+
+
 def _venue(sentence: Span, quoted: set[int]) -> str | None:
     """The venue: a named venue ("Camp David"), or the venue noun after a locative preposition,
     the more specific genitive one when there are two ("im Hauptquartier des US-Generalkonsulats"
     → "US-Generalkonsulat")."""
-    _, named = venue_heads()
-    text = sentence.text
-    found = next((name for name in named if name in text), None)
+    found = named_venue(sentence.text)
     if found:
         return found
     doc = sentence.doc
@@ -779,10 +1075,16 @@ def _venue(sentence: Span, quoted: set[int]) -> str | None:
 
 
 def _date(sentence: Span, head: Token, quoted: set[int], index: "SentenceIndex") -> dict | None:
-    """The date expression of the sentence closest to the trigger (dates inside quotes excluded)."""
+    """The date expression closest to the trigger in its own clause, or one opening the sentence
+    ("Am Sonntag, kurz vor dem Gipfel, trafen sich …"); dates inside quotes, across a comma ("…,
+    auch in Erinnerung an das Beben zu Weihnachten 2004") and of another noun ("die Meldung vom
+    11. Februar") are not the event's."""
+    doc = sentence.doc
     best = None
     for span, timex in index.dates.get(sentence.start, []):
-        if timex.get("kind", "date") != "date" or span.start in quoted:
+        if timex.get("kind", "date") != "date" or span.start in quoted or _dates_another_noun(doc, span, head):
+            continue
+        if _clause_break(doc, *_gap(span, head)) and span.start - sentence.start > 2:
             continue
         distance = abs(span.start - head.i)
         if best is None or distance < best[0]:
@@ -790,6 +1092,26 @@ def _date(sentence: Span, head: Token, quoted: set[int], index: "SentenceIndex")
             text = sentence.text[timex.get("start", span.start_char) - offset : timex.get("end", span.end_char) - offset]
             best = (distance, {"text": text, "value": timex.get("value"), "mod": timex.get("mod")})
     return best[1] if best else None
+
+
+def _gap(span: Span, head: Token) -> tuple[int, int]:
+    """The token range between a date and the trigger, without a comma right at the date: "am
+    Montag, den 18. Februar, zu einer Konferenz" is one clause."""
+    doc = span.doc
+    if span.end <= head.i:
+        start = span.end + (doc[span.end].text == ",")
+        return start, head.i
+    end = span.start - (doc[span.start - 1].text == ",")
+    return head.i, end
+
+
+def _dates_another_noun(doc: Doc, span: Span, head: Token) -> bool:
+    """"vom 11. Februar" after a noun other than the trigger dates that noun ("nach einer Meldung
+    vom 11. Februar"); a range "vom 3. bis 5. Mai" is adverbial."""
+    i = span.start - 1
+    if i < 1 or doc[i].lower_ != "vom" or i - 1 == head.i:
+        return False
+    return not any(t.lower_ == "bis" for t in doc[span.end : span.end + 2]) and "bis" not in span.text.split()
 
 
 REPRESENTED = frozenset({"lässt", "ließ", "lassen", "ließen"})
@@ -856,6 +1178,62 @@ def _add_delegation_leads(sentence: Span, quoted: set[int], events: list[Event],
     target.sentences.append((sentence.start_char, sentence.end_char))
 
 
+DATELINE_DASHES = frozenset({"-", "–", "—", ":"})
+
+
+def _dateline(doc: Doc) -> tuple[gazetteer.Place, int] | None:
+    """The city of a dateline opening a line near the top, and the character offset where the
+    dateline ends: "WIEN (APA) -", "Berlin/Wien (dpa) –", "Bern. –" (the first city is the one filed from)."""
+    for i, token in enumerate(doc[:80]):
+        if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+            continue
+        place = _city(token.text)
+        j = i + 1
+        while place is not None and j + 1 < len(doc) and doc[j].text == "/" and _city(doc[j + 1].text):
+            j += 2
+        if place is None or j >= len(doc):
+            continue
+        if doc[j].text == ".":
+            j += 1
+        if j < len(doc) and doc[j].text == "(":
+            close = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), None)
+            j = close + 1 if close is not None else j
+        if j < len(doc) and doc[j].text in DATELINE_DASHES:
+            return place, doc[j].idx + 1
+    return None
+
+
+def _city(word: str) -> gazetteer.Place | None:
+    """The city a word names, also in capitals ("WIEN")."""
+    place = gazetteer.lookup_place(word.title() if word.isupper() and len(word) > 2 else word)
+    return place if place is not None and place.kind == "city" else None
+
+
+def _held_at_dateline(doc: Doc, event: Event, dateline: tuple[gazetteer.Place, int], lead: int, published: str | None) -> bool:
+    """A held event of the lead without a place (or placed only in the dateline's country), whose
+    sentences name no other site, with the dateline's country taking part, happened there; not a
+    call, and of visits only the receiving ("empfing") or one to the dateline's country, not a trip
+    abroad ("besuchte den Präsidenten")."""
+    city, end = dateline
+    in_its_country = event.place is not None and event.place.kind == "country" and event.place.country == city.country
+    if (event.place is not None and not in_its_country) or event.first > lead or city.country not in event.parties:
+        return False
+    if "call" in event.types or event_status(event, published) != "held":
+        return False
+    if event_type(event) == "visit" and not in_its_country and not any(doc.text[a:b].lower().startswith("empf") for a, b in event.triggers):
+        return False
+    return not any(_names_a_site(ent) and ent.start_char >= end and any(a <= ent.start_char < b for a, b in event.sentences) for ent in doc.ents)
+
+
+def _names_a_site(ent: Span) -> bool:
+    """A place entity that could be where something happens: a city, region or unknown place, not a
+    country named for its people ("die Außenminister Deutschlands")."""
+    if ent.label_ != "LOC":
+        return False
+    place = gazetteer.lookup_place(ent.text)
+    return place is None or place.kind != "country"
+
+
 def _same_kind(event: Event, mention: Event) -> bool:
     """The mention's type is one the event already has (meeting and talks count as one kind)."""
     family = {"meeting": "meeting", "talks": "meeting"}
@@ -882,6 +1260,7 @@ def _compatible(event: Event, mention: Event, dates: bool = True) -> bool:
 def _merge(event: Event, mention: Event) -> None:
     event.types += mention.types
     event.triggers += mention.triggers
+    event.nouns += mention.nouns
     known = {(p.start_char, p.end_char) for p in event.participants}
     event.participants += [p for p in mention.participants if (p.start_char, p.end_char) not in known]
     event.parties += mention.parties
@@ -901,8 +1280,9 @@ def _merge(event: Event, mention: Event) -> None:
 def event_type(event: Event) -> str:
     """The event's type from its mentions: the most frequent, with meeting ~ talks decided by level.
 
-    Ministers or heads of state meeting in person is a "meeting"; delegations and diplomats without
-    one are "talks"; otherwise the more frequent of the two words decides.
+    Ministers or heads of state called meeting ("trafen sich"), or with another person of another
+    state talking ("berieten"), is a "meeting"; delegations and diplomats without one are "talks"; one
+    leader ready to talk or leaders of one state discussing go by the more frequent of the two words.
     """
     votes = {kind: event.types.count(kind) for kind in TYPE_PRIORITY}
     votes["meeting"] += votes.pop("talks")
@@ -912,13 +1292,17 @@ def event_type(event: Event) -> str:
         return "summit"  # ministers of three or more countries: a conference
     if best != "meeting":
         return best
-    top_level = any(word in head for p in event.participants for head in _role_heads(p._.role) for word in TOP_LEVEL_ROLES)
-    if top_level:
+    if any(map(_is_top_level, event.participants)) and ("meeting" in event.types or (len(event.person_keys()) >= 2 and len(countries) >= 2)):
         return "meeting"
     if event.working_level:
         return "talks"
     talks = event.types.count("talks")
     return "talks" if talks > event.types.count("meeting") else "meeting"
+
+
+def _is_top_level(person: Span) -> bool:
+    """A minister, head of state or government, or leader of an international organisation."""
+    return any(word in head for head in _role_heads(person._.role) for word in TOP_LEVEL_ROLES)
 
 
 def _role_heads(role: str | None) -> list[str]:
