@@ -423,8 +423,11 @@ def is_title(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_institution(word: str) -> bool:
-    """A capitalised noun naming an institution that speaks ("Außenministerium", "Kreml")."""
-    return word[:1].isupper() and _ends_with(word, "speaker_organisations.txt")
+    """A capitalised noun naming an institution that speaks ("Außenministerium", "Kreml"), also in the
+    genitive ("des Auswärtigen Amtes", "des Kremls")."""
+    if not word[:1].isupper():
+        return False
+    return _ends_with(word, "speaker_organisations.txt") or word.endswith("s") and _ends_with(re.sub(r"e?s$", "", word), "speaker_organisations.txt")
 
 
 @lru_cache(maxsize=65536)
@@ -454,6 +457,14 @@ def _name_run(toks: list, i: int) -> int:
         else:
             break
     return end
+
+
+def _capitalised_run(toks: list, i: int, longest: int) -> int:
+    """Index after the capitalised words from ``i`` (at most ``longest``): "Europäischen Kommission"."""
+    j = i
+    while j < len(toks) and j - i < longest and toks[j][2][:1].isupper():
+        j += 1
+    return j
 
 
 def _is_given_name(word: str) -> bool:
@@ -493,7 +504,7 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         if i + 1 < len(toks) and toks[i][2] == "und" and is_title(toks[i + 1][2]):
             i += 1  # "der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch"
     described = has_det and not titled and i < len(toks) and toks[i][2][:1].isupper() and not is_institution(toks[i][2])
-    if described and any(is_institution(t[2]) for t in toks[i : _name_run(toks, i) + 1]):
+    if described and any(is_institution(t[2]) for t in toks[i : max(_name_run(toks, i), _capitalised_run(toks, i, 3)) + 1]):
         end = next(k for k in range(i, len(toks)) if is_institution(toks[k][2]))
         return Mention(toks[det_at][0], toks[end][1], "organisation")  # "das Auswärtige Amt"
     quoted_name = _quoted_name(toks, i)
@@ -660,10 +671,49 @@ def _name_follows(toks: list, k: int) -> bool:
 
 _AFTER_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*([^\W\d_]+)")
 _PASSIVE_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*(?:wird|wurde|werden|wurden)\s+(.{1,80}?)\s+(?:wie folgt\s+)?zitiert\b")
-_VIEW_CUE = re.compile(
-    r"\b(?:[Nn]ach|[Ll]aut)\s+(?:(?:den\s+)?Worten|Ansicht|Angaben|Auffassung|Meinung|Einschätzung|Aussage)"
-    r"\s+(?:von\s+)?(?=\w)"
+_VIEW_NOUNS = r"(?:Worten|Ansicht|Angaben|Auffassung|Meinung|Einschätzung|Aussagen?|Informationen|Darstellung|Überzeugung)"
+_VIEW_CUE = re.compile(rf"\b(?:[Nn]ach|[Ll]aut)\s+(?:den\s+)?{_VIEW_NOUNS}\s+(?:von\s+)?(?=\w)")
+_OWNED_VIEW = re.compile(
+    rf"\b(?:(?:[Nn]ach|[Ll]aut)\s+(?:(?P<name>[A-ZÄÖÜ][\w-]*?)s|(?P<pronoun>[Ss]einer|[Ii]hrer|[Ss]einen|[Ii]hren))\s+{_VIEW_NOUNS}"
+    rf"|(?P<lead>[Ss]einer|[Ii]hrer)\s+{_VIEW_NOUNS}\s+nach)\b"
 )
+
+
+def _owned_view(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The owner of a view or statement named by a possessive: "Nach Schäubles Ansicht" → "Schäuble"
+    (a known name or one written with a first name in the text), "Seiner Ansicht nach", "nach ihren
+    Worten" → the pronoun, for the caller to resolve."""
+    match = _OWNED_VIEW.search(text, lo, hi)
+    if match is None:
+        return None
+    if match.group("name"):
+        return Mention(match.start("name"), match.end("name"), "person") if match.group("name") in known else None
+    group = "pronoun" if match.group("pronoun") else "lead"
+    return Mention(match.start(group), match.end(group), "pronoun")
+
+
+def document_source(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The author of a statement or document the sentence quotes from: "heißt es in einer Mitteilung des
+    Auswärtigen Amtes", "In einem Positionspapier des Innenministeriums steht", "in einer Erklärung von
+    Außenminister X" → the body or the named person (None for a document without one)."""
+    toks = _tokens(text, lo, hi)
+    for k in range(1, len(toks) - 1):
+        word = toks[k][2]
+        if not word[:1].isupper() or not _ends_with(word, "quote_documents.txt") or toks[k + 1][2] not in _GENITIVE_LINKS:
+            continue
+        j = k - 1
+        while j > 0 and (toks[j][2][:1].islower() and toks[j][2] not in _DOCUMENT_PREPOSITIONS):
+            j -= 1  # articles and adjectives: "in einer gemeinsamen Erklärung"
+        if toks[j][2].lower() not in _DOCUMENT_PREPOSITIONS:
+            continue
+        link_end = toks[k + 1][1] if toks[k + 1][2] in ("von", "vom") else toks[k + 1][0]
+        mention = parse_speaker(text, link_end, limit=hi - link_end, nominative=False)
+        if mention is not None and (mention.kind == "organisation" or mention.kind == "person" and _is_named(text, mention, link_end, known)):
+            return mention
+    return None
+
+
+_DOCUMENT_PREPOSITIONS = frozenset(("in", "im", "laut", "nach", "aus"))
 
 
 def _is_named(text: str, mention: Mention, phrase_start: int, known: frozenset[str] = frozenset()) -> bool:
@@ -713,6 +763,9 @@ def _speaker_in_sentence(
     view = _VIEW_CUE.search(text, sentence, lead_end)
     if view:
         return "laut", parse_speaker(text, view.end(), nominative=False)
+    owner = _owned_view(text, sentence, lead_end, known)
+    if owner is not None:
+        return "laut", owner
     verb = _verb_at(text, sentence, lead_end)
     colon = text[sentence:lead_end].rstrip().endswith(":")
     passive = re.search(r"\b(?:wird|werden|wurde|wurden)\b", text[sentence:lead_end])
@@ -866,6 +919,8 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
             speaker = _named_in_clause(text, close_at + 1, after_end, known)
         if speaker is None and cue != "so" and sentence < open_at - 2:
             speaker = _subject(text, sentence, open_at, known)
+        if speaker is None:
+            speaker = document_source(text, sentence, _sentence_end(text, close_at), known)
         return cue, speaker
     lead_end = len(text[:open_at].rstrip())
     if text[lead_end - 1 : lead_end] != ":":
@@ -874,7 +929,18 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
     cue, speaker = _speaker_in_sentence(text, sentence, lead_end, close_at, known)
     if speaker is None and cue is None:
         speaker = _speaker_around(text, sentence, open_at, close_at, known)
+    elif speaker is None:
+        speaker = document_source(text, sentence, _sentence_end(text, close_at), known)
     return cue, speaker
+
+
+def _sentence_end(text: str, close_at: int) -> int:
+    """End of the sentence a quote closing at ``close_at`` stands in: the closing mark itself when the
+    quote ends its sentence („… verloren.“ Laut …), else the end of the clause after it."""
+    if text[close_at - 1 : close_at] in ".!?" and text[close_at + 1 : close_at + 3].strip()[:1] not in (",", ""):
+        if not text[close_at + 1 : close_at + 40].lstrip()[:1].islower():
+            return close_at + 1
+    return close_at + 1 + len(_clause_after(text, close_at + 1, 200))
 
 
 def _speaker_around(text: str, sentence: int, open_at: int, close_at: int, known: frozenset[str]) -> Mention | None:
@@ -950,7 +1016,7 @@ def _previous_sentence(text: str, sentence: int) -> int | None:
 
 def _cue_word(text: str, lo: int, hi: int, marker: str) -> Mention | None:
     """Speaker of "X zufolge" / "laut X" in text[lo:hi]."""
-    sentence_end = hi + 1 + len(_clause_after(text, hi + 1, 160))
+    sentence_end = min(_sentence_end(text, hi), hi + 161)
     for start, end, word in _tokens(text, lo, sentence_end):
         if word != marker:
             continue
@@ -1062,10 +1128,10 @@ def previous_subject(
 
 
 def pronoun_gender(text: str, pronoun: Mention) -> str | None:
-    """"m" for "er"; "f" for "sie" as one woman; None for "sie" with a plural verb beside it ("sagten
-    sie", "sie bezeichneten", "sie sind"), which names no one person."""
+    """"m" for "er" (and "seiner Ansicht nach"); "f" for "sie" ("ihrer") as one woman; None for "sie" with
+    a plural verb beside it ("sagten sie", "sie bezeichneten", "sie sind"), which names no one person."""
     word = text[pronoun.start : pronoun.end].lower()
-    if word == "er":
+    if word == "er" or word.startswith("sein"):
         return "m"
     beside = [w for w in (words(text[max(0, pronoun.start - 30) : pronoun.start])[-1:] + words(text[pronoun.end : pronoun.end + 30])[:1])]
     plural = any(w.islower() and (w.endswith("en") or w == "sind") and w not in STOP_WORDS - {"sind"} for w in beside)

@@ -185,7 +185,8 @@ class SpeakerCheck:
         if entity is not None and len(entity) == 1 and is_genitive_of(self.text, entity.end_char, mention.end):
             return None  # "Ahmadinedschads Wahlsieg": the owner of a thing, not a speaker
         if entity is not None:
-            return Mention(entity.start_char, entity.end_char, "person")
+            genitive = entity.end_char == mention.end + 1 and self.text[mention.end] == "s"  # "Nach Schäubles Ansicht"
+            return Mention(entity.start_char, mention.end if genitive else entity.end_char, "person")
         name = self.text[mention.start : mention.end]
         if name in self.known:
             return mention  # "so Guttenberg" after "Karl-Theodor zu Guttenberg", whatever NER made of it

@@ -1,0 +1,77 @@
+"""diplomex_quotes: speakers named through statements, documents and views (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from diplomex.components.quotes import quotes_of
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("de")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("diplomex_quotes")
+    return pipeline
+
+
+def only(nlp, text):
+    found = quotes_of(nlp(text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In einer Mitteilung des Auswärtigen Amtes heißt es: „Wir verurteilen den Angriff auf das Schärfste.“",
+     "des Auswärtigen Amtes"),
+    ("„Wir verurteilen den Angriff auf das Schärfste“, heißt es in einer Erklärung des Außenministeriums.",
+     "des Außenministeriums"),
+    ("„Die Lage bleibt sehr ernst“, hieß es in einer gemeinsamen Stellungnahme der Europäischen Kommission.",
+     "der Europäischen Kommission"),
+])
+def test_document_of_a_body_names_the_body(nlp, text, speaker):
+    q = only(nlp, text)
+    assert q.speaker == speaker and q.speaker_kind == "organisation"
+
+
+def test_document_without_author_names_no_one(nlp):
+    q = only(nlp, "„Die Lage bleibt sehr ernst“, hieß es in einer Stellungnahme am Abend.")
+    assert q.speaker is None
+
+
+def test_document_of_a_named_minister(nlp):
+    q = only(nlp, "„Wir stehen an der Seite der Ukraine“, heißt es in einer Erklärung von Außenminister Karl Brandt.")
+    assert q.speaker == "Karl Brandt"
+
+
+def test_nach_aussagen_names_the_body(nlp):
+    q = only(nlp, "Nach Aussagen der Polizei handelte es sich um einen „gezielten Angriff“.")
+    assert q.speaker == "der Polizei" and q.cue == "laut"
+
+
+def test_possessive_view_of_a_named_person(nlp):
+    q = only(nlp, "Wolfgang Schäuble will das Verfahren ändern. Nach Schäubles Ansicht soll „im Zweifel die Mehrheit der Stimmen“ entscheiden.")
+    assert q.speaker == "Schäuble"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Außenminister Karl Brandt traf am Montag seinen Amtskollegen. Seiner Ansicht nach „sind wir wohl Zeugen eines schwarzen Tages“.",
+     "Karl Brandt"),
+    ("Die Ministerin Anna Berger traf am Montag ihren Amtskollegen. Nach ihren Worten sind beide Länder „enge Partner in schwierigen Zeiten“.",
+     "Anna Berger"),
+])
+def test_possessive_pronoun_view_resolves(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_seiner_ansicht_does_not_resolve_to_a_woman(nlp):
+    text = "Außenministerin Anna Berger traf am Montag ihren Amtskollegen. Seiner Ansicht nach „sind wir wohl Zeugen eines schwarzen Tages“."
+    assert only(nlp, text).speaker is None
+
+
+def test_laut_after_a_quote_ending_its_sentence_belongs_to_the_next_sentence(nlp):
+    text = ("Die Agentur Tass zitiert dazu Karl Brandt mit folgenden Worten: „Diese Banken haben ihre Aufgabe verloren.“ "
+            "Laut der gleichen Agentur hält er das für richtig.")
+    q = only(nlp, text)
+    assert q.speaker == "Karl Brandt" and q.cue != "laut"
