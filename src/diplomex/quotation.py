@@ -203,6 +203,11 @@ def _speech_verbs() -> frozenset[str]:
     return _lower_set("speech_verbs.txt")
 
 
+def is_speech_verb(word: str) -> bool:
+    """A listed speech verb form ("sagte", "erklärte", "betont")."""
+    return word.lower() in _speech_verbs()
+
+
 def _name_nouns() -> tuple[str, ...]:
     return _endings("quote_name_nouns.txt")
 
