@@ -7,9 +7,10 @@ of the longer span), and speaker accuracy on matched quotes, twice:
 strict
     A predicted speaker is right when it overlaps the gold speaker span or ends in the same word (the
     surname "Costa" for gold "António Costa", said elsewhere). A gold pronoun ("er") is checked against
-    the nearest earlier gold speaker of the article that may name a person (diplomex points pronouns to
-    their antecedent; the corpus has no coreference, so this is a proxy, and a rough one: it misses an
-    antecedent named outside any annotation, and then counts a right resolution wrong). A gold quote without speaker is right
+    the nearest earlier gold speaker of the article that may name a person and agrees with the pronoun
+    (see :func:`agrees`; diplomex points pronouns to their antecedent; the corpus has no coreference, so
+    this is a proxy, and a rough one: it misses an antecedent named outside any annotation, or one named
+    after an earlier gold speaker, and then counts a right resolution wrong). A gold quote without speaker is right
     only when the prediction has none. Every gold description counts as a speaker to find, so a null
     answer to "ein Sprecher", "die Richter" or "der Bericht" is wrong here.
 
@@ -106,7 +107,7 @@ def gold_quotes(doc: dict, types: tuple[str, ...] = ("Direct",)) -> list[dict]:
         sp_spans = [(s["charBegin"], s["charEnd"]) for s in a["speaker"]["spans"]]
         sp_text = a["speaker"]["text"]
         if sp_spans and sp_text.lower() in PRONOUNS:
-            earlier = [s for s in speakers if s[1] <= sp_spans[0][0] and names_person(s[2])]
+            earlier = [s for s in speakers if s[1] <= sp_spans[0][0] and names_person(s[2]) and agrees(sp_text, s[2])]
             if earlier:
                 sp_spans, sp_text = sp_spans + [earlier[-1][:2]], sp_text + " / " + earlier[-1][2]
         frame = [(s["charBegin"], s["charEnd"]) for s in a["frame"]["spans"]]
@@ -146,6 +147,25 @@ def names_person(speaker_text: str) -> bool:
         return False
     capitalised = [w.strip(".:;()„“\"") for w in speaker_text.split() if w[:1].isupper()]
     return any(not is_known_body(w) and not is_common_noun(w) for w in capitalised)
+
+
+SOURCE_PREPOSITIONS = {"in", "im", "auf", "aus", "von", "vom", "bei", "beim", "nach", "laut", "mit", "zu", "zum", "zur", "über"}
+
+
+def agrees(pronoun: str, speaker_text: str) -> bool:
+    """A gold speaker can be the antecedent of the gold pronoun: not a source phrase led by a preposition
+    ("im italienischen Fachblatt …", "In einer Analyse des BBC": a document, no one "er" refers to), and
+    not of the other gender — "er" is never a phrase led by "die"/"eine" ("Die Oppositionspartei MDC",
+    "die Ukraine die EU die G8"), singular "sie" never one led by "der"/"ein". Without this the proxy
+    took the nearest gold speaker whatever it was, against the corpus's own pronoun."""
+    first = speaker_text.split()[0].lower() if speaker_text.split() else ""
+    if first in SOURCE_PREPOSITIONS:
+        return False
+    if pronoun.lower() == "er":
+        return first not in ("die", "eine")
+    if pronoun.lower() == "sie":
+        return first not in ("der", "ein")
+    return True
 
 
 def speaker_right(gold: dict, predicted: list | None, text: str) -> bool:
