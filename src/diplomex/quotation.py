@@ -1159,11 +1159,13 @@ def _title_gender(word: str) -> str | None:
 def person_gender(text: str, person: Mention) -> str | None:
     """"f" or "m" when a title, role noun or honorific stands next to a mention of the person's surname
     nearby (5000 characters either side) ("Außenministerin Jana Lindqvist", "Frau Lindqvist", "Lindqvist, Sprecherin der …"),
+    or the full name opens with a given name of one gender (first_name_genders.tsv: "Sergej Lawrow");
     None when nothing says or the signs disagree."""
     name_words = words(text[person.start : person.end])
     if not name_words:
         return None
-    genders = set()
+    given = lexicons.mapping("first_name_genders.tsv").get(name_words[0]) if len(name_words) > 1 else None
+    genders = {given} if given else set()
     window = re.compile(rf"(?<!\w){re.escape(name_words[-1])}(?!\w)")
     for match in window.finditer(text, max(0, person.start - 5000), person.end + 5000):
         before = [w for w in words(text[max(0, match.start() - 80) : match.start()])]
