@@ -75,3 +75,22 @@ def test_laut_after_a_quote_ending_its_sentence_belongs_to_the_next_sentence(nlp
             "Laut der gleichen Agentur hält er das für richtig.")
     q = only(nlp, text)
     assert q.speaker == "Karl Brandt" and q.cue != "laut"
+
+
+def test_a_noun_is_no_speech_verb(nlp):
+    text = ("Die Anwältin übergab dem Richter ein Schreiben der Staatsanwaltschaft. "
+            "„Wir haben davon nichts gewusst.“")
+    assert only(nlp, text).speaker != "der Staatsanwaltschaft"
+
+
+def test_name_inside_a_prepositional_phrase_is_no_speaker(nlp):
+    text = ("Wie die Ministerpräsidentin Anna Berger erklärte, habe sie den Zivilschutz alarmiert. "
+            "Bayern sei Österreich nach Sturm Xaver Huber dankbar: „Sie haben uns geholfen, und wir helfen ihnen.“")
+    assert only(nlp, text).speaker != "Xaver Huber"
+
+
+def test_sie_after_a_naming_verb_is_the_object(nlp):
+    text = ("In der Studie untersuchte Autorin Vera Holm fast fünfzig Methoden. "
+            "Der Hauptgeschäftsführer des BPI nannte sie „fahrlässig“.")
+    q = only(nlp, text)
+    assert q.speaker == "BPI" and q.speaker_kind == "organisation"

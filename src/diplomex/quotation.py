@@ -658,11 +658,12 @@ def _sentence_start(text: str, pos: int, limit: int = 300) -> int:
 
 def _verb_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """The last speech verb in text[lo:hi] (or "so" before a name: "so Gall", "so die FIFA"), as
-    (start, end, word)."""
+    (start, end, word). A capitalised form counts only at the start ("Schreiben der Behörde" is a noun)."""
     found = None
     toks = _tokens(text, lo, hi)
     for k, (start, end, word) in enumerate(toks):
-        if word.lower() in _speech_verbs() or word == "so" and _name_follows(toks, k + 1):
+        verb = word.lower() in _speech_verbs() and (word[:1].islower() or k == 0)
+        if verb or word == "so" and _name_follows(toks, k + 1):
             found = (start, end, word)
     return found
 
@@ -836,8 +837,8 @@ def _pronoun_after_verb(text: str, verb: tuple[int, int, str], lead_end: int) ->
     before = _tokens(text, max(0, verb[0] - 12), verb[0])[-1:]
     if before and before[0][2] in ("und", "sowie", "oder"):
         return None  # "X bestätigte das nicht und nannte sie „…“": the subject is X's, "sie" an object
-    if toks[0][2] == "sie" and any(t[2] == "als" for t in toks):
-        return None
+    if toks[0][2] == "sie" and (any(t[2] == "als" for t in toks) or verb[2].lower().startswith(("nann", "nenn"))):
+        return None  # "bezeichnete sie als „…“", "nannte sie „fahrlässig“": "sie" is what is named
     return Mention(toks[0][0], toks[0][1], "pronoun")
 
 
@@ -862,8 +863,17 @@ def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozen
     """The first person in text[lo:hi] named with a title or a full name and not governed by a
     preposition ("Bereits 2005 hatte Kanzlerin Angela Merkel verkündet: …")."""
     toks = _tokens(text, lo, hi)
+    governed = False  # inside a preposition's phrase: "nach (dem) Zyklon Tasha", "im Bezirk Weser-Ems"
     for k, (start, _, word) in enumerate(toks):
-        if not word[:1].isupper() or k and toks[k - 1][2].lower() in _PREPOSITIONS:
+        if not word[:1].isupper():
+            opens = word.lower() in _PREPOSITIONS and word not in _OBJECT_ARTICLES
+            governed = opens or governed and word in _DETERMINERS
+            continue
+        if k and toks[k - 1][2].lower() in _PREPOSITIONS:
+            governed = True
+        elif governed and toks[k - 1][2][:1].isupper() and is_title(word):
+            governed = False  # "nach dem Treffen Außenminister X …": a title opens the next phrase
+        if governed:
             continue
         if any(t[2] in _OBJECT_ARTICLES for t in toks[max(0, k - 3) : k]):
             continue  # "griff den iranischen Präsidenten X an": an object, not the speaker
