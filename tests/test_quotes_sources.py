@@ -94,3 +94,18 @@ def test_sie_after_a_naming_verb_is_the_object(nlp):
             "Der Hauptgeschäftsführer des BPI nannte sie „fahrlässig“.")
     q = only(nlp, text)
     assert q.speaker == "BPI" and q.speaker_kind == "organisation"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Innenminister Karl Brandt sieht grünes Licht für seine Pläne: „Ich gehe davon aus, dass das Gesetz rasch "
+     "kommt“, zitiert die Zeitung den Minister.", "Karl Brandt"),
+    ("„Wir bleiben bei unserer Linie“, zitiert die Agentur Außenministerin Anna Berger.", "Anna Berger"),
+    ("„Wir bleiben bei unserer Linie“, zitiert die Agentur.", "die Agentur"),
+])
+def test_the_one_a_source_quotes_speaks(nlp, text, speaker):
+    assert only(nlp, text).speaker == speaker
+
+
+def test_role_in_the_dative_before_zufolge(nlp):
+    text = "Außenministerin Anna Berger traf ihren Kollegen. Der Ministerin zufolge sei das Treffen „ein voller Erfolg“ gewesen."
+    assert only(nlp, text).speaker == "Anna Berger"

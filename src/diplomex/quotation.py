@@ -535,7 +535,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         body = _represented_body(toks, i) if titled and has_det else None
         if body is not None and is_known_body(text[body.start : body.end]):
             return body  # "der Einsatzleiter der Polizei", "der Hauptgeschäftsführer des BPI"
-        if titled and has_det and toks[det_at][2].lower() in ("der", "die") and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
+        articles = ("der", "die") if nominative else ("der", "die", "den", "dem")  # "dem Minister zufolge"
+        if titled and has_det and toks[det_at][2].lower() in articles and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
             return Mention(toks[i - 1][0], toks[i - 1][1], "role")  # "der Minister": resolved by the caller
         return None
     if i < len(toks) and is_institution(toks[i][2]):
@@ -730,7 +731,23 @@ def _is_named(text: str, mention: Mention, phrase_start: int, known: frozenset[s
 
 
 def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | None:
-    """"„…“, sagte X" / "„…“, so X" / "„…“, wird X zitiert": the cue and speaker after the marks."""
+    """"„…“, sagte X" / "„…“, so X" / "„…“, wird X zitiert" / "„…“, zitiert die Zeitung den Minister":
+    the cue and speaker after the marks."""
+    found = _cue_after_quote(text, close_at)
+    if found is None or not found[0].lower().startswith("zitier") or found[1] is None:
+        return found
+    source = found[1]
+    quoted_one = parse_speaker(text, source.end, limit=80, nominative=False)
+    if quoted_one is None or quoted_one.kind == "pronoun":
+        return found
+    gap = text[source.end : quoted_one.start].split()
+    if all(w in _DETERMINERS or w[:1].isupper() and w.isalpha() for w in gap):
+        return found[0], quoted_one  # the one the source quotes speaks (the articles and titles before the name)
+    return found
+
+
+def _cue_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | None:
+    """The cue right after the closing mark and the phrase after it (see :func:`_speaker_after_quote`)."""
     window = text[close_at + 1 : close_at + 120]
     passive = _PASSIVE_CUE.match(window)
     if passive:
