@@ -109,3 +109,15 @@ def test_the_one_a_source_quotes_speaks(nlp, text, speaker):
 def test_role_in_the_dative_before_zufolge(nlp):
     text = "Außenministerin Anna Berger traf ihren Kollegen. Der Ministerin zufolge sei das Treffen „ein voller Erfolg“ gewesen."
     assert only(nlp, text).speaker == "Anna Berger"
+
+
+def test_heading_label_before_the_subject(nlp):
+    text = "Europapolitik: Die SPD will am Kurs der Erweiterung festhalten. „Wir wollen ein Europa, auf das man sich verlassen kann.“"
+    q = only(nlp, text)
+    assert q.speaker == "Die SPD" and q.speaker_kind == "organisation"
+
+
+def test_possessive_view_before_a_colon(nlp):
+    text = ("Bundespräsident Karl Brandt nahm kein Blatt vor den Mund. "
+            "Seine Meinung zu dem Streit: „Das darf doch nicht wahr sein, dass man so miteinander umgeht.“")
+    assert only(nlp, text).speaker == "Karl Brandt"

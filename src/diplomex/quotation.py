@@ -686,10 +686,16 @@ _OWNED_VIEW = re.compile(
 )
 
 
+_OWNED_HEAD = re.compile(r"\s*(Seine|Ihre)\s+(?:Meinung|Ansicht|Antwort|Einschätzung|Worte|Reaktion|Bilanz)\b[^.!?„“\"»«]*:\s*$")
+
+
 def _owned_view(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> Mention | None:
     """The owner of a view or statement named by a possessive: "Nach Schäubles Ansicht" → "Schäuble"
-    (a known name or one written with a first name in the text), "Seiner Ansicht nach", "nach ihren
-    Worten" → the pronoun, for the caller to resolve."""
+    (a name known in the text), "Seiner Ansicht nach", "nach ihren Worten", "Seine Meinung zu X: „…“" →
+    the pronoun, for the caller to resolve."""
+    head = _OWNED_HEAD.match(text, lo, hi)
+    if head is not None:
+        return Mention(head.start(1), head.end(1), "pronoun")  # "Seine Meinung zu X: „…“"
     match = _OWNED_VIEW.search(text, lo, hi)
     if match is None:
         return None
@@ -990,7 +996,12 @@ def _speaker_around(text: str, sentence: int, open_at: int, close_at: int, known
     following = _named_in_next_sentence(text, close_at, known)
     if following is not None or previous is None or _ALL_MARKS.intersection(text[previous:sentence]):
         return following
+    label = _LABEL.match(text, previous, sentence)
+    previous = label.end() if label else previous  # "Europapolitik: Die SPD will …"
     return _subject(text, previous, sentence, known) or _named_in_clause(text, previous, sentence, known)
+
+
+_LABEL = re.compile(r"[A-ZÄÖÜ][\w-]*:\s+(?=[A-ZÄÖÜ])")
 
 
 _ATTRIBUTING_START = re.compile(r"[“”\"»«]*[.!?]?\s+(?:Das|Dies|Diese|Dieser|So)\b")
