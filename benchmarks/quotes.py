@@ -122,8 +122,8 @@ def last_word(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
-DESCRIPTION_START = {"der", "die", "das", "den", "dem", "ein", "eine", "einer", "eines", "einem", "dessen", "deren",
-                     "sein", "seine", "ihr", "ihre"}
+DESCRIPTION_START = {"der", "die", "das", "den", "dem", "ein", "eine", "einer", "eines", "einem", "einen", "dessen",
+                     "deren", "sein", "seine", "ihr", "ihre"}
 
 
 def role_only(speaker_text: str) -> bool:
@@ -187,7 +187,7 @@ def holds_role(gold: dict, predicted: list | None, text: str) -> bool:
     noun, surname = last_word(gold["speaker_text"]), last_word(text[predicted[0] : predicted[1]])
     if len(noun) < 4 or len(surname) < 3:
         return False
-    titled = rf"\w*{re.escape(noun)}n?\s+(?:[\w.-]+\s+){{0,3}}{re.escape(surname)}\b"
+    titled = rf"\w*{re.escape(noun)}n?\s+(?:[\w.-]+\s+){{0,4}}{re.escape(surname)}\b"  # "Luiz Inácio Lula da Silva"
     return re.search(titled, text[: gold["speaker"][0][0]], re.IGNORECASE) is not None
 
 
@@ -285,6 +285,7 @@ def main() -> None:
                 if g["speaker_text"].split(" / ")[0].lower() in PRONOUNS:
                     pronouns["all"] += 1
                     pronouns["wrong"] += not schema
+                    pronouns["strict wrong"] += not right
                 if not right:
                     got = text[p["speaker"][0] : p["speaker"][1]] if p["speaker"] else None
                     tag = " (schema: right)" if schema else ""
@@ -304,6 +305,10 @@ def main() -> None:
           f"on {sp_total} matched quotes (see the docstring for both)")
     print(f"{'  gold pronouns':22}{pronouns['all']:7d}{pronouns['wrong']:7d}   "
           f"matched quotes with a gold 'er'/'sie' (checked by proxy), of them counted wrong by the schema")
+    named = sp_total - pronouns["all"]
+    print(f"{'  without pronouns':22}{ratio(sp_right - pronouns['all'] + pronouns['strict wrong'], named):7.3f}"
+          f"{ratio(sp_schema - pronouns['all'] + pronouns['wrong'], named):7.3f}   "
+          f"on the {named} matched quotes whose gold speaker is no pronoun (no proxy needed)")
     if args.indirect:
         pi, ri, fi = prf(indirect["matched"], indirect["predicted"], indirect["gold"])
         print(f"{'indirect (overlap>=50%)':22}{pi:7.3f}{ri:7.3f}{fi:7.3f}   gold {indirect['gold']}, "
