@@ -116,3 +116,8 @@ def test_indirect_quotes_survive_serialisation(nlp_indirect):
 def test_odd_input_never_crashes(nlp_indirect):
     for text in ("", "sei", ", sagte", "„sei“, so", "Nach", "Wie , sei"):
         nlp_indirect(text)
+
+
+@pytest.mark.parametrize("word, mood", [("kritisiere", "I"), ("teilweise", None), ("meine", None), ("werfe", "I")])
+def test_suffix_rules_and_collisions(word, mood):
+    assert konjunktiv_mood(word) == mood

@@ -13,7 +13,7 @@ Lawrow. Four shapes, each needing a verb in the subjunctive (or "dass"/"ob" afte
 Mood comes from ``token.morph`` (Mood=Sub) when the caller has it, else from the data file
 ``konjunktiv_forms.tsv``: third-person Konjunktiv I forms that differ from the indicative (sei, habe,
 werde, könne, gebe, …; the ones in -e are indicative after "ich"), also with a verb prefix written together
-("zurücktrete"), and a few Konjunktiv II forms that stand in for it (hätten, würden, wären). Text inside
+("zurücktrete"), suffix rules ("-iere": "kritisiere"), and a few Konjunktiv II forms that stand in for it (hätten, würden, wären). Text inside
 quotation marks is never read as the author's reported speech.
 """
 
@@ -62,11 +62,19 @@ def _moods() -> dict[str, str]:
     return lexicons.mapping("konjunktiv_forms.tsv")
 
 
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[tuple[str, str], ...]:
+    return tuple((form[1:], mood) for form, mood in _moods().items() if form.startswith("-"))
+
+
 @lru_cache(maxsize=65536)
 def _listed_mood(word: str) -> str | None:
     mood = _moods().get(word)
     if mood is not None or word in _NOT_VERBS:
         return mood
+    for suffix, mood in _suffixes():
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return mood  # "kritisiere"
     for prefix in _PREFIXES:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 3 and _moods().get(rest) == "I":
