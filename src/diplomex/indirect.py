@@ -63,6 +63,11 @@ def _moods() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _final_letters() -> frozenset[str]:
+    return frozenset(form[-1] for form in _moods())
+
+
+@lru_cache(maxsize=1)
 def _suffixes() -> tuple[tuple[str, str], ...]:
     return tuple((form[1:], mood) for form, mood in _moods().items() if form.startswith("-"))
 
@@ -106,7 +111,10 @@ def _moods_in(words: list[tuple[int, int, str]], morph_at: Callable[[int], str |
     """(offset, mood) of the subjunctive verbs among ``words``."""
     found = []
     for k, (start, _, word) in enumerate(words):
-        mood = konjunktiv_mood(word, words[k - 1][2] if k else "", morph_at(start))
+        morph = morph_at(start)
+        if morph is None and word[-1] not in _final_letters():
+            continue  # no listed form ends so: skip the look-up
+        mood = konjunktiv_mood(word, words[k - 1][2] if k else "", morph)
         if mood is not None:
             found.append((start, mood))
     return found

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -132,7 +133,7 @@ class QuoteFinder:
         direct quote has no cue and no speaker (a Konjunktiv I sentence may go on reporting someone)."""
         if not self.indirect and all(cue is not None or speaker is not None for _, cue, speaker in quotes):
             return []
-        sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(text))]
+        sentences = sentence_offsets(doc, text)
         morph = {t.idx: str(t.morph) for t in doc} if doc.has_annotation("MORPH") else {}
         attributed = sorted(q.start for q, _, speaker in quotes if speaker is not None)
 
@@ -147,6 +148,15 @@ class QuoteFinder:
                 speaker = self._resolve(text, attribute(text, clause.as_quoted(), known)[1], clause.as_quoted(), known, check)
             out.append((clause, speaker))
         return out
+
+
+def sentence_offsets(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """(start, end) char offsets of the Doc's sentences, the whole text when none are set (read from the
+    SENT_START array: iterating ``doc.sents`` builds a Span per sentence)."""
+    if not doc.has_annotation("SENT_START") or not len(doc):
+        return [(0, len(text))]
+    starts = [doc[i].idx for i, flag in enumerate(doc.to_array(SENT_START)) if flag == 1 or i == 0]
+    return list(zip(starts, starts[1:] + [len(text)]))
 
 
 def continue_reported_speech(quotes: list[tuple[Quoted, str | None, Mention | None]], reported: list) -> list:
