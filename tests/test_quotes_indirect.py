@@ -121,3 +121,17 @@ def test_odd_input_never_crashes(nlp_indirect):
 @pytest.mark.parametrize("word, mood", [("kritisiere", "I"), ("teilweise", None), ("meine", None), ("werfe", "I")])
 def test_suffix_rules_and_collisions(word, mood):
     assert konjunktiv_mood(word) == mood
+
+
+def test_records_and_frames_carry_the_kind():
+    import diplomex
+    from diplomex.frames import Outcome, PeopleIndex, article_tables
+
+    nlp = diplomex.load()
+    nlp.replace_pipe("diplomex_quotes", "diplomex_quotes", config={"indirect": True})
+    record = diplomex.extract(TEXT, published="2025-03-03", id="a1", nlp=nlp)
+    kinds = {q.kind: q for q in record.quotes}
+    assert set(kinds) == {"direct", "indirect"}
+    assert kinds["indirect"].to_dict()["kind"] == "indirect" and "kind" not in kinds["direct"].to_dict()
+    table = article_tables([Outcome(0, "a1", record, None)], PeopleIndex())["quotes"]
+    assert sorted(table["kind"]) == ["direct", "indirect", "indirect"]

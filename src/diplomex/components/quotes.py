@@ -19,8 +19,16 @@ resolves to the one person named before with that title (and nationality). Organ
 ("das Auswärtige Amt", "die FIFA", "laut „Reuters“"), also through their spokespeople and officials
 ("ein Sprecher des Finanzministeriums", "der Einsatzleiter der Polizei"); "sagte die Sprecherin" without
 a name gives None. A quote without cue continues the previous quote's speaker only when no other person
-is named in between. With entities, a person speaker must be a name (see :class:`SpeakerCheck`).
-Indirect speech is not extracted.
+is named in between, or, when the quote stands in a Konjunktiv I sentence that goes on reporting the
+sentence before ("Er sagte, … Das Schicksal des Landes stehe „auf Messers Schneide“"), that speaker.
+With entities, a person speaker must be a name (see :class:`SpeakerCheck`).
+
+Indirect speech (config ``indirect``, off by default so that direct quotes stay as they are): clauses in
+Konjunktiv I ("Lawrow sagte, man sei bereit …", "Nach Angaben des Ministeriums habe …", "…, so X"; see
+:mod:`diplomex.indirect`) are added to the same spans with ``"kind": "indirect"``, the clause as text,
+``partial`` False, the cue word, and the speaker found as for a direct quote. To switch it on in the
+diplomex pipeline: ``nlp = diplomex.load(); nlp.replace_pipe("diplomex_quotes", "diplomex_quotes",
+config={"indirect": True})`` (then ``diplomex.extract(text, nlp=nlp)``).
 """
 
 from __future__ import annotations
