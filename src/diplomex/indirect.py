@@ -7,8 +7,8 @@ Lawrow. Four shapes, each needing a verb in the subjunctive (or "dass"/"ob" afte
 - ``after``: the clause, then a comma and the speech verb or "so" ("…, sagte X", "…, so X");
 - ``source``: a source phrase before the verb ("Nach Angaben des Ministeriums habe …", "Laut X sei …",
   "X zufolge werde …", "Wie X mitteilte, seien …"): the clause runs from the subjunctive verb;
-- ``continued``: a sentence in Konjunktiv I with no cue of its own right after a reported one goes on
-  reporting the same speaker ("Er sagte, … Die Lage sei ernst.").
+- ``continued``: a sentence in the subjunctive with no cue of its own right after a reported one goes on
+  reporting the same speaker ("Er sagte, … Die Lage sei ernst. Alle Optionen lägen auf dem Tisch.").
 
 Mood comes from ``token.morph`` (Mood=Sub) when the caller has it, else from the data file
 ``konjunktiv_forms.tsv``: third-person Konjunktiv I forms that differ from the indicative (sei, habe,
@@ -120,8 +120,14 @@ def _moods_in(words: list[tuple[int, int, str]], morph_at: Callable[[int], str |
     return found
 
 
+_COLON_BEFORE_QUOTE = re.compile(r":\s*[„»«\"“]")
+
+
 def _clause_end(text: str, lo: int, hi: int) -> int:
-    """``hi`` with the sentence's closing punctuation and spaces left out."""
+    """``hi`` with the sentence's closing punctuation and spaces left out, or the colon that introduces a
+    direct quote ("…, er sei optimistisch: „…“")."""
+    colon = _COLON_BEFORE_QUOTE.search(text, lo, hi)
+    hi = colon.start() if colon else hi
     while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ".!?;"):
         hi -= 1
     return hi
@@ -176,7 +182,7 @@ def reported_in_sentence(
             comma = text.find(",", lo, first)
             return Reported(_skip_space(text, comma + 1, hi), end, "wie", "source") if comma > 0 else None
         return Reported(first, end, cue.lower(), "source")
-    if continues and moods[0][1] == "I" and not any(is_speech_verb(w) for _, _, w in words):
+    if continues and not any(is_speech_verb(w) for _, _, w in words):
         return Reported(_skip_space(text, lo, hi), end, None, "continued")
     return None
 
