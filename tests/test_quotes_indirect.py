@@ -135,3 +135,13 @@ def test_records_and_frames_carry_the_kind():
     assert kinds["indirect"].to_dict()["kind"] == "indirect" and "kind" not in kinds["direct"].to_dict()
     table = article_tables([Outcome(0, "a1", record, None)], PeopleIndex())["quotes"]
     assert sorted(table["kind"]) == ["direct", "indirect", "indirect"]
+
+
+def test_clause_ends_at_a_colon_before_a_direct_quote(sentencizer):
+    text = "Der Minister sagte, er sei optimistisch: „Wir kommen voran.“"
+    assert reported(sentencizer, text) == [("frame", "sagte", "er sei optimistisch")]
+
+
+def test_konjunktiv_ii_sentence_continues(sentencizer):
+    text = "Die Sprecherin sagte, man prüfe die Daten. Alle Optionen lägen noch auf dem Tisch."
+    assert [shape for shape, _, _ in reported(sentencizer, text)] == ["frame", "continued"]
