@@ -121,3 +121,15 @@ def test_possessive_view_before_a_colon(nlp):
     text = ("Bundespräsident Karl Brandt nahm kein Blatt vor den Mund. "
             "Seine Meinung zu dem Streit: „Das darf doch nicht wahr sein, dass man so miteinander umgeht.“")
     assert only(nlp, text).speaker == "Karl Brandt"
+
+
+def test_regnal_number_does_not_end_the_sentence(nlp):
+    text = ("Der Sprecher lobte den Papst. Später sagte Bundeskanzlerin Angela Merkel vor der Presse, Benedikt XVI. "
+            "„ist und bleibt einer der bedeutendsten Denker unserer Zeit“.")
+    assert only(nlp, text).speaker == "Angela Merkel"
+
+
+def test_apposition_after_a_description_but_not_after_a_titled_name(nlp):
+    text = ("Im Verfahren sollen laut dem Chefankläger des Strafgerichts, Luis Moreno Ocampo, Verbrechen "
+            "„von unbeschreiblicher Brutalität“ begangen worden sein.")
+    assert only(nlp, text).speaker == "Luis Moreno Ocampo"

@@ -517,7 +517,7 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         return quoted_name  # "schrieb „Die Zeit“", "laut „Reuters“"
     if titled or described:
         # "der Sprecher des Amtes, Martin Jäger", "der frühere Bürgermeister und Senator, Henning Scherf"
-        apposition = _apposition(toks, i)
+        apposition = _apposition(toks, i) if not titled or _name_run(toks, i) == i else None  # not "Kanzlerin X vor der Presse, Y"
         if apposition is not None:
             return apposition
         end = _name_run(toks, i)
@@ -653,8 +653,14 @@ def _sentence_start(text: str, pos: int, limit: int = 300) -> int:
     lo = max(0, pos - limit)
     best = lo
     for match in _SENTENCE_END.finditer(text[lo:pos]):
-        best = lo + match.end()
+        after = text[lo + match.end() : lo + match.end() + 3].lstrip("„“\"»«")
+        ordinal = _ORDINAL_BEFORE.search(text, max(0, lo + match.start() - 8), lo + match.start())
+        if not (ordinal and after[:1].islower()):
+            best = lo + match.end()
     return best
+
+
+_ORDINAL_BEFORE = re.compile(r"(?:\b[IVXLC]{1,6}|\b\d{1,2})$")  # "Benedikt XVI. „ist …“": the sentence goes on
 
 
 def _verb_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
@@ -866,7 +872,8 @@ def _pronoun_after_verb(text: str, verb: tuple[int, int, str], lead_end: int) ->
 
 
 _PREPOSITIONS = frozenset(
-    "mit an auf gegen für über von vom zu zum zur bei beim nach gegenüber aus in im um unter vor wegen dem den".split()
+    "mit an auf gegen für über von vom zu zum zur bei beim nach gegenüber aus in im um unter vor wegen durch ohne seit "
+    "trotz während zwischen neben hinter dem den".split()
 )
 
 
