@@ -133,3 +133,10 @@ def test_apposition_after_a_description_but_not_after_a_titled_name(nlp):
     text = ("Im Verfahren sollen laut dem Chefankläger des Strafgerichts, Luis Moreno Ocampo, Verbrechen "
             "„von unbeschreiblicher Brutalität“ begangen worden sein.")
     assert only(nlp, text).speaker == "Luis Moreno Ocampo"
+
+
+def test_er_before_the_speech_verb_is_its_subject_and_a_date_ends_no_sentence(nlp):
+    text = ("Botschafter Jonas Weber startete im Hafen. Nach einer Fahrt mit seinen Kollegen Paul Graf und Tim Roth steuerte "
+            "er am 20. Juli 1969 das Schiff „Adler“ in den Hafen und meldete sich mit den Worten: „Wir sind angekommen.“")
+    quote = quotes_of(nlp(text))[-1]
+    assert quote.speaker == "Jonas Weber"

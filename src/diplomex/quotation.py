@@ -655,12 +655,13 @@ def _sentence_start(text: str, pos: int, limit: int = 300) -> int:
     for match in _SENTENCE_END.finditer(text[lo:pos]):
         after = text[lo + match.end() : lo + match.end() + 3].lstrip("„“\"»«")
         ordinal = _ORDINAL_BEFORE.search(text, max(0, lo + match.start() - 8), lo + match.start())
-        if not (ordinal and after[:1].islower()):
+        if not ordinal or not (ordinal.group(1) or after[:1].islower()):
             best = lo + match.end()
     return best
 
 
-_ORDINAL_BEFORE = re.compile(r"(?:\b[IVXLC]{1,6}|\b\d{1,2})$")  # "Benedikt XVI. „ist …“": the sentence goes on
+# A day ("am 20. Juli") or a regnal number going on in lower case ("Benedikt XVI. „ist …“") ends no sentence.
+_ORDINAL_BEFORE = re.compile(r"(?:\b[IVXLC]{1,6}|(?<![\d.])\b(\d{1,2}))$")
 
 
 def _verb_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
@@ -828,7 +829,7 @@ def _speaker_in_sentence(
     if subject is None or subject.kind == "organisation" and _inverted_name(text, verb, named_after):
         subject = named_after  # "Der Zeitung sagte Filep Karma: „…“": the name after the verb
     if subject is None:
-        subject = _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
+        subject = _masculine_pronoun(text, sentence, verb[0]) or _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
     return verb[2], subject
 
 
@@ -884,6 +885,15 @@ def _pronoun_in_clause(text: str, lo: int, hi: int) -> Mention | None:
         if word in _PRONOUNS and not (k and toks[k - 1][2].lower() in _PREPOSITIONS):
             return Mention(start, end, "pronoun")
     return None
+
+
+def _masculine_pronoun(text: str, lo: int, hi: int) -> Mention | None:
+    """"er" in text[lo:hi], not after a preposition: always a subject ("lenkte er die Fähre … und meldete
+    sich mit den Worten: „…“"), unlike "sie", which may be an object."""
+    pronoun = _pronoun_in_clause(text, lo, hi)
+    while pronoun is not None and text[pronoun.start : pronoun.end] != "er":
+        pronoun = _pronoun_in_clause(text, pronoun.end, hi)
+    return pronoun
 
 
 _OBJECT_ARTICLES = frozenset(("den", "dem", "einen", "einem", "des", "eines"))
