@@ -140,3 +140,8 @@ def test_er_before_the_speech_verb_is_its_subject_and_a_date_ends_no_sentence(nl
             "er am 20. Juli 1969 das Schiff „Adler“ in den Hafen und meldete sich mit den Worten: „Wir sind angekommen.“")
     quote = quotes_of(nlp(text))[-1]
     assert quote.speaker == "Jonas Weber"
+
+
+def test_laut_before_a_common_noun_names_no_one(nlp):
+    text = "Die Spuren seien laut Gutachtern „unerwartet gering“ gewesen."
+    assert only(nlp, text).speaker is None

@@ -1087,7 +1087,8 @@ def _cue_word(text: str, lo: int, hi: int, marker: str) -> Mention | None:
                     return mention
             return None
         mention = parse_speaker(text, end, nominative=False)
-        return mention if mention and _is_named(text, mention, end) else None
+        phrase = end + len(text[end : end + 20]) - len(text[end : end + 20].lstrip())
+        return mention if mention and _is_named(text, mention, phrase) else None  # not "laut Gutachtern"
     return None
 
 
