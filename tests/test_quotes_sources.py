@@ -145,3 +145,14 @@ def test_er_before_the_speech_verb_is_its_subject_and_a_date_ends_no_sentence(nl
 def test_laut_before_a_common_noun_names_no_one(nlp):
     text = "Die Spuren seien laut Gutachtern „unerwartet gering“ gewesen."
     assert only(nlp, text).speaker is None
+
+
+def test_hiess_es_vom_names_the_speaker(nlp):
+    q = only(nlp, "„Alle Anzeichen deuten auf einen Anschlag hin“, hieß es vom Abgeordneten des Föderationsrates Viktor Orlow.")
+    assert q.speaker == "Viktor Orlow"
+
+
+def test_adjectives_and_place_names_in_a_prepositional_phrase(nlp):
+    text = ("Seit Jahren ist Berater Jonas Weber in dem kleinen brandenburgischen Ort Kirchdorf an der Havel aktiv. "
+            "Im Jahr 2008 erklärte er: „Wir machen das in zehn Sekunden.“")
+    assert only(nlp, text).speaker == "Jonas Weber"

@@ -420,10 +420,10 @@ def _ends_with(word: str, name: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_title(word: str) -> bool:
-    """A role title, also inflected ("Parteichefs", "Präsidenten", "Vertretern")."""
+    """A role title, also inflected ("Parteichefs", "Präsidenten", "Vertretern", "Abgeordneten")."""
     if not word[:1].isupper():
         return False
-    return _ends_with(word, "speaker_titles.txt") or _ends_with(re.sub(r"(?:e?s|e?n)$", "", word), "speaker_titles.txt")
+    return any(_ends_with(form, "speaker_titles.txt") for form in (word, re.sub(r"(?:e?s|e?n)$", "", word), re.sub(r"[sn]$", "", word)))
 
 
 @lru_cache(maxsize=65536)
@@ -685,7 +685,7 @@ def _name_follows(toks: list, k: int) -> bool:
 
 _AFTER_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*([^\W\d_]+)")
 _PASSIVE_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*(?:wird|wurde|werden|wurden)\s+(.{1,80}?)\s+(?:wie folgt\s+)?zitiert\b")
-_VIEW_NOUNS = r"(?:Worten|Ansicht|Angaben|Auffassung|Meinung|Einschätzung|Aussagen?|Informationen|Darstellung|Überzeugung)"
+_VIEW_NOUNS = r"(?:Worten|Ansicht|Angaben|Auffassung|Meinung|Einschätzung|Aussagen?|Informationen|Darstellung(?:en)?|Überzeugung)"
 _VIEW_CUE = re.compile(rf"\b(?:[Nn]ach|[Ll]aut)\s+(?:den\s+)?{_VIEW_NOUNS}\s+(?:von\s+)?(?=\w)")
 _OWNED_VIEW = re.compile(
     rf"\b(?:(?:[Nn]ach|[Ll]aut)\s+(?:(?P<name>[A-ZÄÖÜ][\w-]*?)s|(?P<pronoun>[Ss]einer|[Ii]hrer|[Ss]einen|[Ii]hren))\s+{_VIEW_NOUNS}"
@@ -715,7 +715,13 @@ def _owned_view(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()
 def document_source(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> Mention | None:
     """The author of a statement or document the sentence quotes from: "heißt es in einer Mitteilung des
     Auswärtigen Amtes", "In einem Positionspapier des Innenministeriums steht", "in einer Erklärung von
-    Außenminister X" → the body or the named person (None for a document without one)."""
+    Außenminister X", "hieß es vom Abgeordneten X" → the body or the named person (None for a document
+    without one)."""
+    said_by = _SAID_BY.search(text, lo, hi)
+    if said_by is not None:  # "hieß es vom Abgeordneten X"
+        mention = parse_speaker(text, said_by.end(), limit=hi - said_by.end(), nominative=False)
+        if mention is not None and mention.kind in ("person", "organisation"):
+            return mention
     toks = _tokens(text, lo, hi)
     for k in range(1, len(toks) - 1):
         word = toks[k][2]
@@ -733,6 +739,7 @@ def document_source(text: str, lo: int, hi: int, known: frozenset[str] = frozens
     return None
 
 
+_SAID_BY = re.compile(r"\b(?:heißt|hieß)\s+es\s+(?:[a-zäöüß]+\s+){0,2}?(?:von|vom)\s+")
 _DOCUMENT_PREPOSITIONS = frozenset(("in", "im", "laut", "nach", "aus"))
 
 
@@ -903,12 +910,16 @@ def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozen
     """The first person in text[lo:hi] named with a title or a full name and not governed by a
     preposition ("Bereits 2005 hatte Kanzlerin Angela Merkel verkündet: …")."""
     toks = _tokens(text, lo, hi)
-    governed = False  # inside a preposition's phrase: "nach (dem) Zyklon Tasha", "im Bezirk Weser-Ems"
+    governed = False  # inside a preposition's phrase: "nach (dem) Zyklon Tasha", "im kleinen Ort X an der Havel"
+    modifiable = False  # an article or adjective just read: an adjective may follow ("dem kleinen … Ort")
     for k, (start, _, word) in enumerate(toks):
         if not word[:1].isupper():
             opens = word.lower() in _PREPOSITIONS and word not in _OBJECT_ARTICLES
-            governed = opens or governed and word in _DETERMINERS
+            adjective = modifiable and word.endswith(("e", "en", "er", "es", "em"))
+            governed = opens or governed and (word in _DETERMINERS or adjective)  # not "zu gewinnen, will X"
+            modifiable = governed and (word in _DETERMINERS or adjective or opens and word != "zu")
             continue
+        modifiable = False
         if k and toks[k - 1][2].lower() in _PREPOSITIONS:
             governed = True
         elif governed and toks[k - 1][2][:1].isupper() and is_title(word):
