@@ -203,6 +203,11 @@ def _speech_verbs() -> frozenset[str]:
     return _lower_set("speech_verbs.txt")
 
 
+def is_speech_verb(word: str) -> bool:
+    """A listed speech verb form ("sagte", "erklärte", "betont")."""
+    return word.lower() in _speech_verbs()
+
+
 def _name_nouns() -> tuple[str, ...]:
     return _endings("quote_name_nouns.txt")
 
@@ -415,16 +420,19 @@ def _ends_with(word: str, name: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_title(word: str) -> bool:
-    """A role title, also inflected ("Parteichefs", "Präsidenten", "Vertretern")."""
+    """A role title, also inflected ("Parteichefs", "Präsidenten", "Vertretern", "Abgeordneten")."""
     if not word[:1].isupper():
         return False
-    return _ends_with(word, "speaker_titles.txt") or _ends_with(re.sub(r"(?:e?s|e?n)$", "", word), "speaker_titles.txt")
+    return any(_ends_with(form, "speaker_titles.txt") for form in (word, re.sub(r"(?:e?s|e?n)$", "", word), re.sub(r"[sn]$", "", word)))
 
 
 @lru_cache(maxsize=65536)
 def is_institution(word: str) -> bool:
-    """A capitalised noun naming an institution that speaks ("Außenministerium", "Kreml")."""
-    return word[:1].isupper() and _ends_with(word, "speaker_organisations.txt")
+    """A capitalised noun naming an institution that speaks ("Außenministerium", "Kreml"), also in the
+    genitive ("des Auswärtigen Amtes", "des Kremls")."""
+    if not word[:1].isupper():
+        return False
+    return _ends_with(word, "speaker_organisations.txt") or word.endswith("s") and _ends_with(re.sub(r"e?s$", "", word), "speaker_organisations.txt")
 
 
 @lru_cache(maxsize=65536)
@@ -454,6 +462,14 @@ def _name_run(toks: list, i: int) -> int:
         else:
             break
     return end
+
+
+def _capitalised_run(toks: list, i: int, longest: int) -> int:
+    """Index after the capitalised words from ``i`` (at most ``longest``): "Europäischen Kommission"."""
+    j = i
+    while j < len(toks) and j - i < longest and toks[j][2][:1].isupper():
+        j += 1
+    return j
 
 
 def _is_given_name(word: str) -> bool:
@@ -493,7 +509,7 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         if i + 1 < len(toks) and toks[i][2] == "und" and is_title(toks[i + 1][2]):
             i += 1  # "der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch"
     described = has_det and not titled and i < len(toks) and toks[i][2][:1].isupper() and not is_institution(toks[i][2])
-    if described and any(is_institution(t[2]) for t in toks[i : _name_run(toks, i) + 1]):
+    if described and any(is_institution(t[2]) for t in toks[i : max(_name_run(toks, i), _capitalised_run(toks, i, 3)) + 1]):
         end = next(k for k in range(i, len(toks)) if is_institution(toks[k][2]))
         return Mention(toks[det_at][0], toks[end][1], "organisation")  # "das Auswärtige Amt"
     quoted_name = _quoted_name(toks, i)
@@ -501,7 +517,7 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         return quoted_name  # "schrieb „Die Zeit“", "laut „Reuters“"
     if titled or described:
         # "der Sprecher des Amtes, Martin Jäger", "der frühere Bürgermeister und Senator, Henning Scherf"
-        apposition = _apposition(toks, i)
+        apposition = _apposition(toks, i) if not titled or _name_run(toks, i) == i else None  # not "Kanzlerin X vor der Presse, Y"
         if apposition is not None:
             return apposition
         end = _name_run(toks, i)
@@ -519,7 +535,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         body = _represented_body(toks, i) if titled and has_det else None
         if body is not None and is_known_body(text[body.start : body.end]):
             return body  # "der Einsatzleiter der Polizei", "der Hauptgeschäftsführer des BPI"
-        if titled and has_det and toks[det_at][2].lower() in ("der", "die") and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
+        articles = ("der", "die") if nominative else ("der", "die", "den", "dem")  # "dem Minister zufolge"
+        if titled and has_det and toks[det_at][2].lower() in articles and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
             return Mention(toks[i - 1][0], toks[i - 1][1], "role")  # "der Minister": resolved by the caller
         return None
     if i < len(toks) and is_institution(toks[i][2]):
@@ -636,17 +653,25 @@ def _sentence_start(text: str, pos: int, limit: int = 300) -> int:
     lo = max(0, pos - limit)
     best = lo
     for match in _SENTENCE_END.finditer(text[lo:pos]):
-        best = lo + match.end()
+        after = text[lo + match.end() : lo + match.end() + 3].lstrip("„“\"»«")
+        ordinal = _ORDINAL_BEFORE.search(text, max(0, lo + match.start() - 8), lo + match.start())
+        if not ordinal or not (ordinal.group(1) or after[:1].islower()):
+            best = lo + match.end()
     return best
+
+
+# A day ("am 20. Juli") or a regnal number going on in lower case ("Benedikt XVI. „ist …“") ends no sentence.
+_ORDINAL_BEFORE = re.compile(r"(?:\b[IVXLC]{1,6}|(?<![\d.])\b(\d{1,2}))$")
 
 
 def _verb_at(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """The last speech verb in text[lo:hi] (or "so" before a name: "so Gall", "so die FIFA"), as
-    (start, end, word)."""
+    (start, end, word). A capitalised form counts only at the start ("Schreiben der Behörde" is a noun)."""
     found = None
     toks = _tokens(text, lo, hi)
     for k, (start, end, word) in enumerate(toks):
-        if word.lower() in _speech_verbs() or word == "so" and _name_follows(toks, k + 1):
+        verb = word.lower() in _speech_verbs() and (word[:1].islower() or k == 0)
+        if verb or word == "so" and _name_follows(toks, k + 1):
             found = (start, end, word)
     return found
 
@@ -660,10 +685,62 @@ def _name_follows(toks: list, k: int) -> bool:
 
 _AFTER_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*([^\W\d_]+)")
 _PASSIVE_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*(?:wird|wurde|werden|wurden)\s+(.{1,80}?)\s+(?:wie folgt\s+)?zitiert\b")
-_VIEW_CUE = re.compile(
-    r"\b(?:[Nn]ach|[Ll]aut)\s+(?:(?:den\s+)?Worten|Ansicht|Angaben|Auffassung|Meinung|Einschätzung|Aussage)"
-    r"\s+(?:von\s+)?(?=\w)"
+_VIEW_NOUNS = r"(?:Worten|Ansicht|Angaben|Auffassung|Meinung|Einschätzung|Aussagen?|Informationen|Darstellung(?:en)?|Überzeugung)"
+_VIEW_CUE = re.compile(rf"\b(?:[Nn]ach|[Ll]aut)\s+(?:den\s+)?{_VIEW_NOUNS}\s+(?:von\s+)?(?=\w)")
+_OWNED_VIEW = re.compile(
+    rf"\b(?:(?:[Nn]ach|[Ll]aut)\s+(?:(?P<name>[A-ZÄÖÜ][\w-]*?)s|(?P<pronoun>[Ss]einer|[Ii]hrer|[Ss]einen|[Ii]hren))\s+{_VIEW_NOUNS}"
+    rf"|(?P<lead>[Ss]einer|[Ii]hrer)\s+{_VIEW_NOUNS}\s+nach)\b"
 )
+
+
+_OWNED_HEAD = re.compile(r"\s*(Seine|Ihre)\s+(?:Meinung|Ansicht|Antwort|Einschätzung|Worte|Reaktion|Bilanz)\b[^.!?„“\"»«]*:\s*$")
+
+
+def _owned_view(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The owner of a view or statement named by a possessive: "Nach Schäubles Ansicht" → "Schäuble"
+    (a name known in the text), "Seiner Ansicht nach", "nach ihren Worten", "Seine Meinung zu X: „…“" →
+    the pronoun, for the caller to resolve."""
+    head = _OWNED_HEAD.match(text, lo, hi)
+    if head is not None:
+        return Mention(head.start(1), head.end(1), "pronoun")  # "Seine Meinung zu X: „…“"
+    match = _OWNED_VIEW.search(text, lo, hi)
+    if match is None:
+        return None
+    if match.group("name"):
+        return Mention(match.start("name"), match.end("name"), "person") if match.group("name") in known else None
+    group = "pronoun" if match.group("pronoun") else "lead"
+    return Mention(match.start(group), match.end(group), "pronoun")
+
+
+def document_source(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The author of a statement or document the sentence quotes from: "heißt es in einer Mitteilung des
+    Auswärtigen Amtes", "In einem Positionspapier des Innenministeriums steht", "in einer Erklärung von
+    Außenminister X", "hieß es vom Abgeordneten X" → the body or the named person (None for a document
+    without one)."""
+    said_by = _SAID_BY.search(text, lo, hi)
+    if said_by is not None:  # "hieß es vom Abgeordneten X"
+        mention = parse_speaker(text, said_by.end(), limit=hi - said_by.end(), nominative=False)
+        if mention is not None and mention.kind in ("person", "organisation"):
+            return mention
+    toks = _tokens(text, lo, hi)
+    for k in range(1, len(toks) - 1):
+        word = toks[k][2]
+        if not word[:1].isupper() or not _ends_with(word, "quote_documents.txt") or toks[k + 1][2] not in _GENITIVE_LINKS:
+            continue
+        j = k - 1
+        while j > 0 and (toks[j][2][:1].islower() and toks[j][2] not in _DOCUMENT_PREPOSITIONS):
+            j -= 1  # articles and adjectives: "in einer gemeinsamen Erklärung"
+        if toks[j][2].lower() not in _DOCUMENT_PREPOSITIONS:
+            continue
+        link_end = toks[k + 1][1] if toks[k + 1][2] in ("von", "vom") else toks[k + 1][0]
+        mention = parse_speaker(text, link_end, limit=hi - link_end, nominative=False)
+        if mention is not None and (mention.kind == "organisation" or mention.kind == "person" and _is_named(text, mention, link_end, known)):
+            return mention
+    return None
+
+
+_SAID_BY = re.compile(r"\b(?:heißt|hieß)\s+es\s+(?:[a-zäöüß]+\s+){0,2}?(?:von|vom)\s+")
+_DOCUMENT_PREPOSITIONS = frozenset(("in", "im", "laut", "nach", "aus"))
 
 
 def _is_named(text: str, mention: Mention, phrase_start: int, known: frozenset[str] = frozenset()) -> bool:
@@ -674,7 +751,23 @@ def _is_named(text: str, mention: Mention, phrase_start: int, known: frozenset[s
 
 
 def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | None:
-    """"„…“, sagte X" / "„…“, so X" / "„…“, wird X zitiert": the cue and speaker after the marks."""
+    """"„…“, sagte X" / "„…“, so X" / "„…“, wird X zitiert" / "„…“, zitiert die Zeitung den Minister":
+    the cue and speaker after the marks."""
+    found = _cue_after_quote(text, close_at)
+    if found is None or not found[0].lower().startswith("zitier") or found[1] is None:
+        return found
+    source = found[1]
+    quoted_one = parse_speaker(text, source.end, limit=80, nominative=False)
+    if quoted_one is None or quoted_one.kind == "pronoun":
+        return found
+    gap = text[source.end : quoted_one.start].split()
+    if all(w in _DETERMINERS or w[:1].isupper() and w.isalpha() for w in gap):
+        return found[0], quoted_one  # the one the source quotes speaks (the articles and titles before the name)
+    return found
+
+
+def _cue_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | None:
+    """The cue right after the closing mark and the phrase after it (see :func:`_speaker_after_quote`)."""
     window = text[close_at + 1 : close_at + 120]
     passive = _PASSIVE_CUE.match(window)
     if passive:
@@ -713,6 +806,9 @@ def _speaker_in_sentence(
     view = _VIEW_CUE.search(text, sentence, lead_end)
     if view:
         return "laut", parse_speaker(text, view.end(), nominative=False)
+    owner = _owned_view(text, sentence, lead_end, known)
+    if owner is not None:
+        return "laut", owner
     verb = _verb_at(text, sentence, lead_end)
     colon = text[sentence:lead_end].rstrip().endswith(":")
     passive = re.search(r"\b(?:wird|werden|wurde|wurden)\b", text[sentence:lead_end])
@@ -740,7 +836,7 @@ def _speaker_in_sentence(
     if subject is None or subject.kind == "organisation" and _inverted_name(text, verb, named_after):
         subject = named_after  # "Der Zeitung sagte Filep Karma: „…“": the name after the verb
     if subject is None:
-        subject = _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
+        subject = _masculine_pronoun(text, sentence, verb[0]) or _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
     return verb[2], subject
 
 
@@ -778,13 +874,14 @@ def _pronoun_after_verb(text: str, verb: tuple[int, int, str], lead_end: int) ->
     before = _tokens(text, max(0, verb[0] - 12), verb[0])[-1:]
     if before and before[0][2] in ("und", "sowie", "oder"):
         return None  # "X bestätigte das nicht und nannte sie „…“": the subject is X's, "sie" an object
-    if toks[0][2] == "sie" and any(t[2] == "als" for t in toks):
-        return None
+    if toks[0][2] == "sie" and (any(t[2] == "als" for t in toks) or verb[2].lower().startswith(("nann", "nenn"))):
+        return None  # "bezeichnete sie als „…“", "nannte sie „fahrlässig“": "sie" is what is named
     return Mention(toks[0][0], toks[0][1], "pronoun")
 
 
 _PREPOSITIONS = frozenset(
-    "mit an auf gegen für über von vom zu zum zur bei beim nach gegenüber aus in im um unter vor wegen dem den".split()
+    "mit an auf gegen für über von vom zu zum zur bei beim nach gegenüber aus in im um unter vor wegen durch ohne seit "
+    "trotz während zwischen neben hinter dem den".split()
 )
 
 
@@ -797,6 +894,15 @@ def _pronoun_in_clause(text: str, lo: int, hi: int) -> Mention | None:
     return None
 
 
+def _masculine_pronoun(text: str, lo: int, hi: int) -> Mention | None:
+    """"er" in text[lo:hi], not after a preposition: always a subject ("lenkte er die Fähre … und meldete
+    sich mit den Worten: „…“"), unlike "sie", which may be an object."""
+    pronoun = _pronoun_in_clause(text, lo, hi)
+    while pronoun is not None and text[pronoun.start : pronoun.end] != "er":
+        pronoun = _pronoun_in_clause(text, pronoun.end, hi)
+    return pronoun
+
+
 _OBJECT_ARTICLES = frozenset(("den", "dem", "einen", "einem", "des", "eines"))
 
 
@@ -804,8 +910,21 @@ def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozen
     """The first person in text[lo:hi] named with a title or a full name and not governed by a
     preposition ("Bereits 2005 hatte Kanzlerin Angela Merkel verkündet: …")."""
     toks = _tokens(text, lo, hi)
+    governed = False  # inside a preposition's phrase: "nach (dem) Zyklon Tasha", "im kleinen Ort X an der Havel"
+    modifiable = False  # an article or adjective just read: an adjective may follow ("dem kleinen … Ort")
     for k, (start, _, word) in enumerate(toks):
-        if not word[:1].isupper() or k and toks[k - 1][2].lower() in _PREPOSITIONS:
+        if not word[:1].isupper():
+            opens = word.lower() in _PREPOSITIONS and word not in _OBJECT_ARTICLES
+            adjective = modifiable and word.endswith(("e", "en", "er", "es", "em"))
+            governed = opens or governed and (word in _DETERMINERS or adjective)  # not "zu gewinnen, will X"
+            modifiable = governed and (word in _DETERMINERS or adjective or opens and word != "zu")
+            continue
+        modifiable = False
+        if k and toks[k - 1][2].lower() in _PREPOSITIONS:
+            governed = True
+        elif governed and toks[k - 1][2][:1].isupper() and is_title(word):
+            governed = False  # "nach dem Treffen Außenminister X …": a title opens the next phrase
+        if governed:
             continue
         if any(t[2] in _OBJECT_ARTICLES for t in toks[max(0, k - 3) : k]):
             continue  # "griff den iranischen Präsidenten X an": an object, not the speaker
@@ -866,6 +985,8 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
             speaker = _named_in_clause(text, close_at + 1, after_end, known)
         if speaker is None and cue != "so" and sentence < open_at - 2:
             speaker = _subject(text, sentence, open_at, known)
+        if speaker is None:
+            speaker = document_source(text, sentence, _sentence_end(text, close_at), known)
         return cue, speaker
     lead_end = len(text[:open_at].rstrip())
     if text[lead_end - 1 : lead_end] != ":":
@@ -874,7 +995,18 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
     cue, speaker = _speaker_in_sentence(text, sentence, lead_end, close_at, known)
     if speaker is None and cue is None:
         speaker = _speaker_around(text, sentence, open_at, close_at, known)
+    elif speaker is None:
+        speaker = document_source(text, sentence, _sentence_end(text, close_at), known)
     return cue, speaker
+
+
+def _sentence_end(text: str, close_at: int) -> int:
+    """End of the sentence a quote closing at ``close_at`` stands in: the closing mark itself when the
+    quote ends its sentence („… verloren.“ Laut …), else the end of the clause after it."""
+    if text[close_at - 1 : close_at] in ".!?" and text[close_at + 1 : close_at + 3].strip()[:1] not in (",", ""):
+        if not text[close_at + 1 : close_at + 40].lstrip()[:1].islower():
+            return close_at + 1
+    return close_at + 1 + len(_clause_after(text, close_at + 1, 200))
 
 
 def _speaker_around(text: str, sentence: int, open_at: int, close_at: int, known: frozenset[str]) -> Mention | None:
@@ -892,7 +1024,12 @@ def _speaker_around(text: str, sentence: int, open_at: int, close_at: int, known
     following = _named_in_next_sentence(text, close_at, known)
     if following is not None or previous is None or _ALL_MARKS.intersection(text[previous:sentence]):
         return following
+    label = _LABEL.match(text, previous, sentence)
+    previous = label.end() if label else previous  # "Europapolitik: Die SPD will …"
     return _subject(text, previous, sentence, known) or _named_in_clause(text, previous, sentence, known)
+
+
+_LABEL = re.compile(r"[A-ZÄÖÜ][\w-]*:\s+(?=[A-ZÄÖÜ])")
 
 
 _ATTRIBUTING_START = re.compile(r"[“”\"»«]*[.!?]?\s+(?:Das|Dies|Diese|Dieser|So)\b")
@@ -950,7 +1087,7 @@ def _previous_sentence(text: str, sentence: int) -> int | None:
 
 def _cue_word(text: str, lo: int, hi: int, marker: str) -> Mention | None:
     """Speaker of "X zufolge" / "laut X" in text[lo:hi]."""
-    sentence_end = hi + 1 + len(_clause_after(text, hi + 1, 160))
+    sentence_end = min(_sentence_end(text, hi), hi + 161)
     for start, end, word in _tokens(text, lo, sentence_end):
         if word != marker:
             continue
@@ -961,7 +1098,8 @@ def _cue_word(text: str, lo: int, hi: int, marker: str) -> Mention | None:
                     return mention
             return None
         mention = parse_speaker(text, end, nominative=False)
-        return mention if mention and _is_named(text, mention, end) else None
+        phrase = end + len(text[end : end + 20]) - len(text[end : end + 20].lstrip())
+        return mention if mention and _is_named(text, mention, phrase) else None  # not "laut Gutachtern"
     return None
 
 
@@ -1062,10 +1200,10 @@ def previous_subject(
 
 
 def pronoun_gender(text: str, pronoun: Mention) -> str | None:
-    """"m" for "er"; "f" for "sie" as one woman; None for "sie" with a plural verb beside it ("sagten
-    sie", "sie bezeichneten", "sie sind"), which names no one person."""
+    """"m" for "er" (and "seiner Ansicht nach"); "f" for "sie" ("ihrer") as one woman; None for "sie" with
+    a plural verb beside it ("sagten sie", "sie bezeichneten", "sie sind"), which names no one person."""
     word = text[pronoun.start : pronoun.end].lower()
-    if word == "er":
+    if word == "er" or word.startswith("sein"):
         return "m"
     beside = [w for w in (words(text[max(0, pronoun.start - 30) : pronoun.start])[-1:] + words(text[pronoun.end : pronoun.end + 30])[:1])]
     plural = any(w.islower() and (w.endswith("en") or w == "sind") and w not in STOP_WORDS - {"sind"} for w in beside)
@@ -1088,11 +1226,13 @@ def _title_gender(word: str) -> str | None:
 def person_gender(text: str, person: Mention) -> str | None:
     """"f" or "m" when a title, role noun or honorific stands next to a mention of the person's surname
     nearby (5000 characters either side) ("Außenministerin Jana Lindqvist", "Frau Lindqvist", "Lindqvist, Sprecherin der …"),
+    or the full name opens with a given name of one gender (first_name_genders.tsv: "Sergej Lawrow");
     None when nothing says or the signs disagree."""
     name_words = words(text[person.start : person.end])
     if not name_words:
         return None
-    genders = set()
+    given = lexicons.mapping("first_name_genders.tsv").get(name_words[0]) if len(name_words) > 1 else None
+    genders = {given} if given else set()
     window = re.compile(rf"(?<!\w){re.escape(name_words[-1])}(?!\w)")
     for match in window.finditer(text, max(0, person.start - 5000), person.end + 5000):
         before = [w for w in words(text[max(0, match.start() - 80) : match.start()])]

@@ -70,7 +70,9 @@ class Person:
 
 @dataclass(frozen=True)
 class Quote:
-    """A direct quote: text between the marks, its speaker when the article names one."""
+    """A quote: for ``kind == "direct"`` the text between the marks, for ``"indirect"`` (the quotes
+    component's ``indirect`` option) a clause of reported speech in Konjunktiv I; its speaker when the
+    article names one."""
 
     text: str
     start: int
@@ -82,7 +84,9 @@ class Quote:
     kind: str = "direct"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "speaker": self.speaker, "partial": self.partial}
+        """The gold format's quote; an indirect one says so (``"kind": "indirect"``)."""
+        out = {"text": self.text, "speaker": self.speaker, "partial": self.partial}
+        return out if self.kind == "direct" else {**out, "kind": self.kind}
 
 
 @dataclass(frozen=True)

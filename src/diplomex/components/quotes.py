@@ -19,19 +19,30 @@ resolves to the one person named before with that title (and nationality). Organ
 ("das Auswärtige Amt", "die FIFA", "laut „Reuters“"), also through their spokespeople and officials
 ("ein Sprecher des Finanzministeriums", "der Einsatzleiter der Polizei"); "sagte die Sprecherin" without
 a name gives None. A quote without cue continues the previous quote's speaker only when no other person
-is named in between. With entities, a person speaker must be a name (see :class:`SpeakerCheck`).
-Indirect speech is not extracted.
+is named in between, or, when the quote stands in a Konjunktiv I sentence that goes on reporting the
+sentence before ("Er sagte, … Das Schicksal des Landes stehe „auf Messers Schneide“"), that speaker.
+With entities, a person speaker must be a name (see :class:`SpeakerCheck`).
+
+Indirect speech (config ``indirect``, off by default so that direct quotes stay as they are): clauses in
+Konjunktiv I ("Lawrow sagte, man sei bereit …", "Nach Angaben des Ministeriums habe …", "…, so X"; see
+:mod:`diplomex.indirect`) are added to the same spans with ``"kind": "indirect"``, the clause as text,
+``partial`` False, the cue word, and the speaker found as for a direct quote. To switch it on in the
+diplomex pipeline: ``nlp = diplomex.load(); nlp.replace_pipe("diplomex_quotes", "diplomex_quotes",
+config={"indirect": True})`` (then ``diplomex.extract(text, nlp=nlp)``).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplomex import gazetteer
 from diplomex.components.lexicon import is_common_noun, role_base
+from diplomex.indirect import find_reported
 from diplomex.quotation import (
     Mention,
     Quoted,
@@ -61,30 +72,35 @@ SPANS_KEY = "diplomex_quotes"
 
 @Language.factory(
     "diplomex_quotes",
-    default_config={"spans_key": SPANS_KEY, "max_paragraphs": 8, "pronoun_sentences": 3},
+    default_config={"spans_key": SPANS_KEY, "max_paragraphs": 8, "pronoun_sentences": 3, "indirect": False},
 )
-def make_quote_finder(nlp: Language, name: str, spans_key: str, max_paragraphs: int, pronoun_sentences: int):
-    return QuoteFinder(spans_key=spans_key, max_paragraphs=max_paragraphs, pronoun_sentences=pronoun_sentences)
+def make_quote_finder(
+    nlp: Language, name: str, spans_key: str, max_paragraphs: int, pronoun_sentences: int, indirect: bool
+):
+    return QuoteFinder(spans_key=spans_key, max_paragraphs=max_paragraphs, pronoun_sentences=pronoun_sentences, indirect=indirect)
 
 
 class QuoteFinder:
-    """Find direct quotes, their cue and their speaker; see the module docstring for the output."""
+    """Find direct quotes, their cue and their speaker; with ``indirect``, also indirect speech in
+    Konjunktiv I (see the module docstring for the output)."""
 
-    def __init__(self, spans_key: str = SPANS_KEY, max_paragraphs: int = 8, pronoun_sentences: int = 3):
+    def __init__(self, spans_key: str = SPANS_KEY, max_paragraphs: int = 8, pronoun_sentences: int = 3, indirect: bool = False):
         self.spans_key = spans_key
         self.max_paragraphs = max_paragraphs
         self.pronoun_sentences = pronoun_sentences  # how far back "er"/"sie" may look for its person
+        self.indirect = indirect
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        found = [q for q in find_quoted(text, self.max_paragraphs) if is_quotation(text, q)]
-        if not found:
+        marked = find_quoted(text, self.max_paragraphs)
+        found = [q for q in marked if is_quotation(text, q)]
+        if not found and not self.indirect:
             doc.spans[self.spans_key] = []
             return doc
         ents = list(doc.ents)  # each read of doc.ents builds new Spans: read once
         known = known_names(doc, text, ents)
         check = SpeakerCheck(doc, known, text, ents)
-        spans = []
+        quotes: list[tuple[Quoted, str | None, Mention | None]] = []
         previous: tuple[Quoted, Mention | None] | None = None
         for quoted in found:
             cue, speaker = attribute(text, quoted, known)
@@ -93,27 +109,98 @@ class QuoteFinder:
                 speaker = None if check.names_another(previous[0].end, quoted.start, previous[1]) else previous[1]
             if speaker is None and cue is None:
                 speaker = check.only_person_before(sentence_start(text, quoted.start - 1), quoted.start - 1)
-            elif speaker is not None and speaker.kind == "pronoun":
-                speaker = resolve_pronoun(text, speaker, quoted, known, self.pronoun_sentences, check.person)
-            elif speaker is not None and speaker.kind == "role":
-                speaker = check.role_holder(speaker) if check.ner else role_holder(text, speaker, known)
-            speaker = check(speaker)
-            span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.quote = {
-                "start": quoted.start,
-                "end": quoted.end,
-                "cue": cue,
-                "partial": is_partial(text, quoted),
-                "kind": "direct",
-                "speaker": [speaker.start, speaker.end] if speaker else None,
-                "speaker_kind": speaker.kind if speaker else None,
-            }
-            spans.append(span)
+            speaker = self._resolve(text, speaker, quoted, known, check)
+            quotes.append((quoted, cue, speaker))
             previous = (quoted, speaker)
-        doc.spans[self.spans_key] = spans
+        reported = self._reported(doc, text, marked, quotes, known, check)
+        quotes = continue_reported_speech(quotes, reported)
+        spans = []
+        for quoted, cue, speaker in quotes:
+            span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+            if span is not None:
+                span._.quote = _quote_info(text, quoted, cue, speaker, "direct")
+                spans.append(span)
+        for clause, speaker in reported if self.indirect else ():
+            span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
+            if span is not None:
+                span._.quote = _quote_info(text, clause.as_quoted(), clause.cue, speaker, "indirect")
+                spans.append(span)
+        doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
+
+    def _resolve(self, text: str, speaker: Mention | None, quoted: Quoted, known: frozenset[str], check: "SpeakerCheck"):
+        """A speaker mention made final: pronouns and bare roles resolved, then checked (see SpeakerCheck)."""
+        if speaker is not None and speaker.kind == "pronoun":
+            speaker = resolve_pronoun(text, speaker, quoted, known, self.pronoun_sentences, check.person)
+        elif speaker is not None and speaker.kind == "role":
+            speaker = check.role_holder(speaker) if check.ner else role_holder(text, speaker, known)
+        return check(speaker)
+
+    def _reported(self, doc: Doc, text: str, marked: list[Quoted], quotes: list, known: frozenset[str], check: "SpeakerCheck"):
+        """The indirect-speech clauses with their speakers, read when asked for (``indirect``) or when a
+        direct quote has no cue and no speaker (a Konjunktiv I sentence may go on reporting someone)."""
+        if not self.indirect and all(cue is not None or speaker is not None for _, cue, speaker in quotes):
+            return []
+        sentences = sentence_offsets(doc, text)
+        morph = {t.idx: str(t.morph) for t in doc} if doc.has_annotation("MORPH") else {}
+        attributed = sorted(q.start for q, _, speaker in quotes if speaker is not None)
+
+        def attributes(lo: int, hi: int) -> bool:
+            k = bisect_left(attributed, lo)
+            return k < len(attributed) and attributed[k] < hi
+
+        out = []
+        for clause in find_reported(text, sentences, marked, morph.get, attributes):
+            speaker = None
+            if clause.shape != "continued":
+                speaker = self._resolve(text, attribute(text, clause.as_quoted(), known)[1], clause.as_quoted(), known, check)
+            out.append((clause, speaker))
+        return out
+
+
+def sentence_offsets(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """(start, end) char offsets of the Doc's sentences, the whole text when none are set (read from the
+    SENT_START array: iterating ``doc.sents`` builds a Span per sentence)."""
+    if not doc.has_annotation("SENT_START") or not len(doc):
+        return [(0, len(text))]
+    starts = [doc[i].idx for i, flag in enumerate(doc.to_array(SENT_START)) if flag == 1 or i == 0]
+    return list(zip(starts, starts[1:] + [len(text)]))
+
+
+def continue_reported_speech(quotes: list[tuple[Quoted, str | None, Mention | None]], reported: list) -> list:
+    """Speakers that go on over Konjunktiv I sentences: a reported clause with no cue of its own
+    ("continued") and a direct quote with neither cue nor speaker inside such a clause ("Das Schicksal
+    des Landes stehe „auf Messers Schneide“") take the speaker of the last quote or reported clause
+    before. ``reported`` is updated in place; the quotes are returned."""
+    events = sorted([(q.start, speaker) for q, _, speaker in quotes] + [(c.start, s) for c, s in reported if c.shape != "continued"], key=lambda e: e[0])
+    starts = [e[0] for e in events]
+
+    def speaker_before(pos: int) -> Mention | None:
+        k = bisect_left(starts, pos) - 1
+        return events[k][1] if k >= 0 else None
+
+    for i, (clause, speaker) in enumerate(reported):
+        if clause.shape == "continued":
+            reported[i] = (clause, speaker_before(clause.start))
+    chains = [clause for clause, _ in reported if clause.shape == "continued"]
+    out = []
+    for quoted, cue, speaker in quotes:
+        chain = next((c for c in chains if c.start <= quoted.start - 1 < c.end), None) if cue is None and speaker is None else None
+        out.append((quoted, cue, speaker_before(chain.start) if chain is not None else speaker))
+    return out
+
+
+def _quote_info(text: str, quoted: Quoted, cue: str | None, speaker: Mention | None, kind: str) -> dict:
+    """The plain dict stored in ``span._.quote``."""
+    return {
+        "start": quoted.start,
+        "end": quoted.end,
+        "cue": cue,
+        "partial": is_partial(text, quoted) if kind == "direct" else False,
+        "kind": kind,
+        "speaker": [speaker.start, speaker.end] if speaker else None,
+        "speaker_kind": speaker.kind if speaker else None,
+    }
 
 
 def known_names(doc: Doc, text: str | None = None, ents: list[Span] | None = None) -> frozenset[str]:
@@ -185,7 +272,8 @@ class SpeakerCheck:
         if entity is not None and len(entity) == 1 and is_genitive_of(self.text, entity.end_char, mention.end):
             return None  # "Ahmadinedschads Wahlsieg": the owner of a thing, not a speaker
         if entity is not None:
-            return Mention(entity.start_char, entity.end_char, "person")
+            genitive = entity.end_char == mention.end + 1 and self.text[mention.end] == "s"  # "Nach Schäubles Ansicht"
+            return Mention(entity.start_char, mention.end if genitive else entity.end_char, "person")
         name = self.text[mention.start : mention.end]
         if name in self.known:
             return mention  # "so Guttenberg" after "Karl-Theodor zu Guttenberg", whatever NER made of it
