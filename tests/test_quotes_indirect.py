@@ -135,6 +135,9 @@ def test_records_and_frames_carry_the_kind():
     assert kinds["indirect"].to_dict()["kind"] == "indirect" and "kind" not in kinds["direct"].to_dict()
     table = article_tables([Outcome(0, "a1", record, None)], PeopleIndex())["quotes"]
     assert sorted(table["kind"]) == ["direct", "indirect", "indirect"]
+    assert [q.get("kind", "direct") for q in record.to_dict()["quotes"]] == ["direct"]
+    assert sorted(q.get("kind", "direct") for q in record.to_dict(indirect=True)["quotes"]) == [
+        "direct", "indirect", "indirect"]
 
 
 def test_clause_ends_at_a_colon_before_a_direct_quote(sentencizer):

@@ -134,14 +134,18 @@ class ArticleRecord:
     locations: tuple[Location, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
-    def to_dict(self) -> dict[str, Any]:
-        """The record in the gold annotation format; JSON-serialisable."""
+    def to_dict(self, *, indirect: bool = False) -> dict[str, Any]:
+        """The record in the gold annotation format; JSON-serialisable.
+
+        ``quotes`` holds the direct quotes; ``indirect=True`` adds the indirect-speech clauses (found when
+        the quotes component runs with ``indirect=True``), each marked ``"kind": "indirect"``.
+        """
         return {
             "id": self.id,
             "published": self.published.isoformat() if self.published else None,
             "meetings": [m.to_dict() for m in self.meetings],
             "people": [p.to_dict() for p in self.people],
-            "quotes": [q.to_dict() for q in self.quotes],
+            "quotes": [q.to_dict() for q in self.quotes if indirect or q.kind == "direct"],
             "dates": [d.to_dict() for d in self.dates],
             "locations": list(dict.fromkeys(loc.name for loc in self.locations)),
             "warnings": list(self.warnings),
