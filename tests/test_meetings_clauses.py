@@ -106,3 +106,26 @@ def test_a_place_opening_a_wo_clause_is_where_the_meeting_in_it_happens():
     (m,) = meetings("Die deutsche Außenministerin Anna Berger flog am Dienstag nach Warschau weiter, "
                     "wo sie den polnischen Präsidenten Adam Nowak traf.")
     assert m.location == "Warschau"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Präsidenten Estlands und Lettlands, Alar Tamm und Edgars Ozols, trafen sich in Riga. "
+    "Es war ihr erstes Treffen seit 2019.",
+    "Die Außenminister Dänemarks und Norwegens, Mads Holm und Per Lund, kamen am Montag in Oslo zusammen. "
+    "Es war die erste Begegnung seit dem 4. Januar.",
+])
+def test_a_date_counting_the_time_since_is_not_the_events(text):
+    (m,) = meetings(text)
+    assert m.date in {None, "2025-03-10"}
+
+
+def test_an_ongoing_event_is_dated_by_its_start():
+    (m,) = meetings("Die Präsidenten Chiles und Perus, Tomás Rivas und Ana Quispe, beraten seit Montag in Lima.")
+    assert m.date == "2025-03-10"
+
+
+def test_a_cancelled_meeting_named_after_a_call_does_not_cancel_the_call():
+    text = ("Bundesrat Luca Bernasconi telefonierte am Sonntag mit dem finnischen Außenminister Aki Lehto. "
+            "Das Treffen war ursprünglich für Juli vorgesehen, wurde aber abgesagt.")
+    calls = [m for m in meetings(text) if m.type == "call"]
+    assert [(m.participants, m.status) for m in calls] == [(("Luca Bernasconi", "Aki Lehto"), "held")]

@@ -416,7 +416,8 @@ FAMILIES = {"meeting": "contact", "talks": "contact", "negotiation": "contact", 
 def _referent(events: list[Event], mention: Event, by_noun: bool = True) -> Event | None:
     """The event an anaphoric mention ("das Treffen", "diese Gespräche", "der Besuch") refers to: the
     latest at the same place, else the latest of its kind — a summit for "der Gipfel", a visit for
-    "der Besuch", a call for "das Telefonat"; "das Treffen" or "das Gespräch" may name any contact.
+    "der Besuch", a call for "das Telefonat"; "das Gespräch" may name any contact, "das Treffen" any
+    but a phone call.
     ``by_noun`` (a definite article, not a demonstrative "diese"), the latest of its kind called by
     the same noun comes first ("der Gespräche" → the talks, not the negotiations mentioned since)."""
     if mention.place is not None:
@@ -427,10 +428,14 @@ def _referent(events: list[Event], mention: Event, by_noun: bool = True) -> Even
     kin = [e for e in reversed(events) if family in {FAMILIES[t] for t in e.types} and _same_organisations(e, mention)]
     if by_noun:  # "der Konferenz" is the event called a conference before, not the latest summit
         kin.sort(key=lambda e: not any(same_noun(a, b) for a in mention.nouns for b in e.nouns))
+    if mention.types[0] == "meeting":  # "das Treffen" is in person: never a phone call
+        kin = [e for e in kin if "call" not in e.types]
     same = kin[0] if kin else None
     if same is not None or mention.types[0] not in {"meeting", "talks"}:
         return same
-    return next((e for e in reversed(events) if "summit" not in e.types), events[-1])
+    in_person = mention.types[0] == "meeting"
+    latest = next((e for e in reversed(events) if "summit" not in e.types), events[-1])
+    return None if in_person and "call" in latest.types else latest
 
 
 def _organisation_prefix(word: str) -> str | None:
@@ -1077,12 +1082,12 @@ def _venue(sentence: Span, quoted: set[int]) -> str | None:
 def _date(sentence: Span, head: Token, quoted: set[int], index: "SentenceIndex") -> dict | None:
     """The date expression closest to the trigger in its own clause, or one opening the sentence
     ("Am Sonntag, kurz vor dem Gipfel, trafen sich …"); dates inside quotes, across a comma ("…,
-    auch in Erinnerung an das Beben zu Weihnachten 2004") and of another noun ("die Meldung vom
-    11. Februar") are not the event's."""
+    auch in Erinnerung an das Beben zu Weihnachten 2004"), of another noun ("die Meldung vom
+    11. Februar") and bounding a period ("seit 2019") are not the event's."""
     doc = sentence.doc
     best = None
     for span, timex in index.dates.get(sentence.start, []):
-        if timex.get("kind", "date") != "date" or span.start in quoted or _dates_another_noun(doc, span, head):
+        if timex.get("kind", "date") != "date" or span.start in quoted or _dates_another_noun(doc, span, head) or _bounds_a_period(doc, span, head):
             continue
         if _clause_break(doc, *_gap(span, head)) and span.start - sentence.start > 2:
             continue
@@ -1103,6 +1108,16 @@ def _gap(span: Span, head: Token) -> tuple[int, int]:
         return start, head.i
     end = span.start - (doc[span.start - 1].text == ",")
     return head.i, end
+
+
+def _bounds_a_period(doc: Doc, span: Span, head: Token) -> bool:
+    """A trigger noun with "seit" + date counts the time since then ("ihr erstes Treffen seit 2019",
+    "die erste Reise seit dem 4. Mai"): the date is not the event's. After a verb it is when an
+    ongoing event began ("beraten seit gestern")."""
+    i = span.start - 1
+    if i > 0 and doc[i].lower_ in ("dem", "der", "den"):
+        i -= 1
+    return i > 0 and doc[i].lower_ == "seit" and doc[i - 1].i == head.i and head.text[:1].isupper()
 
 
 def _dates_another_noun(doc: Doc, span: Span, head: Token) -> bool:
