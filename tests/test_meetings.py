@@ -68,11 +68,12 @@ def test_cancelled_meeting():
     assert m.status == "cancelled"
 
 
-def test_follow_up_agreed_is_not_a_new_event():
-    text = (
-        "Unterhändler Ghanas und Nigerias sind am Montag in Accra zusammengekommen. "
-        "Ein weiteres Treffen wurde bereits vereinbart."
-    )
+@pytest.mark.parametrize("further", [
+    "Ein weiteres Treffen wurde bereits vereinbart.",
+    "Das nächste Treffen ist für Mitte April in Abuja geplant.",
+])
+def test_follow_up_agreed_is_not_a_new_event(further):
+    text = "Unterhändler Ghanas und Nigerias sind am Montag in Accra zusammengekommen. " + further
     (m,) = meetings(text)
     assert m.follow_up is True
 
