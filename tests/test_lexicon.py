@@ -1,7 +1,7 @@
 """The rule/gazetteer layer: places, organisations, persons with roles and countries."""
 
 from diplomex import gazetteer
-from diplomex.components.lexicon import is_common_noun, nominative_role, role_base
+from diplomex.components.lexicon import is_common_noun, nominative_role, phrases, role_base
 
 
 def people(doc):
@@ -153,3 +153,10 @@ def test_country_of_a_national_organisation_in_any_form():
     assert gazetteer.country_of_organisation("Élysée-Palast") == "FR"
     assert gazetteer.country_of_organisation("Vereinten Nationen") is None
     assert gazetteer.country_of_organisation("Haus") is None
+
+
+def test_phrases_grow_token_by_token_with_their_whitespace():
+    words, spaces = ["Vereinigte", "Staaten", "-", "Russland"], [" ", "", " ", ""]
+    assert phrases(words, spaces, 0, 3) == ["Vereinigte", "Vereinigte Staaten", "Vereinigte Staaten-"]
+    assert phrases(words, spaces, 2, 5) == ["-", "- Russland"]  # cut at the end of the Doc
+    assert phrases(words, spaces, 3, 1) == ["Russland"]

@@ -100,6 +100,7 @@ def role_base(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def is_role_word(word: str) -> bool:
     """A capitalised word naming a listed role ("Präsidenten", "US-Außenministerin")."""
     return word[:1].isupper() and role_base(word) is not None
@@ -334,8 +335,13 @@ def _words_and_spaces(doc: Doc) -> tuple[list[str], list[str]]:
     return [strings[orth] for orth in orths], [" " if space else "" for space in spacy]
 
 
-def _phrase(words: list[str], spaces: list[str], start: int, size: int) -> str:
-    return "".join(w + s for w, s in zip(words[start : start + size - 1], spaces[start : start + size - 1])) + words[start + size - 1]
+def phrases(words: list[str], spaces: list[str], start: int, longest: int) -> list[str]:
+    """The texts of the token runs from ``start`` of 1 to ``longest`` tokens (``words`` and
+    ``spaces``: token texts and their trailing whitespace), each built from the one before."""
+    texts = [words[start]]
+    for k in range(start + 1, min(start + longest, len(words))):
+        texts.append(texts[-1] + spaces[k - 1] + words[k])
+    return texts
 
 
 def _place_entities(doc: Doc, words: list[str], spaces: list[str]) -> list[Span]:
@@ -348,8 +354,9 @@ def _place_entities(doc: Doc, words: list[str], spaces: list[str]) -> list[Span]
             i += 1
             continue
         longest = MAX_PLACE_TOKENS if gazetteer.inflection_key(words[i]) in _multiword_starts() else 1
-        for size in range(min(longest, len(doc) - i), 0, -1):
-            text = _phrase(words, spaces, i, size)
+        texts = phrases(words, spaces, i, longest)
+        for size in range(len(texts), 0, -1):
+            text = texts[size - 1]
             if gazetteer.lookup_place(text):
                 found.append(Span(doc, i, i + size, label="LOC"))
                 break
@@ -626,8 +633,9 @@ class LexiconLayer:
         while i < len(doc):
             if words[i][:1].isupper() and i not in taken:
                 longest = max_words if words[i] in starts else 1
-                for size in range(min(longest, len(doc) - i), 0, -1):
-                    text = _phrase(words, spaces, i, size)
+                texts = phrases(words, spaces, i, longest)
+                for size in range(len(texts), 0, -1):
+                    text = texts[size - 1]
                     if text.endswith("s") and not is_known(text) and is_known(text[:-1]):
                         text = text[:-1]
                     if is_known(text) and not any(j in taken for j in range(i, i + size)):
