@@ -1,7 +1,7 @@
 """The rule/gazetteer layer: places, organisations, persons with roles and countries."""
 
 from diplomex import gazetteer
-from diplomex.components.lexicon import is_common_noun, nominative_role, phrases, role_base
+from diplomex.components.lexicon import gazetteer_label, is_common_noun, nominative_role, phrases, role_base
 
 
 def people(doc):
@@ -160,3 +160,10 @@ def test_phrases_grow_token_by_token_with_their_whitespace():
     assert phrases(words, spaces, 0, 3) == ["Vereinigte", "Vereinigte Staaten", "Vereinigte Staaten-"]
     assert phrases(words, spaces, 2, 5) == ["-", "- Russland"]  # cut at the end of the Doc
     assert phrases(words, spaces, 3, 1) == ["Russland"]
+
+
+def test_gazetteer_label_prefers_places_and_knows_inflected_names():
+    assert gazetteer_label("Frankreich") == "LOC"
+    assert gazetteer_label("Vereinigten Staaten") == "LOC"
+    assert gazetteer_label("NATO") == "ORG"
+    assert gazetteer_label("Gespräche") is None

@@ -347,27 +347,29 @@ def phrases(words: list[str], spaces: list[str], start: int, longest: int) -> li
 def _place_entities(doc: Doc, words: list[str], spaces: list[str]) -> list[Span]:
     """Gazetteer places (LOC) and organisations (ORG), longest match first (``words`` and
     ``spaces``: the Doc's token texts and whitespace)."""
-    found = []
-    i = 0
-    while i < len(doc):
-        if not words[i][:1].isupper():
-            i += 1
+    found: list[Span] = []
+    multiword_starts = _multiword_starts()
+    end = 0  # of the last match
+    for i, word in enumerate(words):
+        if i < end or not word[:1].isupper():
             continue
-        longest = MAX_PLACE_TOKENS if gazetteer.inflection_key(words[i]) in _multiword_starts() else 1
+        longest = MAX_PLACE_TOKENS if gazetteer.inflection_key(word) in multiword_starts else 1
         texts = phrases(words, spaces, i, longest)
         for size in range(len(texts), 0, -1):
-            text = texts[size - 1]
-            if gazetteer.lookup_place(text):
-                found.append(Span(doc, i, i + size, label="LOC"))
+            label = gazetteer_label(texts[size - 1])
+            if label:
+                found.append(Span(doc, i, i + size, label=label))
+                end = i + size
                 break
-            if gazetteer.lookup_organisation(text):
-                found.append(Span(doc, i, i + size, label="ORG"))
-                break
-        else:
-            i += 1
-            continue
-        i = found[-1].end
     return found
+
+
+@lru_cache(maxsize=65536)
+def gazetteer_label(text: str) -> str | None:
+    """"LOC" for a listed place, "ORG" for a listed organisation (places first), else None."""
+    if gazetteer.lookup_place(text):
+        return "LOC"
+    return "ORG" if gazetteer.lookup_organisation(text) else None
 
 
 PLACE_PREPOSITIONS = frozenset({"in", "im", "nach", "aus", "von", "vom", "bei", "über", "um", "bis", "zwischen"})
@@ -629,24 +631,21 @@ class LexiconLayer:
         def is_known(text: str) -> bool:
             return text in found or text in holders
 
-        i = 0
-        while i < len(doc):
-            if words[i][:1].isupper() and i not in taken:
-                longest = max_words if words[i] in starts else 1
-                texts = phrases(words, spaces, i, longest)
-                for size in range(len(texts), 0, -1):
-                    text = texts[size - 1]
-                    if text.endswith("s") and not is_known(text) and is_known(text[:-1]):
-                        text = text[:-1]
-                    if is_known(text) and not any(j in taken for j in range(i, i + size)):
-                        start = i
-                        if size == 1 and text not in in_article and _is_first_name_before(doc, i) and i - 1 not in taken:
-                            start = i - 1  # an unlisted first name: "Eurico Guterres" is not "António Guterres"
-                        ents.append(Span(doc, start, i + size, label="PER"))
-                        taken.update(range(start, i + size))
-                        i += size - 1
-                        break
-            i += 1
+        for i, word in enumerate(words):
+            if i in taken or not word[:1].isupper():  # taken: also the tokens of a match just made
+                continue
+            texts = phrases(words, spaces, i, max_words if word in starts else 1)
+            for size in range(len(texts), 0, -1):
+                text = texts[size - 1]
+                if text.endswith("s") and not is_known(text) and is_known(text[:-1]):
+                    text = text[:-1]
+                if is_known(text) and not any(j in taken for j in range(i, i + size)):
+                    start = i
+                    if size == 1 and text not in in_article and _is_first_name_before(doc, i) and i - 1 not in taken:
+                        start = i - 1  # an unlisted first name: "Eurico Guterres" is not "António Guterres"
+                    ents.append(Span(doc, start, i + size, label="PER"))
+                    taken.update(range(start, i + size))
+                    break
         return ents
 
     def _annotate_people(self, doc: Doc) -> None:
