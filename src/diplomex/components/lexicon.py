@@ -503,10 +503,11 @@ def country_after_name(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _delegation_country(doc: Doc, person: Span) -> str | None:
-    """Country of the delegation a person leads: "die US-Delegation wurde von X geleitet"."""
+def _delegation_country(doc: Doc, person: Span, words: list[str]) -> str | None:
+    """Country of the delegation a person leads: "die US-Delegation wurde von X geleitet"
+    (``words``: the Doc's token texts)."""
     sentence = person.sent if doc.has_annotation("SENT_START") else doc[:]
-    if not any(t.text in LEAD_VERBS for t in sentence):
+    if LEAD_VERBS.isdisjoint(words[sentence.start : sentence.end]):
         return None
     for token in reversed(doc[sentence.start : person.start]):
         if token.text.endswith("Delegation") or token.text.endswith("Delegationen"):
@@ -602,7 +603,7 @@ class LexiconLayer:
         ents = _add_free(ents, persons)
         ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces))
         doc.ents = filter_spans(ents)
-        self._annotate_people(doc)
+        self._annotate_people(doc, words)
         return doc
 
     def _trim_title(self, ent: Span) -> Span:
@@ -648,7 +649,7 @@ class LexiconLayer:
                     break
         return ents
 
-    def _annotate_people(self, doc: Doc) -> None:
+    def _annotate_people(self, doc: Doc, words: list[str]) -> None:
         people = [e for e in doc.ents if e.label_ == "PER"]
         role_spans = []
         holders = office_holders() if self.use_office_holders else {}
@@ -664,7 +665,7 @@ class LexiconLayer:
                 or (before is not None and before.start > 0 and _genitive_country(doc[before.start - 1].text))  # "Frankreichs Präsident X"
                 or country_after_name(doc, person.end)
             )
-            lead_country = _delegation_country(doc, person)
+            lead_country = _delegation_country(doc, person, words)
             person._.lead = lead_country is not None
             if country is None:
                 country = lead_country
