@@ -1,7 +1,7 @@
 """The rule/gazetteer layer: places, organisations, persons with roles and countries."""
 
 from diplomex import gazetteer
-from diplomex.components.lexicon import gazetteer_label, is_common_noun, nominative_role, phrases, role_base
+from diplomex.components.lexicon import _place_tokens, gazetteer_label, is_common_noun, nominative_role, phrases, role_base
 
 
 def people(doc):
@@ -167,3 +167,10 @@ def test_gazetteer_label_prefers_places_and_knows_inflected_names():
     assert gazetteer_label("Vereinigten Staaten") == "LOC"
     assert gazetteer_label("NATO") == "ORG"
     assert gazetteer_label("Gespräche") is None
+
+
+def test_place_tokens_tries_long_names_only_after_their_first_words():
+    assert _place_tokens("Vereinigten") > 1  # "Vereinigte Staaten"
+    assert _place_tokens("Berlin") == 1
+    assert _place_tokens("gestern") == 0
+    assert _place_tokens("") == 0

@@ -328,6 +328,15 @@ def _multiword_starts() -> frozenset[str]:
     return frozenset(gazetteer.inflection_key(n.split()[0].rstrip(",.")) for n in names if " " in n)
 
 
+@lru_cache(maxsize=65536)
+def _place_tokens(word: str) -> int:
+    """How many tokens a place or organisation name starting with ``word`` may have (0: none starts
+    with it, it is not capitalised)."""
+    if not word[:1].isupper():
+        return 0
+    return MAX_PLACE_TOKENS if gazetteer.inflection_key(word) in _multiword_starts() else 1
+
+
 def _words_and_spaces(doc: Doc) -> tuple[list[str], list[str]]:
     """Token texts and trailing whitespace of a Doc, read from its arrays (no Token objects)."""
     strings = doc.vocab.strings
@@ -348,12 +357,11 @@ def _place_entities(doc: Doc, words: list[str], spaces: list[str]) -> list[Span]
     """Gazetteer places (LOC) and organisations (ORG), longest match first (``words`` and
     ``spaces``: the Doc's token texts and whitespace)."""
     found: list[Span] = []
-    multiword_starts = _multiword_starts()
     end = 0  # of the last match
     for i, word in enumerate(words):
-        if i < end or not word[:1].isupper():
+        longest = _place_tokens(word)
+        if i < end or not longest:
             continue
-        longest = MAX_PLACE_TOKENS if gazetteer.inflection_key(word) in multiword_starts else 1
         texts = phrases(words, spaces, i, longest)
         for size in range(len(texts), 0, -1):
             label = gazetteer_label(texts[size - 1])
