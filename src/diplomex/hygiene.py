@@ -227,6 +227,25 @@ def unbalanced_quotes(text: str) -> bool:
     return counts["‚"] > counts["‘"] + counts["’"]
 
 
+SOURCE_TEXT = "diplomex_text"
+"""``Doc.user_data`` key of the text a Doc was made from (see :func:`keep_text`)."""
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """``doc`` remembering the text it was made from, for :func:`doc_text`."""
+    doc.user_data[SOURCE_TEXT] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, taken from the text :func:`keep_text` remembered when its length still fits the
+    tokens (spaCy builds ``doc.text`` anew from every token on each access)."""
+    text = doc.user_data.get(SOURCE_TEXT)
+    if isinstance(text, str) and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        return text
+    return doc.text
+
+
 def doc_warnings(doc: Doc, text: str | None = None) -> list[str]:
     """Warnings on what degraded the extraction of this Doc (``text``: ``doc.text`` when the caller
     has it already; spaCy builds it anew from the tokens on every access)."""
