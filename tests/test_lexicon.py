@@ -174,3 +174,21 @@ def test_place_tokens_tries_long_names_only_after_their_first_words():
     assert _place_tokens("Frankreich") == 1
     assert _place_tokens("gestern") == 0
     assert _place_tokens("") == 0
+
+
+def test_entities_give_way_to_overlapping_rule_persons_and_persons_only_to_longer_ones():
+    from diplomex.components.lexicon import _replaced_by_person
+
+    persons = [(3, 5)]
+    assert _replaced_by_person(4, 6, False, persons)  # an overlapping place or organisation
+    assert not _replaced_by_person(5, 6, False, persons)  # touching is not overlapping
+    assert _replaced_by_person(4, 5, True, persons)  # a shorter person
+    assert not _replaced_by_person(3, 5, True, persons)  # the same length stays
+
+
+def test_noun_like_words_include_compounds_with_a_noun_head():
+    from diplomex.components.lexicon import is_noun_like_word
+
+    assert is_noun_like_word("Gespräche")
+    assert is_noun_like_word("Nordatlantik-Abteilung")
+    assert not is_noun_like_word("gespräche")

@@ -230,10 +230,16 @@ def is_noun_like(token: Token, base_forms: bool = True) -> bool:
     """A capitalised common noun, also a compound whose head is one ("Nordatlantik-Abteilung",
     "Pressemedien"; heads of six letters or more, so "-berg" or "-mann" names are spared).
     ``base_forms`` as in :func:`is_common_noun`."""
-    tail = token.text.rsplit("-", 1)[-1]
+    return is_noun_like_word(token.text, base_forms)
+
+
+@lru_cache(maxsize=65536)
+def is_noun_like_word(word: str, base_forms: bool = True) -> bool:
+    """:func:`is_noun_like` of a token text."""
+    tail = word.rsplit("-", 1)[-1]
     if not tail[:1].isupper():
         return False
-    if is_common_noun(token.text, base_forms) or is_common_noun(tail, base_forms) or tail.lower().endswith(NOUN_ENDINGS):
+    if is_common_noun(word, base_forms) or is_common_noun(tail, base_forms) or tail.lower().endswith(NOUN_ENDINGS):
         return True
     return any(is_common_noun(tail[-size:].capitalize(), base_forms) for size in range(MIN_COMPOUND_HEAD, len(tail) - 2))
 
@@ -542,6 +548,12 @@ def _overlaps_any(span: Span, others: list[Span]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in others)
 
 
+def _replaced_by_person(start: int, end: int, is_person: bool, persons: list[tuple[int, int]]) -> bool:
+    """Whether an entity from ``start`` to ``end`` gives way to an overlapping rule person
+    (``persons``: their token bounds): any other entity does, a person only to a longer one."""
+    return any(start < p_end and p_start < end and (not is_person or end - start < p_end - p_start) for p_start, p_end in persons)
+
+
 def _organisation_around_places(ent: Span, places: list[Span]) -> bool:
     """An NER organisation that holds the gazetteer places it overlaps inside a longer name
     ("SC Freiburg", "Universität Zürich"): the organisation stands."""
@@ -607,7 +619,8 @@ class LexiconLayer:
             ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places) or _organisation_around_places(e, places)]
         ents = _add_free(ents, places)
         persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc, words)]
-        ents = [e for e in ents if not any(_overlaps_any(e, [p]) and (e.label_ != "PER" or len(e) < len(p)) for p in persons)]
+        bounds = [(p.start, p.end) for p in persons]
+        ents = [e for e in ents if not _replaced_by_person(e.start, e.end, e.label_ == "PER", bounds)]
         ents = _add_free(ents, persons)
         ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces))
         doc.ents = filter_spans(ents)
