@@ -271,7 +271,7 @@ def _guards() -> dict[str, tuple[bool, tuple[str, ...]]]:
         "compound": (False, ("jahr", "woche", "monat")),
         "weekend": (False, ("wochenende",)),
         "offset": (False, unit),
-        "offset_post": (False, unit),
+        "offset_post": (False, ("später", "zuvor", "danach", "vorher", "früher", "darauf")),
         "duration": (False, unit),
         "duration_bare": (False, ("tagen", "wochen", "monaten", "jahren", "jahrzehnten")),
         "season": (False, tuple(r[0].lower() for r in lexicons.table("seasons.tsv"))),
