@@ -376,3 +376,9 @@ def test_guards_skip_only_patterns_that_cannot_match():
                 assert family in scanned, (family, text)
     assert matched == set(timex._guards())
     assert timex._scanned_patterns("Die Gespräche verliefen gut.") == []
+
+
+def test_fewest_substrings_keeps_a_word_of_each_containment_chain():
+    assert timex.fewest_substrings(("tag", "tage", "tagen", "woche", "wochen", "jahr")) == ("tag", "woche", "jahr")
+    assert timex.fewest_substrings(("mai", "mai", "märz")) == ("mai", "märz")
+    assert timex.fewest_substrings(()) == ()

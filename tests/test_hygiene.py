@@ -209,3 +209,23 @@ def test_unbalanced_and_no_published_warnings_on_the_record():
 def test_warnings_are_the_documented_constants():
     assert hygiene.WARNINGS == (NO_PUBLISHED, HTML_STRIPPED, NOT_GERMAN, UNBALANCED_QUOTES)
     assert len(set(hygiene.WARNINGS)) == 4 and all(isinstance(w, str) for w in hygiene.WARNINGS)
+
+
+def test_characters_kept_without_a_look_are_ones_the_category_rule_keeps():
+    for low, high in hygiene.KEPT_RANGES:
+        for code in range(ord(low), ord(high) + 1):
+            assert hygiene._visible(re.match(".", chr(code), re.S)) == chr(code), hex(code)
+    assert hygiene.remove_invisible("Grüße\u00ad aus\u00a0Köln\u200b – „ja“") == "Grüße aus Köln – „ja“"
+
+
+def test_doc_text_is_the_kept_text_while_it_fits_the_tokens():
+    from spacy.lang.de import German
+
+    nlp = German()
+    text = "Die Ministerin reiste ab.  Danach"
+    doc = hygiene.keep_text(nlp.make_doc(text), text)
+    assert hygiene.doc_text(doc) is text
+    assert hygiene.doc_text(nlp.make_doc(text)) == text  # nothing kept: built from the tokens
+    stale = hygiene.keep_text(nlp.make_doc(text), text + " mehr")
+    assert hygiene.doc_text(stale) == text
+    assert hygiene.doc_text(nlp.make_doc("")) == ""

@@ -1,7 +1,7 @@
 """The rule/gazetteer layer: places, organisations, persons with roles and countries."""
 
 from diplomex import gazetteer
-from diplomex.components.lexicon import is_common_noun, nominative_role, role_base
+from diplomex.components.lexicon import _place_tokens, gazetteer_label, is_common_noun, nominative_role, phrases, role_base
 
 
 def people(doc):
@@ -153,3 +153,42 @@ def test_country_of_a_national_organisation_in_any_form():
     assert gazetteer.country_of_organisation("Élysée-Palast") == "FR"
     assert gazetteer.country_of_organisation("Vereinten Nationen") is None
     assert gazetteer.country_of_organisation("Haus") is None
+
+
+def test_phrases_grow_token_by_token_with_their_whitespace():
+    words, spaces = ["Vereinigte", "Staaten", "-", "Russland"], [" ", "", " ", ""]
+    assert phrases(words, spaces, 0, 3) == ["Vereinigte", "Vereinigte Staaten", "Vereinigte Staaten-"]
+    assert phrases(words, spaces, 2, 5) == ["-", "- Russland"]  # cut at the end of the Doc
+    assert phrases(words, spaces, 3, 1) == ["Russland"]
+
+
+def test_gazetteer_label_prefers_places_and_knows_inflected_names():
+    assert gazetteer_label("Frankreich") == "LOC"
+    assert gazetteer_label("Vereinigten Staaten") == "LOC"
+    assert gazetteer_label("NATO") == "ORG"
+    assert gazetteer_label("Gespräche") is None
+
+
+def test_place_tokens_tries_long_names_only_after_their_first_words():
+    assert _place_tokens("Vereinigten") > 1  # "Vereinigte Staaten"
+    assert _place_tokens("Frankreich") == 1
+    assert _place_tokens("gestern") == 0
+    assert _place_tokens("") == 0
+
+
+def test_entities_give_way_to_overlapping_rule_persons_and_persons_only_to_longer_ones():
+    from diplomex.components.lexicon import _replaced_by_person
+
+    persons = [(3, 5)]
+    assert _replaced_by_person(4, 6, False, persons)  # an overlapping place or organisation
+    assert not _replaced_by_person(5, 6, False, persons)  # touching is not overlapping
+    assert _replaced_by_person(4, 5, True, persons)  # a shorter person
+    assert not _replaced_by_person(3, 5, True, persons)  # the same length stays
+
+
+def test_noun_like_words_include_compounds_with_a_noun_head():
+    from diplomex.components.lexicon import is_noun_like_word
+
+    assert is_noun_like_word("Gespräche")
+    assert is_noun_like_word("Nordatlantik-Abteilung")
+    assert not is_noun_like_word("gespräche")

@@ -56,7 +56,7 @@ def parse_published(published: date | datetime | str | None) -> date | None:
 
 def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
     """A tokenized Doc carrying its publication date, ready for ``nlp(doc)`` or ``nlp.pipe``."""
-    doc = nlp.make_doc(text)
+    doc = hygiene.keep_text(nlp.make_doc(text), text)
     doc._.published = published.isoformat() if published else None
     return doc
 
@@ -87,7 +87,7 @@ def extract(
 def build_record(doc: Doc, id: str | None = None, title: str | None = None, warnings: list[str] | tuple[str, ...] = ()) -> ArticleRecord:
     """The record of an annotated Doc (the only place a Doc becomes a record)."""
     published = date.fromisoformat(doc._.published) if doc._.published else None
-    text = doc.text  # built anew from the tokens on every access: read once
+    text = hygiene.doc_text(doc)
     warnings = list(warnings) + hygiene.doc_warnings(doc, text)
     mentions = [e for e in doc.ents if e.label_ == "PER" and not _in_credit_line(e, text)]
     surfaces = _surface_forms(mentions)

@@ -80,12 +80,12 @@ def conform(frame: pd.DataFrame | None, table: str) -> pd.DataFrame:
     """``frame`` with exactly the columns of ``table`` in schema order and schema dtypes."""
     columns = SCHEMA[table]
     frame = pd.DataFrame(columns=list(columns)) if frame is None else frame
-    out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
+    out = {}
     for column, dtype in columns.items():
         values = frame[column] if column in frame else pd.Series([None] * len(frame))
         values = values.reset_index(drop=True)
         out[column] = pd.to_datetime(values, errors="coerce").astype(DAY) if dtype == DAY else values.astype(dtype)
-    return out
+    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
 
 
 def empty(table: str) -> pd.DataFrame:

@@ -67,7 +67,6 @@ def organisation_kinds() -> dict[str, str]:
 INFLECTION_ENDING = re.compile(r"(?:es|en|em|er|e|s|n|’|')$")
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=1)
 def organisation_countries() -> dict[str, str]:
     """Short name of a national organisation → its country (ISO 3166-1 alpha-2): "Auswärtiges Amt" → DE,
@@ -82,6 +81,7 @@ def country_of_organisation(text: str) -> str | None:
     return organisation_countries().get(short) if short else None
 
 
+@lru_cache(maxsize=65536)
 def inflection_key(text: str) -> str:
     """A key equal for the inflected forms of a name: "Europäischen Rates" ~ "Europäischer Rat"."""
     return " ".join(INFLECTION_ENDING.sub("", word.lower()) or word.lower() for word in text.split())

@@ -62,7 +62,7 @@ _BLOCK_TAGS = frozenset(
 )
 _CELL_TAGS = frozenset({"td", "th"})
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
-_LINE_BREAKS = str.maketrans({ch: "\n" for ch in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 
 
@@ -129,12 +129,15 @@ def html_to_text(text: str) -> str:
 def remove_invisible(text: str) -> str:
     """Drop control (except tab/newline), zero-width, bidi and unassigned characters; line and
     paragraph separators become ``\\n``, other space characters (no-break, thin, …) a plain space."""
-    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    text = _LINE_BREAKS.sub("\n", text.replace("\r\n", "\n"))
     return _NOT_PLAIN.sub(_visible, text)
 
 
-_NOT_PLAIN = re.compile(r"[^ -~\n\t]")
-"""Characters other than printable ASCII, tab and newline: only these need a look at their category."""
+KEPT_RANGES = ((" ", "~"), ("\u00a1", "\u00ac"), ("\u00ae", "\u017f"), ("\u2010", "\u2027"), ("\u2030", "\u205e"))
+"""Printable ASCII, Latin-1 and Latin Extended-A letters and signs (not the no-break space or soft
+hyphen), dashes, quotation marks and other general punctuation: characters kept as they are."""
+_NOT_PLAIN = re.compile("[^\n\t" + "".join(f"{low}-{high}" for low, high in KEPT_RANGES) + "]")
+"""Characters outside :data:`KEPT_RANGES`, tab and newline: only these need a look at their category."""
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -222,6 +225,25 @@ def unbalanced_quotes(text: str) -> bool:
     if (counts["»"] + counts["«"]) % 2 or (counts["‹"] + counts["›"]) % 2 or counts['"'] % 2:
         return True
     return counts["‚"] > counts["‘"] + counts["’"]
+
+
+SOURCE_TEXT = "diplomex_text"
+"""``Doc.user_data`` key of the text a Doc was made from (see :func:`keep_text`)."""
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """``doc`` remembering the text it was made from, for :func:`doc_text`."""
+    doc.user_data[SOURCE_TEXT] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, taken from the text :func:`keep_text` remembered when its length still fits the
+    tokens (spaCy builds ``doc.text`` anew from every token on each access)."""
+    text = doc.user_data.get(SOURCE_TEXT)
+    if isinstance(text, str) and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        return text
+    return doc.text
 
 
 def doc_warnings(doc: Doc, text: str | None = None) -> list[str]:

@@ -271,7 +271,7 @@ def _guards() -> dict[str, tuple[bool, tuple[str, ...]]]:
         "compound": (False, ("jahr", "woche", "monat")),
         "weekend": (False, ("wochenende",)),
         "offset": (False, unit),
-        "offset_post": (False, unit),
+        "offset_post": (False, ("später", "zuvor", "danach", "vorher", "früher", "darauf")),
         "duration": (False, unit),
         "duration_bare": (False, ("tagen", "wochen", "monaten", "jahren", "jahrzehnten")),
         "season": (False, tuple(r[0].lower() for r in lexicons.table("seasons.tsv"))),
@@ -285,13 +285,23 @@ def _scanned_patterns(text: str) -> list[tuple[str, re.Pattern]]:
     """The families whose guard (see :func:`_guards`) lets ``text`` through."""
     has_digit = _DIGIT.search(text) is not None
     lowered = text.lower()
+    contains = lowered.__contains__
+    return [(family, pattern) for family, pattern, needs_digit, words in _guarded_patterns()
+            if (has_digit or not needs_digit) and (not words or any(map(contains, words)))]
+
+
+@lru_cache(maxsize=1)
+def _guarded_patterns() -> tuple[tuple[str, re.Pattern, bool, tuple[str, ...]], ...]:
+    """(family, pattern, needs a digit, guard words) per family (see :func:`_guards`)."""
     guards = _guards()
-    chosen = []
-    for family, pattern in _patterns():
-        needs_digit, words = guards[family]
-        if (has_digit or not needs_digit) and (not words or any(w in lowered for w in words)):
-            chosen.append((family, pattern))
-    return chosen
+    return tuple((family, pattern, guards[family][0], fewest_substrings(guards[family][1])) for family, pattern in _patterns())
+
+
+def fewest_substrings(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` without those that contain another of them: a text contains one of the result
+    exactly when it contains one of ``words``."""
+    unique = tuple(dict.fromkeys(words))
+    return tuple(w for w in unique if not any(other in w for other in unique if other != w))
 
 
 def find(text: str) -> list[Candidate]:

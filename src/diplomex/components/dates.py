@@ -29,7 +29,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from diplomex import extensions, timex
+from diplomex import extensions, hygiene, timex
 from diplomex.records import DateMention
 
 if not Span.has_extension("timex"):
@@ -61,7 +61,7 @@ class DatesComponent:
         reference_granularity: str | None = None
         spans = []
         use_morph = doc.has_annotation("MORPH")
-        text = doc.text  # built anew on every access: read once, slice per sentence
+        text = hygiene.doc_text(doc)
         for sent in _sentences(doc):
             candidates = timex.find(text[sent.start_char : sent.end_char])
             if not candidates:
@@ -116,11 +116,10 @@ def date_mentions(doc: Doc, span_key: str = "diplomex_dates") -> list[DateMentio
 
 
 def _text_between(span: Span, start: int, end: int) -> str:
-    """The document text from ``start`` to ``end``, read from the span when it covers them
-    (``doc.text`` is built anew from all tokens on every access)."""
+    """The document text from ``start`` to ``end``, read from the span when it covers them."""
     if span.start_char <= start <= end <= span.end_char:
         return span.text[start - span.start_char : end - span.start_char]
-    return span.doc.text[start:end]
+    return hygiene.doc_text(span.doc)[start:end]
 
 
 def _published(doc: Doc) -> date | None:

@@ -100,6 +100,7 @@ def role_base(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def is_role_word(word: str) -> bool:
     """A capitalised word naming a listed role ("Präsidenten", "US-Außenministerin")."""
     return word[:1].isupper() and role_base(word) is not None
@@ -229,10 +230,16 @@ def is_noun_like(token: Token, base_forms: bool = True) -> bool:
     """A capitalised common noun, also a compound whose head is one ("Nordatlantik-Abteilung",
     "Pressemedien"; heads of six letters or more, so "-berg" or "-mann" names are spared).
     ``base_forms`` as in :func:`is_common_noun`."""
-    tail = token.text.rsplit("-", 1)[-1]
+    return is_noun_like_word(token.text, base_forms)
+
+
+@lru_cache(maxsize=65536)
+def is_noun_like_word(word: str, base_forms: bool = True) -> bool:
+    """:func:`is_noun_like` of a token text."""
+    tail = word.rsplit("-", 1)[-1]
     if not tail[:1].isupper():
         return False
-    if is_common_noun(token.text, base_forms) or is_common_noun(tail, base_forms) or tail.lower().endswith(NOUN_ENDINGS):
+    if is_common_noun(word, base_forms) or is_common_noun(tail, base_forms) or tail.lower().endswith(NOUN_ENDINGS):
         return True
     return any(is_common_noun(tail[-size:].capitalize(), base_forms) for size in range(MIN_COMPOUND_HEAD, len(tail) - 2))
 
@@ -327,6 +334,15 @@ def _multiword_starts() -> frozenset[str]:
     return frozenset(gazetteer.inflection_key(n.split()[0].rstrip(",.")) for n in names if " " in n)
 
 
+@lru_cache(maxsize=65536)
+def _place_tokens(word: str) -> int:
+    """How many tokens a place or organisation name starting with ``word`` may have (0: none starts
+    with it, it is not capitalised)."""
+    if not word[:1].isupper():
+        return 0
+    return MAX_PLACE_TOKENS if gazetteer.inflection_key(word) in _multiword_starts() else 1
+
+
 def _words_and_spaces(doc: Doc) -> tuple[list[str], list[str]]:
     """Token texts and trailing whitespace of a Doc, read from its arrays (no Token objects)."""
     strings = doc.vocab.strings
@@ -334,33 +350,40 @@ def _words_and_spaces(doc: Doc) -> tuple[list[str], list[str]]:
     return [strings[orth] for orth in orths], [" " if space else "" for space in spacy]
 
 
-def _phrase(words: list[str], spaces: list[str], start: int, size: int) -> str:
-    return "".join(w + s for w, s in zip(words[start : start + size - 1], spaces[start : start + size - 1])) + words[start + size - 1]
+def phrases(words: list[str], spaces: list[str], start: int, longest: int) -> list[str]:
+    """The texts of the token runs from ``start`` of 1 to ``longest`` tokens (``words`` and
+    ``spaces``: token texts and their trailing whitespace), each built from the one before."""
+    texts = [words[start]]
+    for k in range(start + 1, min(start + longest, len(words))):
+        texts.append(texts[-1] + spaces[k - 1] + words[k])
+    return texts
 
 
 def _place_entities(doc: Doc, words: list[str], spaces: list[str]) -> list[Span]:
     """Gazetteer places (LOC) and organisations (ORG), longest match first (``words`` and
     ``spaces``: the Doc's token texts and whitespace)."""
-    found = []
-    i = 0
-    while i < len(doc):
-        if not words[i][:1].isupper():
-            i += 1
+    found: list[Span] = []
+    end = 0  # of the last match
+    for i, word in enumerate(words):
+        longest = _place_tokens(word)
+        if i < end or not longest:
             continue
-        longest = MAX_PLACE_TOKENS if gazetteer.inflection_key(words[i]) in _multiword_starts() else 1
-        for size in range(min(longest, len(doc) - i), 0, -1):
-            text = _phrase(words, spaces, i, size)
-            if gazetteer.lookup_place(text):
-                found.append(Span(doc, i, i + size, label="LOC"))
+        texts = phrases(words, spaces, i, longest)
+        for size in range(len(texts), 0, -1):
+            label = gazetteer_label(texts[size - 1])
+            if label:
+                found.append(Span(doc, i, i + size, label=label))
+                end = i + size
                 break
-            if gazetteer.lookup_organisation(text):
-                found.append(Span(doc, i, i + size, label="ORG"))
-                break
-        else:
-            i += 1
-            continue
-        i = found[-1].end
     return found
+
+
+@lru_cache(maxsize=65536)
+def gazetteer_label(text: str) -> str | None:
+    """"LOC" for a listed place, "ORG" for a listed organisation (places first), else None."""
+    if gazetteer.lookup_place(text):
+        return "LOC"
+    return "ORG" if gazetteer.lookup_organisation(text) else None
 
 
 PLACE_PREPOSITIONS = frozenset({"in", "im", "nach", "aus", "von", "vom", "bei", "über", "um", "bis", "zwischen"})
@@ -494,10 +517,11 @@ def country_after_name(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _delegation_country(doc: Doc, person: Span) -> str | None:
-    """Country of the delegation a person leads: "die US-Delegation wurde von X geleitet"."""
+def _delegation_country(doc: Doc, person: Span, words: list[str]) -> str | None:
+    """Country of the delegation a person leads: "die US-Delegation wurde von X geleitet"
+    (``words``: the Doc's token texts)."""
     sentence = person.sent if doc.has_annotation("SENT_START") else doc[:]
-    if not any(t.text in LEAD_VERBS for t in sentence):
+    if LEAD_VERBS.isdisjoint(words[sentence.start : sentence.end]):
         return None
     for token in reversed(doc[sentence.start : person.start]):
         if token.text.endswith("Delegation") or token.text.endswith("Delegationen"):
@@ -522,6 +546,12 @@ def _strip_space(ent: Span) -> Span | None:
 
 def _overlaps_any(span: Span, others: list[Span]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in others)
+
+
+def _replaced_by_person(start: int, end: int, is_person: bool, persons: list[tuple[int, int]]) -> bool:
+    """Whether an entity from ``start`` to ``end`` gives way to an overlapping rule person
+    (``persons``: their token bounds): any other entity does, a person only to a longer one."""
+    return any(start < p_end and p_start < end and (not is_person or end - start < p_end - p_start) for p_start, p_end in persons)
 
 
 def _organisation_around_places(ent: Span, places: list[Span]) -> bool:
@@ -589,11 +619,12 @@ class LexiconLayer:
             ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places) or _organisation_around_places(e, places)]
         ents = _add_free(ents, places)
         persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc, words)]
-        ents = [e for e in ents if not any(_overlaps_any(e, [p]) and (e.label_ != "PER" or len(e) < len(p)) for p in persons)]
+        bounds = [(p.start, p.end) for p in persons]
+        ents = [e for e in ents if not _replaced_by_person(e.start, e.end, e.label_ == "PER", bounds)]
         ents = _add_free(ents, persons)
         ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces))
         doc.ents = filter_spans(ents)
-        self._annotate_people(doc)
+        self._annotate_people(doc, words)
         return doc
 
     def _trim_title(self, ent: Span) -> Span:
@@ -622,26 +653,24 @@ class LexiconLayer:
         def is_known(text: str) -> bool:
             return text in found or text in holders
 
-        i = 0
-        while i < len(doc):
-            if words[i][:1].isupper() and i not in taken:
-                longest = max_words if words[i] in starts else 1
-                for size in range(min(longest, len(doc) - i), 0, -1):
-                    text = _phrase(words, spaces, i, size)
-                    if text.endswith("s") and not is_known(text) and is_known(text[:-1]):
-                        text = text[:-1]
-                    if is_known(text) and not any(j in taken for j in range(i, i + size)):
-                        start = i
-                        if size == 1 and text not in in_article and _is_first_name_before(doc, i) and i - 1 not in taken:
-                            start = i - 1  # an unlisted first name: "Eurico Guterres" is not "António Guterres"
-                        ents.append(Span(doc, start, i + size, label="PER"))
-                        taken.update(range(start, i + size))
-                        i += size - 1
-                        break
-            i += 1
+        for i, word in enumerate(words):
+            if i in taken or not word[:1].isupper():  # taken: also the tokens of a match just made
+                continue
+            texts = phrases(words, spaces, i, max_words if word in starts else 1)
+            for size in range(len(texts), 0, -1):
+                text = texts[size - 1]
+                if text.endswith("s") and not is_known(text) and is_known(text[:-1]):
+                    text = text[:-1]
+                if is_known(text) and not any(j in taken for j in range(i, i + size)):
+                    start = i
+                    if size == 1 and text not in in_article and _is_first_name_before(doc, i) and i - 1 not in taken:
+                        start = i - 1  # an unlisted first name: "Eurico Guterres" is not "António Guterres"
+                    ents.append(Span(doc, start, i + size, label="PER"))
+                    taken.update(range(start, i + size))
+                    break
         return ents
 
-    def _annotate_people(self, doc: Doc) -> None:
+    def _annotate_people(self, doc: Doc, words: list[str]) -> None:
         people = [e for e in doc.ents if e.label_ == "PER"]
         role_spans = []
         holders = office_holders() if self.use_office_holders else {}
@@ -657,7 +686,7 @@ class LexiconLayer:
                 or (before is not None and before.start > 0 and _genitive_country(doc[before.start - 1].text))  # "Frankreichs Präsident X"
                 or country_after_name(doc, person.end)
             )
-            lead_country = _delegation_country(doc, person)
+            lead_country = _delegation_country(doc, person, words)
             person._.lead = lead_country is not None
             if country is None:
                 country = lead_country
