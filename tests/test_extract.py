@@ -33,6 +33,12 @@ def test_published_accepts_date_datetime_and_iso(value):
     assert parse_published(value) == date(2025, 3, 14)
 
 
+@pytest.mark.parametrize("value", [date(2025, 3, 14), "2025-03-14T18:30:00Z"])
+def test_make_doc_takes_the_same_published_values_as_extract(value):
+    nlp = diplomex.load()
+    assert diplomex.make_doc(nlp, TEXT, value)._.published == "2025-03-14"
+
+
 def test_malformed_published_is_a_value_error():
     with pytest.raises(ValueError, match="ISO"):
         diplomex.extract(TEXT, published="14.03.2025")

@@ -54,10 +54,12 @@ def parse_published(published: date | datetime | str | None) -> date | None:
     return day
 
 
-def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
-    """A tokenized Doc carrying its publication date, ready for ``nlp(doc)`` or ``nlp.pipe``."""
+def make_doc(nlp: Language, text: str, published: date | datetime | str | None = None) -> Doc:
+    """A tokenized Doc carrying its publication date (as for :func:`extract`), ready for ``nlp(doc)``
+    or ``nlp.pipe``."""
     doc = hygiene.keep_text(nlp.make_doc(text), text)
-    doc._.published = published.isoformat() if published else None
+    day = parse_published(published)
+    doc._.published = day.isoformat() if day else None
     return doc
 
 
