@@ -127,8 +127,7 @@ def test_records_and_frames_carry_the_kind():
     import diplomex
     from diplomex.frames import Outcome, PeopleIndex, article_tables
 
-    nlp = diplomex.load()
-    nlp.replace_pipe("diplomex_quotes", "diplomex_quotes", config={"indirect": True})
+    nlp = diplomex.load(indirect=True)
     record = diplomex.extract(TEXT, published="2025-03-03", id="a1", nlp=nlp)
     kinds = {q.kind: q for q in record.quotes}
     assert set(kinds) == {"direct", "indirect"}

@@ -63,24 +63,27 @@ def _load_embedded() -> Language:
     return nlp
 
 
-def add_components(nlp: Language) -> Language:
+def add_components(nlp: Language, *, indirect: bool = False) -> Language:
     """Add the diplomex components to a German pipeline (any pipeline: blank, de_core_news_*, ours).
 
     A rule-based sentence splitter is added first when the pipeline sets no sentence boundaries.
+    ``indirect``: the quotes component also reports indirect speech in Konjunktiv I (``kind="indirect"``).
     """
     has_sentences = any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer", "diplomex_sentences"))
     if not has_sentences:
         nlp.add_pipe("diplomex_sentences", first=True)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config={"indirect": True} if indirect and name == "diplomex_quotes" else {})
     return nlp
 
 
-def load(model: str | os.PathLike | None = None) -> Language:
+def load(model: str | os.PathLike | None = None, *, indirect: bool = False) -> Language:
     """A spaCy pipeline with the diplomex components on the chosen German base model.
 
     ``model``: a spaCy package name or path; default ``$DIPLOMEX_MODEL``, then de_core_news_lg /
     _md / _sm when installed, then the embedded German default shipped with diplomex.
+    ``indirect``: also report indirect speech ("Lawrow sagte, man sei bereit …") as quotes of kind
+    "indirect" (off by default; record dicts keep direct quotes unless ``to_dict(indirect=True)``).
     """
-    return add_components(load_base(model))
+    return add_components(load_base(model), indirect=indirect)

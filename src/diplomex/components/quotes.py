@@ -27,8 +27,7 @@ Indirect speech (config ``indirect``, off by default so that direct quotes stay 
 Konjunktiv I ("Lawrow sagte, man sei bereit …", "Nach Angaben des Ministeriums habe …", "…, so X"; see
 :mod:`diplomex.indirect`) are added to the same spans with ``"kind": "indirect"``, the clause as text,
 ``partial`` False, the cue word, and the speaker found as for a direct quote. To switch it on in the
-diplomex pipeline: ``nlp = diplomex.load(); nlp.replace_pipe("diplomex_quotes", "diplomex_quotes",
-config={"indirect": True})`` (then ``diplomex.extract(text, nlp=nlp)``).
+diplomex pipeline: ``nlp = diplomex.load(indirect=True)`` (then ``diplomex.extract(text, nlp=nlp)``).
 """
 
 from __future__ import annotations
@@ -40,7 +39,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from diplomex import gazetteer
+from diplomex import gazetteer, hygiene
 from diplomex.components.lexicon import is_common_noun, role_base
 from diplomex.indirect import find_reported
 from diplomex.quotation import (
@@ -91,7 +90,7 @@ class QuoteFinder:
         self.indirect = indirect
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = hygiene.doc_text(doc)
         marked = find_quoted(text, self.max_paragraphs)
         found = [q for q in marked if is_quotation(text, q)]
         if not found and not self.indirect:
@@ -207,7 +206,7 @@ def known_names(doc: Doc, text: str | None = None, ents: list[Span] | None = Non
     """Words known to be names in the text: the surnames of its multi-word person names (entities or
     title and name patterns) and one-word PER entities that are no common noun. ``text`` and ``ents``,
     when given, are ``doc.text`` and ``doc.ents`` already read."""
-    text = doc.text if text is None else text
+    text = hygiene.doc_text(doc) if text is None else text
     persons = [e for e in (doc.ents if ents is None else ents) if e.label_ in PERSON_LABELS]
     people = [Mention(e.start_char, e.end_char, "person") for e in persons]
     singles = {e.text for e in persons if len(e) == 1 and not is_common_noun(e.text)}
@@ -225,7 +224,7 @@ class SpeakerCheck:
     def __init__(
         self, doc: Doc, known: frozenset[str] = frozenset(), text: str | None = None, ents: list[Span] | None = None
     ):
-        self.text = doc.text if text is None else text
+        self.text = hygiene.doc_text(doc) if text is None else text
         self.known = known  # words known to be names in this text
         self.ner = doc.has_annotation("ENT_IOB")
         ents = list(doc.ents) if ents is None else ents
@@ -382,7 +381,7 @@ def quotes_of(doc: Doc, spans_key: str = SPANS_KEY, text: str | None = None) -> 
     """The quotes of an annotated Doc as records, ``speaker`` set to the mention text. ``text``, when
     given, is ``doc.text`` already read (built anew on every access)."""
     out = []
-    text = doc.text if text is None else text
+    text = hygiene.doc_text(doc) if text is None else text
     for span in doc.spans[spans_key] if spans_key in doc.spans else []:
         info = span._.quote
         speaker = info["speaker"]
