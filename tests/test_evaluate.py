@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from diplomex.evaluate import Report, evaluate, match_pairs, meeting_score, same_speaker, score_article
+from diplomex.evaluate import Report, evaluate, match_pairs, meeting_score, normalize_text, same_speaker, score_article
 from diplomex.records import ArticleRecord, DateMention, Location, Meeting, Quote
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -63,6 +63,10 @@ def test_quote_text_is_compared_after_whitespace_normalisation():
     predicted = copy(GOLD)
     predicted["quotes"][0]["text"] = "  Wir  reden\nweiter. "
     assert scores(scored(predicted), "quotes") == (1.0, 1.0, 1.0)
+
+
+def test_apostrophe_look_alikes_are_the_same_text():
+    assert normalize_text("L\u2032Aquila") == normalize_text("L\u2019Aquila") == "L'Aquila"
 
 
 def test_a_wrong_speaker_lowers_speaker_accuracy():

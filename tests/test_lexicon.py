@@ -1,5 +1,6 @@
 """The rule/gazetteer layer: places, organisations, persons with roles and countries."""
 
+import diplomex
 from diplomex import gazetteer
 from diplomex.components.lexicon import _place_tokens, gazetteer_label, is_common_noun, nominative_role, phrases, role_base
 
@@ -70,6 +71,14 @@ def test_role_base_and_nominative():
     assert role_base("US-Außenministerin") == "Außenministerin"
     assert role_base("Außenamtssprecher") == "Sprecher"
     assert role_base("Haus") is None
+    assert role_base("Aussenministerin") == "Aussenministerin"  # Swiss spelling, as written
+
+
+def test_swiss_spelling_keeps_the_role_and_places_with_any_apostrophe():
+    record = diplomex.extract("Der ungarische Aussenminister Ferenc Tóth sprach in L\u2032Aquila.", published="2025-03-12")
+    assert [(p.name, p.role) for p in record.people] == [("Ferenc Tóth", "ungarischer Aussenminister")]
+    assert gazetteer.base_form("L\u2019Aquila", "place") == "L'Aquila"
+    assert "L'Aquila" in record.to_dict()["locations"]
 
 
 def test_gazetteer_lookups():

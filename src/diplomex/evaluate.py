@@ -13,7 +13,7 @@ best pairs first (:func:`match_pairs`):
   quotes — a gold ``null`` speaker is only matched by ``null`` (an extractor that guesses is wrong).
 - dates: text equal after whitespace normalisation; value accuracy (and ``mod`` accuracy) on matched
   dates.
-- locations: place names as listed, compared after whitespace normalisation.
+- locations: place names as listed, compared after whitespace and apostrophe normalisation.
 
 :func:`evaluate` runs diplomex over a gold directory; :func:`score_article` compares one prediction
 with one gold annotation (both as dicts in the gold format, e.g. ``record.to_dict()``).
@@ -30,6 +30,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from . import gazetteer
 from .names import same_person
 
 FIELDS = ("meetings", "participants", "quotes", "dates", "locations")
@@ -129,8 +130,10 @@ class Report:
 
 
 def normalize_text(text: str | None) -> str:
-    """Text compared by the scorer: NFC, whitespace runs as one space, stripped."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
+    """Text compared by the scorer: NFC, apostrophe look-alikes as "'" ("L′Aquila"), whitespace
+    runs as one space, stripped."""
+    text = unicodedata.normalize("NFC", text or "").translate(gazetteer.APOSTROPHES)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def match_pairs(predicted: list, gold: list, score: Callable[[Any, Any], float]) -> list[tuple[int, int]]:

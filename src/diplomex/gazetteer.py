@@ -96,11 +96,15 @@ def _by_inflection_key(kind: str) -> dict[str, str]:
     return keys
 
 
+APOSTROPHES = str.maketrans("’′ʼ´`", "'" * 5)  # apostrophe look-alikes: "L′Aquila", "Paris’"
+
+
 def base_form(text: str, kind: str) -> str | None:
     """The listed base form of a place (kind "place") or organisation ("organisation") name as
     written in any case (Russlands → Russland, Vereinigten Staaten → Vereinigte Staaten)."""
     names = places() if kind == "place" else organisations()
-    for ending in ("", "s", "es", "n", "’", "'"):
+    text = text.translate(APOSTROPHES)
+    for ending in ("", "s", "es", "n", "'"):
         if text.endswith(ending) and text[: len(text) - len(ending)] in names:
             return text[: len(text) - len(ending)]
     if " " not in text:

@@ -53,7 +53,9 @@ def _register_extensions() -> None:
 
 @lru_cache(maxsize=1)
 def role_nouns() -> frozenset[str]:
-    return frozenset(lexicons.lines("roles.txt"))
+    """The listed role nouns, each also in Swiss spelling ("Aussenminister" for "Außenminister")."""
+    roles = lexicons.lines("roles.txt")
+    return frozenset(roles) | {role.replace("ß", "ss") for role in roles}
 
 
 @lru_cache(maxsize=1)
