@@ -254,6 +254,6 @@ def doc_warnings(doc: Doc, text: str | None = None) -> list[str]:
         warnings.append(NO_PUBLISHED)
     if not looks_german([t.text for t in doc if t.is_alpha]):
         warnings.append(NOT_GERMAN)
-    if unbalanced_quotes(doc.text if text is None else text):
+    if unbalanced_quotes(doc_text(doc) if text is None else text):
         warnings.append(UNBALANCED_QUOTES)
     return warnings
