@@ -35,9 +35,10 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -53,6 +54,7 @@ SHORT_KEY = 5
 _FEMININE_ENDINGS = frozenset({"e", "ie", "ine"})
 
 _CHUNK = 1024  # cdist rows per call
+_DIRECT_PAIRS = 64  # fewer candidate pairs are scored one by one, without cdist
 _BLOCK_CLASSES = str.maketrans("eioubpgtv", "aaaapkkdf")  # first-letter sound classes for blocking
 
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*|[A-Z]{1,2})$")
@@ -506,18 +508,26 @@ def _surname_neighbours(keys: list[str]) -> dict[str, dict[str, float]]:
     neighbours: dict[str, dict[str, float]] = defaultdict(dict)
     for (letter, length), block in blocks.items():
         longer = [k for n in range(length, int(length * 1.5) + 1) for k in blocks.get((letter, n), ())]
-        for i, j in _similar_pairs([(block, longer, fuzz.ratio)], SURNAME_MIN):
+        for i, j in _similar_pairs(len(block), len(longer), lambda: [(block, longer, fuzz.ratio)], SURNAME_MIN):
             score = fuzz.ratio(block[i], longer[j])
             if block[i] != longer[j] and score >= SURNAME_MIN:
                 neighbours[block[i]][longer[j]] = neighbours[longer[j]][block[i]] = score
     return neighbours
 
 
-def _similar_pairs(views: list[tuple[list[str], list[str], Any]], cutoff: float) -> Iterable[tuple[int, int]]:
-    """Index pairs (i, j) where any view (queries, choices, scorer) scores at least ``cutoff`` (rounded
-    down by one point: callers verify). Queries go through ``process.cdist`` in chunks to bound memory."""
-    size = len(views[0][0])
-    for start in range(0, size, _CHUNK):
+def _similar_pairs(rows: int, columns: int, views: Callable[[], list[tuple[list[str], list[str], Any]]], cutoff: float) -> Iterable[tuple[int, int]]:
+    """Index pairs (i, j) of ``rows`` queries and ``columns`` choices where any of ``views()`` (queries,
+    choices, scorer) may score at least ``cutoff``: callers verify. Up to ``_DIRECT_PAIRS`` pairs are
+    all returned (scoring them directly is cheaper than building the views and a ``cdist`` call)."""
+    if rows * columns <= _DIRECT_PAIRS:
+        return product(range(rows), range(columns))
+    return _cdist_pairs(views(), cutoff)
+
+
+def _cdist_pairs(views: list[tuple[list[str], list[str], Any]], cutoff: float) -> Iterable[tuple[int, int]]:
+    """Pairs scoring at least ``cutoff`` (rounded down by one point) in any view, by ``process.cdist`` over
+    chunks of queries to bound memory."""
+    for start in range(0, len(views[0][0]), _CHUNK):
         scores = np.maximum.reduce([
             process.cdist(queries[start : start + _CHUNK], choices, scorer=scorer, dtype=np.uint8)
             for queries, choices, scorer in views
@@ -540,19 +550,17 @@ def _full_name_edges(parsed: list[ParsedName], full: list[int], neighbours: Mapp
 def _given_edges(parsed: list[ParsedName], left: list[int], right: list[int]) -> Iterable[tuple[int, int]]:
     """Pairs ``left[a]``, ``right[b]`` (b > a; ``right`` starts with ``left``) whose given names agree.
 
-    Small groups are scored directly; larger ones get a ``cdist`` prefilter (first given name, all given
-    names, token sets) before :func:`_given_score`.
+    Larger groups get a ``cdist`` prefilter (first given name, all given names, token sets) before
+    :func:`_given_score`.
     """
-    if len(left) * len(right) <= 16:
-        candidates: Iterable[tuple[int, int]] = ((a, b) for a in range(len(left)) for b in range(len(right)))
-    else:
-        views = [
+    def views():
+        return [
             ([parsed[i].first_key for i in left], [parsed[j].first_key for j in right], fuzz.ratio),
             ([parsed[i].given_key for i in left], [parsed[j].given_key for j in right], fuzz.ratio),
             ([" ".join(parsed[i].given_keys) for i in left], [" ".join(parsed[j].given_keys) for j in right], fuzz.token_set_ratio),
         ]
-        candidates = _similar_pairs(views, GIVEN_MIN)
-    for a, b in candidates:
+
+    for a, b in _similar_pairs(len(left), len(right), views, GIVEN_MIN):
         if b > a and _given_score(parsed[left[a]], parsed[right[b]]) >= GIVEN_MIN:
             yield left[a], right[b]
 
