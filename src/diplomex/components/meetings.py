@@ -1230,8 +1230,9 @@ DATELINE_DASHES = frozenset({"-", "–", "—", ":"})
 def _dateline(doc: Doc) -> tuple[gazetteer.Place, int] | None:
     """The city of a dateline opening a line near the top, and the character offset where the
     dateline ends: "WIEN (APA) -", "Berlin/Wien (dpa) –", "Bern. –" (the first city is the one filed from)."""
-    for i, token in enumerate(doc[:80]):
-        if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+    head = list(doc[:80])  # one Token per word, not two
+    for i, token in enumerate(head):
+        if i > 0 and "\n" not in head[i - 1].text_with_ws:
             continue
         place = _city(token.text)
         j = i + 1
