@@ -39,6 +39,7 @@ _CLOSERS = {
     "›": "‹",
 }
 _ALL_MARKS = set("„“”\"»«‚‘’‹›")
+_MARK = re.compile(f"[{re.escape(''.join(sorted(_ALL_MARKS)))}]")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -106,10 +107,8 @@ def _scan(text: str, lo: int, hi: int, stack: list[tuple[str, int]], guillemet_o
     opener has gone ``longest`` characters of this paragraph unclosed (so a text full of unclosed marks
     costs linear time)."""
     closed = []
-    for i in range(lo, hi):
-        ch = text[i]
-        if ch not in _ALL_MARKS:
-            continue
+    for match in _MARK.finditer(text, lo, hi):  # jump from mark to mark
+        i, ch = match.start(), match.group()
         if stack and i - max(stack[0][1], lo) > longest:
             return closed, stack, i
         if stack and _closes(text, i, stack[-1][0]):
