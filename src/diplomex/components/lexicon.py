@@ -75,6 +75,23 @@ def office_holders() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _tenures() -> dict[str, list[tuple[int, int, str]]]:
+    """Full name of each listed office holder → (first year, last year, country) of each office."""
+    tenures: dict[str, list[tuple[int, int, str]]] = {}
+    for name, country, _role, first, last, *_ in lexicons.table("office_holders.tsv"):
+        tenures.setdefault(name, []).append((int(first or 0), int(last or 9999), country))
+    return tenures
+
+
+def holder_country(full_name: str, year: int | None) -> str | None:
+    """The country (or organisation) an office holder served in ``year``, else in the latest listed
+    office: Kaja Kallas is EE as prime minister until 2024 and EU as High Representative since."""
+    tenures = sorted(_tenures().get(full_name, ()))
+    current = [country for first, last, country in tenures if year is not None and first <= year <= last]
+    return current[-1] if current else (tenures[-1][2] if tenures else None)
+
+
+@lru_cache(maxsize=1)
 def _holder_index() -> tuple[int, frozenset[str]]:
     """(most words in an office holder's name, first words of the names)."""
     names = [k for k in office_holders() if k.strip()]
@@ -676,6 +693,7 @@ class LexiconLayer:
         people = [e for e in doc.ents if e.label_ == "PER"]
         role_spans = []
         holders = office_holders() if self.use_office_holders else {}
+        year = int(doc._.published[:4]) if doc._.published else None
         for person in people:
             roles = []
             before = role_phrase_before(doc, person.start)
@@ -695,7 +713,7 @@ class LexiconLayer:
             holder = holders.get(person.text)
             if holder and (len(person) > 1 or not any(p[-1].text == person.text and len(p) > 1 for p in people)):
                 person._.known_as = holder[0]
-                country = country or holder[1]
+                country = country or holder_country(holder[0], year)
             names = [nominative_role(r) for r in roles]
             person._.role = "; ".join(dict.fromkeys(names)) or None
             person._.country = country
