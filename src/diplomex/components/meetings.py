@@ -1293,7 +1293,8 @@ def _merge(event: Event, mention: Event) -> None:
 
 
 def event_type(event: Event) -> str:
-    """The event's type from its mentions: the most frequent, with meeting ~ talks decided by level.
+    """The event's type from its mentions: the most frequent, with meeting ~ talks decided by level;
+    a visit stays a visit however many of its meetings and talks are reported.
 
     Ministers or heads of state called meeting ("trafen sich"), or with another person of another
     state talking ("berieten"), is a "meeting"; delegations and diplomats without one are "talks"; one
@@ -1302,6 +1303,8 @@ def event_type(event: Event) -> str:
     votes = {kind: event.types.count(kind) for kind in TYPE_PRIORITY}
     votes["meeting"] += votes.pop("talks")
     best = max(votes, key=lambda kind: (votes[kind], -TYPE_PRIORITY.index(kind)))
+    if best == "meeting" and votes["visit"]:
+        best = "visit"  # the talks and meetings of a visit are part of it
     countries = {p for p in event.parties if p not in gazetteer.organisation_kinds()}
     if best == "meeting" and event.ministerial and len(countries) >= 3:
         return "summit"  # ministers of three or more countries: a conference
