@@ -398,6 +398,35 @@ def _place_entities(doc: Doc, words: list[str], spaces: list[str]) -> list[Span]
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _surname_particles() -> tuple[frozenset[str], frozenset[str]]:
+    """(particles that join a surname to a given name: "von", "van", "da", "bin" …; articles that only
+    continue a chain: "der" in "von der")."""
+    rows = [row for row in lexicons.table("name_particles.txt") if not row[0].endswith("-")]
+    articles = frozenset(row[0] for row in rows if "article" in row[1:])
+    return frozenset(row[0] for row in rows) - articles, articles
+
+
+def _with_surname_particles(ent: Span, words: list[str]) -> Span:
+    """A person the NER cut before lower-case surname particles ("Ursula" | "von der Leyen", "Lula"
+    | "da Silva") runs on through them to the surname; not to a place, organisation, title or noun
+    ("Olaf Scholz von der SPD"), and through a German preposition only from a lone given name."""
+    if ent.label_ != "PER":
+        return ent
+    joining, articles = _surname_particles()
+    end = ent.end
+    if end >= len(words) or words[end] not in joining or (len(ent) > 1 and words[end] in function_words()):
+        return ent  # a German preposition ("von", "zu") only after a lone given name: not "Peter Müller von Siemens"
+    end += 1
+    while end < len(words) and words[end] in articles:
+        end += 1
+    surname = words[end] if end < len(words) else ""
+    if (not surname[:1].isupper() or surname.isupper() or is_role_word(surname) or is_noun_like_word(surname)
+            or gazetteer_label(surname) or ent.doc[end].ent_type_ not in ("", "PER")):
+        return ent
+    return Span(ent.doc, ent.start, end + 1, label="PER")
+
+
 def gazetteer_label(text: str) -> str | None:
     """"LOC" for a listed place, "ORG" for a listed organisation (places first), else None."""
     if gazetteer.lookup_place(text):
@@ -641,6 +670,7 @@ class LexiconLayer:
         bounds = [(p.start, p.end) for p in persons]
         ents = [e for e in ents if not _replaced_by_person(e.start, e.end, e.label_ == "PER", bounds)]
         ents = _add_free(ents, persons)
+        ents = [_with_surname_particles(e, words) for e in ents]
         ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces))
         doc.ents = filter_spans(ents)
         self._annotate_people(doc, words)
