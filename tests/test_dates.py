@@ -188,6 +188,7 @@ def test_seasons_weekends_holidays_quarters_decades(nlp, text, expected):
     [
         # "seit" settles the past even against a future verb
         ("Seit Ende November wird in Genf verhandelt.", {"Ende November": "2024-11"}),
+        ("Die Delegation ist seit dem 3. Juni in Genf und wird verhandeln.", {"3. Juni": "2024-06-03"}),
         # a verb tense weighs, but a far-off reading loses against a near one
         ("Am 25. Februar sollen die Gespräche begonnen haben.", {"25. Februar": "2025-02-25"}),
         ("Die Runde soll am 20. Februar begonnen werden.", {"20. Februar": "2025-02-20"}),

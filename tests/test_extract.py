@@ -75,3 +75,8 @@ def test_same_input_same_record():
 def test_published_outside_the_supported_years_is_a_value_error(value):
     with pytest.raises(ValueError, match="outside"):
         parse_published(value)
+
+
+def test_an_organisation_speaker_is_given_by_its_listed_name():
+    record = diplomex.extract("„Wir haben viel erreicht“, erklärte ein Sprecher des Auswärtigen Amts.", published="2025-06-04")
+    assert [(q.speaker, q.speaker_kind) for q in record.quotes] == [("Auswärtiges Amt", "organisation")]

@@ -1,5 +1,7 @@
 """The rule/gazetteer layer: places, organisations, persons with roles and countries."""
 
+import pytest
+
 import diplomex
 from diplomex import gazetteer
 from diplomex.components.lexicon import _place_tokens, gazetteer_label, is_common_noun, nominative_role, phrases, role_base
@@ -201,3 +203,23 @@ def test_noun_like_words_include_compounds_with_a_noun_head():
     assert is_noun_like_word("Gespräche")
     assert is_noun_like_word("Nordatlantik-Abteilung")
     assert not is_noun_like_word("gespräche")
+
+
+@pytest.mark.parametrize("published, country", [("2022-05-04", "EE"), ("2025-05-04", "EU"), (None, "EU")])
+def test_an_office_holders_country_is_the_one_served_at_publication(published, country):
+    record = diplomex.extract("Kaja Kallas sprach am Montag in Brüssel.", published=published)
+    assert [(p.name, p.country) for p in record.people] == [("Kaja Kallas", country)]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("„Ein guter Tag“, so Kommissionspräsidentin Ursula von der Leyen.", "Ursula von der Leyen"),
+    ("Am Abend sprach Karl von Habsburg in Wien.", "Karl von Habsburg"),
+])
+def test_a_person_runs_on_through_surname_particles(text, person):
+    record = diplomex.extract(text, published="2025-06-02")
+    assert person in [p.name for p in record.people]
+
+
+def test_surname_particles_do_not_swallow_an_organisation():
+    record = diplomex.extract("Olaf Scholz von der SPD sagte am Montag in Berlin: „Wir sind bereit.“", published="2025-06-02")
+    assert [p.name for p in record.people] == ["Olaf Scholz"]

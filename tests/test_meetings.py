@@ -428,3 +428,20 @@ def test_a_government_body_in_a_dass_clause_is_no_party():
     (meeting,) = meetings("Der Minister Karl Obermayr traf seinen polnischen Amtskollegen Piotr Nowak, "
                           "nachdem das Weiße Haus Gespräche angeregt hatte.")
     assert "US" not in meeting.parties
+
+
+def test_a_spokesperson_reporting_on_a_call_is_no_participant():
+    text = ("Bundeskanzlerin Marta Keller hat mit dem japanischen Regierungschef Kenji Sato telefoniert. "
+            "Das Gespräch habe eine Stunde gedauert, teilte Regierungssprecher Jonas Brandt am Freitag mit.")
+    (m,) = meetings(text)
+    assert (m.type, m.participants) == ("call", ("Marta Keller", "Kenji Sato"))
+
+
+@pytest.mark.parametrize("agreement", [
+    "Beide vereinbarten, im Herbst zu Konsultationen in Tokio zusammenzukommen.",
+    "Sie vereinbarten, sich im Mai in Tokio zu treffen.",
+])
+def test_agreeing_to_meet_again_is_a_follow_up(agreement):
+    text = "Bundeskanzlerin Marta Keller hat mit dem japanischen Regierungschef Kenji Sato telefoniert. " + agreement
+    (m,) = meetings(text)
+    assert (m.type, m.follow_up) == ("call", True)

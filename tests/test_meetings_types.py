@@ -31,3 +31,12 @@ def test_a_commentator_on_someones_trip_is_no_participant():
             "als hilfreich.")
     found = meetings(text)
     assert all("Karl Moser" not in m.participants for m in found)
+
+
+def test_the_meetings_and_talks_of_a_visit_keep_it_a_visit():
+    text = ("Der portugiesische Präsident Rui Almeida reist kommende Woche zu einem Staatsbesuch nach Ghana. "
+            "Wie sein Büro mitteilte, wird Almeida in Accra mit Präsident Kwame Mensah zusammentreffen. "
+            "Geplant sind auch Gespräche über Handelsfragen.")
+    (m,) = meetings(text)
+    assert (m.type, m.status, m.location) == ("visit", "planned", "Accra")
+    assert {"Rui Almeida", "Kwame Mensah"} <= set(m.participants)

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
+import diplomex
 from diplomex.components.quotes import SPANS_KEY, quotes_of
 from diplomex.quotation import find_quoted, is_quotation
 
@@ -473,3 +474,8 @@ def test_quotes_of_uses_the_text_it_is_given(nlp):
     given = quotes_of(doc, text=doc.text)
     assert given == quotes_of(doc)
     assert [(q.text, q.speaker) for q in given] == [("Wir bleiben im Gespräch", "Jana Lindqvist")]
+
+
+def test_a_swiss_federal_councillors_title_is_not_part_of_the_speaker():
+    record = diplomex.extract("«Wir sind enttäuscht», sagte Bundesrätin Regula Imhof am Mittwoch in Bern.", published="2025-06-04")
+    assert [(q.text, q.speaker) for q in record.quotes] == [("Wir sind enttäuscht", "Regula Imhof")]

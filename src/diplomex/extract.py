@@ -164,9 +164,12 @@ def _meeting(event: dict, names: dict[tuple[int, int], str], text: str) -> Meeti
 
 
 def _quote(quote: Quote, canonical: dict[str, str]) -> Quote:
-    """The quote with its speaker resolved to the article's canonical name for that person."""
-    if quote.speaker is None or quote.speaker_kind == "organisation":
+    """The quote with its speaker resolved to the article's canonical name for that person, or to
+    the listed name of an organisation ("des Auswärtigen Amts" → "Auswärtiges Amt")."""
+    if quote.speaker is None:
         return quote
+    if quote.speaker_kind == "organisation":
+        return replace(quote, speaker=gazetteer.base_form(quote.speaker, "organisation") or quote.speaker)
     speaker = canonical.get(quote.speaker) or canonicalize(list(canonical) + [quote.speaker])[quote.speaker]
     return replace(quote, speaker=speaker)
 

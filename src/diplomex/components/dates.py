@@ -74,7 +74,7 @@ class DatesComponent:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
                     continue
-                lead = timex.date_leads().get(doc[span.start - 1].lower_) if span.start > sent.start else None
+                lead = _lead(span, sent)
                 tense = lead or _tense_near(span, sent, tenses, breaks)
                 ctx = timex.Context(anchor, tense, reference, self.narrative, lead is not None, reference_granularity)
                 result = timex.resolve(cand, ctx)
@@ -89,6 +89,17 @@ class DatesComponent:
                     reference, reference_granularity = timex.value_date(result.value) or (reference, reference_granularity)
         doc.spans[self.span_key] = spans
         return doc
+
+
+ARTICLES = frozenset({"dem", "der", "den"})
+
+
+def _lead(span: Span, sent: Span) -> str | None:
+    """The tense a word right before the date fixes ("seit Mai", "seit dem 3. Mai" → past), or None."""
+    i = span.start - 1
+    if i > sent.start and span.doc[i].lower_ in ARTICLES:
+        i -= 1
+    return timex.date_leads().get(span.doc[i].lower_) if i >= sent.start else None
 
 
 def date_mentions(doc: Doc, span_key: str = "diplomex_dates") -> list[DateMention]:

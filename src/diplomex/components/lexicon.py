@@ -75,6 +75,23 @@ def office_holders() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _tenures() -> dict[str, list[tuple[int, int, str]]]:
+    """Full name of each listed office holder → (first year, last year, country) of each office."""
+    tenures: dict[str, list[tuple[int, int, str]]] = {}
+    for name, country, _role, first, last, *_ in lexicons.table("office_holders.tsv"):
+        tenures.setdefault(name, []).append((int(first or 0), int(last or 9999), country))
+    return tenures
+
+
+def holder_country(full_name: str, year: int | None) -> str | None:
+    """The country (or organisation) an office holder served in ``year``, else in the latest listed
+    office: Kaja Kallas is EE as prime minister until 2024 and EU as High Representative since."""
+    tenures = sorted(_tenures().get(full_name, ()))
+    current = [country for first, last, country in tenures if year is not None and first <= year <= last]
+    return current[-1] if current else (tenures[-1][2] if tenures else None)
+
+
+@lru_cache(maxsize=1)
 def _holder_index() -> tuple[int, frozenset[str]]:
     """(most words in an office holder's name, first words of the names)."""
     names = [k for k in office_holders() if k.strip()]
@@ -381,6 +398,35 @@ def _place_entities(doc: Doc, words: list[str], spaces: list[str]) -> list[Span]
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _surname_particles() -> tuple[frozenset[str], frozenset[str]]:
+    """(particles that join a surname to a given name: "von", "van", "da", "bin" …; articles that only
+    continue a chain: "der" in "von der")."""
+    rows = [row for row in lexicons.table("name_particles.txt") if not row[0].endswith("-")]
+    articles = frozenset(row[0] for row in rows if "article" in row[1:])
+    return frozenset(row[0] for row in rows) - articles, articles
+
+
+def _with_surname_particles(ent: Span, words: list[str]) -> Span:
+    """A person the NER cut before lower-case surname particles ("Ursula" | "von der Leyen", "Lula"
+    | "da Silva") runs on through them to the surname; not to a place, organisation, title or noun
+    ("Olaf Scholz von der SPD"), and through a German preposition only from a lone given name."""
+    if ent.label_ != "PER":
+        return ent
+    joining, articles = _surname_particles()
+    end = ent.end
+    if end >= len(words) or words[end] not in joining or (len(ent) > 1 and words[end] in function_words()):
+        return ent  # a German preposition ("von", "zu") only after a lone given name: not "Peter Müller von Siemens"
+    end += 1
+    while end < len(words) and words[end] in articles:
+        end += 1
+    surname = words[end] if end < len(words) else ""
+    if (not surname[:1].isupper() or surname.isupper() or is_role_word(surname) or is_noun_like_word(surname)
+            or gazetteer_label(surname) or ent.doc[end].ent_type_ not in ("", "PER")):
+        return ent
+    return Span(ent.doc, ent.start, end + 1, label="PER")
+
+
 def gazetteer_label(text: str) -> str | None:
     """"LOC" for a listed place, "ORG" for a listed organisation (places first), else None."""
     if gazetteer.lookup_place(text):
@@ -624,6 +670,7 @@ class LexiconLayer:
         bounds = [(p.start, p.end) for p in persons]
         ents = [e for e in ents if not _replaced_by_person(e.start, e.end, e.label_ == "PER", bounds)]
         ents = _add_free(ents, persons)
+        ents = [_with_surname_particles(e, words) for e in ents]
         ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces))
         doc.ents = filter_spans(ents)
         self._annotate_people(doc, words)
@@ -676,6 +723,7 @@ class LexiconLayer:
         people = [e for e in doc.ents if e.label_ == "PER"]
         role_spans = []
         holders = office_holders() if self.use_office_holders else {}
+        year = int(doc._.published[:4]) if doc._.published else None
         for person in people:
             roles = []
             before = role_phrase_before(doc, person.start)
@@ -695,7 +743,7 @@ class LexiconLayer:
             holder = holders.get(person.text)
             if holder and (len(person) > 1 or not any(p[-1].text == person.text and len(p) > 1 for p in people)):
                 person._.known_as = holder[0]
-                country = country or holder[1]
+                country = country or holder_country(holder[0], year)
             names = [nominative_role(r) for r in roles]
             person._.role = "; ".join(dict.fromkeys(names)) or None
             person._.country = country

@@ -297,7 +297,7 @@ class MeetingExtractor:
             sideline = any(t.lower_ == "rande" for t in doc[max(0, token.i - 3) : token.i])
         persons = index.persons(sentence, quoted)
         if plain:
-            persons = [p for p in persons if not _separated(doc, p, plain[0][0]) and not _comments_on(doc, p, plain[0][0])]
+            persons = [p for p in persons if not _separated(doc, p, plain[0][0]) and not _comments_on(doc, p, plain[0][0]) and not _is_spokesperson(p)]
             persons += index.office_holders(doc, sentence, quoted, plain[0][0])
         persons += _pronoun_subject(doc, sentence, quoted, index)
         groups = [(plain[0], plain, persons)] if plain else []
@@ -651,11 +651,22 @@ def _named_by_subject(head: Token) -> bool:
 
 
 def _is_follow_up(sentence: Span, triggers: list[tuple[Token, str]]) -> bool:
-    """The sentence only speaks of a further meeting or of continuing the talks being agreed."""
+    """The sentence only speaks of a further meeting or of continuing the talks being agreed, or of
+    the parties agreeing to meet with no one named ("Beide vereinbarten, im Herbst zusammenzukommen")."""
     words = {t.lower_ for t in sentence}
     if words & cues()["continue"] and words & (cues()["agreed"] | cues()["planned"]):
         return True
+    if words & cues()["agreed"] and not any(e.label_ == "PER" for e in sentence.ents) and any(_is_zu_infinitive(t) for t, _ in triggers):
+        return True
     return all(_follow_up_phrase(sentence, t) for t, _ in triggers)
+
+
+def _is_zu_infinitive(token: Token) -> bool:
+    """"zu treffen", "zusammenzukommen": a verb in the infinitive with "zu"."""
+    word = token.text
+    if not word.islower() or not word.endswith("en"):
+        return False
+    return (token.i > 0 and token.nbor(-1).lower_ == "zu") or "zu" in word[2:-3]
 
 
 def _follow_up_phrase(sentence: Span, token: Token) -> bool:
@@ -1325,7 +1336,8 @@ def _merge(event: Event, mention: Event) -> None:
 
 
 def event_type(event: Event) -> str:
-    """The event's type from its mentions: the most frequent, with meeting ~ talks decided by level.
+    """The event's type from its mentions: the most frequent, with meeting ~ talks decided by level;
+    a visit stays a visit however many of its meetings and talks are reported.
 
     Ministers or heads of state called meeting ("trafen sich"), or with another person of another
     state talking ("berieten"), is a "meeting"; delegations and diplomats without one are "talks"; one
@@ -1334,6 +1346,8 @@ def event_type(event: Event) -> str:
     votes = {kind: event.types.count(kind) for kind in TYPE_PRIORITY}
     votes["meeting"] += votes.pop("talks")
     best = max(votes, key=lambda kind: (votes[kind], -TYPE_PRIORITY.index(kind)))
+    if best == "meeting" and votes["visit"]:
+        best = "visit"  # the talks and meetings of a visit are part of it
     countries = {p for p in event.parties if p not in gazetteer.organisation_kinds()}
     if best == "meeting" and event.ministerial and len(countries) >= 3:
         return "summit"  # ministers of three or more countries: a conference
@@ -1345,6 +1359,11 @@ def event_type(event: Event) -> str:
         return "talks"
     talks = event.types.count("talks")
     return "talks" if talks > event.types.count("meeting") else "meeting"
+
+
+def _is_spokesperson(person: Span) -> bool:
+    """A spokesperson ("Regierungssprecher X") reports on a meeting and does not take part in it."""
+    return any(head.endswith(("sprecher", "sprecherin")) for head in _role_heads(person._.role))
 
 
 def _is_top_level(person: Span) -> bool:
