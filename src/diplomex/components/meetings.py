@@ -32,13 +32,12 @@ The result is ``doc._.meetings``: a list of plain dicts (see :func:`event_dict`)
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer, lexicons
@@ -124,41 +123,17 @@ def trigger_entry(word: str, lemma: str) -> tuple[str, str] | None:
 _TRIGGER_IDS: dict[tuple[int, int], tuple[str, str] | None] = {}
 
 
-def _entry_of(orth: int, lemma: int, strings) -> tuple[str, str] | None:
-    """:func:`trigger_entry` of a token given by its text and lemma hashes (the same in every vocab,
-    cheaper to look up than the strings)."""
-    key = (orth, lemma)
+def trigger_type(token: Token, sentence: Span, lowers: list[str] | None = None) -> str | None:
+    """The event type a token triggers in its sentence, or None. ``lowers``, when given, are the
+    lower-cased words of the sentence (read once for all its tokens)."""
+    key = (token.orth, token.lemma)  # string hashes: the same in every vocab, cheaper than the strings
     found = _TRIGGER_IDS.get(key, False)
     if found is False:
         if len(_TRIGGER_IDS) > 200_000:
             _TRIGGER_IDS.clear()
-        found = _TRIGGER_IDS[key] = trigger_entry(strings[orth], strings[lemma])
-    return found
-
-
-def trigger_candidates(doc: Doc) -> list[tuple[int, tuple[str, str]]]:
-    """(token index, trigger entry) of the Doc's tokens that have one, in order, read from the Doc's
-    arrays without building a Token per word."""
-    strings, cached = doc.vocab.strings, _TRIGGER_IDS.get
-    found = []
-    for i, (orth, lemma) in enumerate(doc.to_array([ORTH, LEMMA]).tolist()):
-        entry = cached((orth, lemma), False)  # inlined hit: this runs for every word
-        if entry is False:
-            entry = _entry_of(orth, lemma, strings)
-        if entry is not None:
-            found.append((i, entry))
-    return found
-
-
-def trigger_type(token: Token, sentence: Span, lowers: list[str] | None = None) -> str | None:
-    """The event type a token triggers in its sentence, or None. ``lowers``, when given, are the
-    lower-cased words of the sentence (read once for all its tokens)."""
-    found = _entry_of(token.orth, token.lemma, token.vocab.strings)
-    return None if found is None else _checked_type(token, sentence, found, lowers)
-
-
-def _checked_type(token: Token, sentence: Span, found: tuple[str, str], lowers: list[str] | None) -> str | None:
-    """The type of a trigger entry unless its required later word is missing or a visit attends an occasion."""
+        found = _TRIGGER_IDS[key] = trigger_entry(token.text, token.lemma_)
+    if found is None:
+        return None
     kind, requires = found
     if requires:
         later = lowers[token.i - sentence.start + 1 :] if lowers is not None else [t.lower_ for t in sentence if t.i > token.i]
@@ -242,16 +217,10 @@ class MeetingExtractor:
         events: list[Event] = []
         sentences = list(_sentences(doc))
         index = SentenceIndex.build(doc, sentences)
-        doc_lowers = [t.lower_ for t in doc]  # one pass: iterating each sentence Span goes through Doc.__getitem__
-        candidates = trigger_candidates(doc)
         for number, sentence in enumerate(sentences):
-            lowers = doc_lowers[sentence.start : sentence.end]
-            first = bisect_left(candidates, (sentence.start,))
-            last = bisect_left(candidates, (sentence.end,))
-            triggers = [
-                (doc[i], kind) for i, found in candidates[first:last]
-                if i not in quoted and (kind := _checked_type(doc[i], sentence, found, lowers))
-            ]
+            tokens = list(sentence)
+            lowers = [t.lower_ for t in tokens]
+            triggers = [(t, kind) for t in tokens if (kind := trigger_type(t, sentence, lowers)) and t.i not in quoted]
             recent = [e for e in events if number - e.position <= 2]
             words = set(lowers)
             if triggers:
