@@ -56,6 +56,16 @@ CORPUS = ROOT.parent / "shared" / "data" / "german-news-quotation-attribution" /
 FILE_DATE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)\.pretty\.json$")
 
 
+def _valid_date(value: str) -> bool:
+    """A file-name date diplomex accepts (a few corpus files carry placeholders such as 0001-01-01)."""
+    from diplomex.extract import parse_published
+
+    try:
+        return parse_published(value) is not None
+    except ValueError:
+        return False
+
+
 def real_articles(limit: int) -> list[dict]:
     """Texts and publication dates of the quotation-attribution corpus (read, never copied)."""
     if not CORPUS.exists():
@@ -64,7 +74,7 @@ def real_articles(limit: int) -> list[dict]:
     for path in sorted(CORPUS.glob("*/*.pretty.json"))[:limit]:
         date = FILE_DATE.search(path.name)
         articles.append({"id": path.name.split(" ")[0], "text": json.loads(path.read_text("utf-8"))["originalText"],
-                         "published": date.group(1) if date else None})
+                         "published": date.group(1) if date and _valid_date(date.group(1)) else None})
     return articles
 
 
