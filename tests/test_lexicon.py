@@ -223,3 +223,8 @@ def test_a_person_runs_on_through_surname_particles(text, person):
 def test_surname_particles_do_not_swallow_an_organisation():
     record = diplomex.extract("Olaf Scholz von der SPD sagte am Montag in Berlin: „Wir sind bereit.“", published="2025-06-02")
     assert [p.name for p in record.people] == ["Olaf Scholz"]
+
+
+def test_a_full_name_does_not_run_on_through_a_preposition():
+    record = diplomex.extract("Peter Müller von Siemens und Karl von Habsburg sprachen am Montag.", published="2025-06-02")
+    assert [p.name for p in record.people] == ["Peter Müller", "Karl von Habsburg"]

@@ -213,8 +213,10 @@ def name_after(doc: Doc, start: int, first_name: bool = False) -> Span | None:
             break
         if looks_like_name(token) or (end > start and _is_city_as_surname(token)) or (first_name and end == start):
             end += 1
-        elif token.lower_ in NAME_PARTICLES and end > start and end + 1 < len(doc) and looks_like_name(doc[end + 1]):
-            end += 1
+        elif token.lower_ in NAME_PARTICLES and end > start and end + 1 < len(doc) and looks_like_name(doc[end + 1]) and (
+            end == start + 1 or token.lower_ not in function_words()
+        ):
+            end += 1  # a German preposition ("von", "zu") only after a lone given name: not "Peter Müller von Siemens"
         else:
             break
     return trim_common_nouns(doc[start:end]) if end > start else None
