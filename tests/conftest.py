@@ -1,4 +1,4 @@
-"""Shared fixtures: one diplomex pipeline per test session, and the path to ../shared."""
+"""Shared fixtures: one diplomex pipeline and one quotes-only pipeline per test session, and the path to ../shared."""
 
 from pathlib import Path
 
@@ -13,6 +13,17 @@ def nlp():
     import diplomex
 
     return diplomex.load()
+
+
+@pytest.fixture(scope="session")
+def quote_nlp():
+    """diplomex_quotes alone on a blank German pipeline with a sentencizer (no NER)."""
+    import spacy
+
+    pipeline = spacy.blank("de")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("diplomex_quotes")
+    return pipeline
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,7 @@ import pytest
 
 import diplomex
 
-PUBLISHED = "2025-03-12"  # a Wednesday
-
-
-def meetings(text, published=PUBLISHED):
-    return diplomex.extract(text, published=published).meetings
+from meeting_cases import meetings
 
 
 def test_visit_with_host_guest_place_and_date():

@@ -2,13 +2,7 @@
 
 import pytest
 
-import diplomex
-
-PUBLISHED = "2025-03-12"  # a Wednesday
-
-
-def meetings(text, published=PUBLISHED):
-    return diplomex.extract(text, published=published).meetings
+from meeting_cases import meetings
 
 
 def test_the_place_of_the_clause_an_indefinite_apposition_belongs_to():

@@ -4,7 +4,7 @@ import pytest
 
 import diplomex
 
-PUBLISHED = "2025-03-12"  # a Wednesday
+from meeting_cases import PUBLISHED
 
 
 @pytest.mark.parametrize("text, place, country", [

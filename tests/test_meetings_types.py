@@ -1,12 +1,6 @@
 """Meetings: the type of an event from its trigger words and who takes part."""
 
-import diplomex
-
-PUBLISHED = "2025-03-12"  # a Wednesday
-
-
-def meetings(text, published=PUBLISHED):
-    return diplomex.extract(text, published=published).meetings
+from meeting_cases import meetings
 
 
 def test_leaders_of_one_state_discussing_hold_talks():

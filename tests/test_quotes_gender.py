@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from diplomex import lexicons
 from diplomex.components.quotes import quotes_of
@@ -34,21 +33,13 @@ def test_title_and_given_name_disagreeing_say_nothing():
     assert person_gender(text, Mention(11, len(text), "person")) is None
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    pipeline = spacy.blank("de")
-    pipeline.add_pipe("sentencizer")
-    pipeline.add_pipe("diplomex_quotes")
-    return pipeline
-
-
-def test_sie_does_not_resolve_to_a_man_by_his_given_name(nlp):
+def test_sie_does_not_resolve_to_a_man_by_his_given_name(quote_nlp):
     text = "Sergej Lawrow traf am Montag die Delegation. Sie sagte: „Wir bleiben im Gespräch.“"
-    (quote,) = quotes_of(nlp(text))
+    (quote,) = quotes_of(quote_nlp(text))
     assert quote.speaker is None
 
 
-def test_er_resolves_to_a_man_by_his_given_name(nlp):
+def test_er_resolves_to_a_man_by_his_given_name(quote_nlp):
     text = "Sergej Lawrow traf am Montag die Delegation. Er sagte: „Wir bleiben im Gespräch.“"
-    (quote,) = quotes_of(nlp(text))
+    (quote,) = quotes_of(quote_nlp(text))
     assert quote.speaker == "Sergej Lawrow"

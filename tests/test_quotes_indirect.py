@@ -75,20 +75,12 @@ def nlp_indirect():
     return nlp
 
 
-@pytest.fixture(scope="module")
-def nlp_direct():
-    nlp = spacy.blank("de")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("diplomex_quotes")
-    return nlp
-
-
 TEXT = ("Außenminister Karl Brandt sagte am Montag, man sei zu weiteren Gesprächen bereit. "
         "Die Lage bleibe aber „sehr ernst“.")
 
 
-def test_indirect_speech_is_off_by_default(nlp_direct):
-    assert [q.kind for q in quotes_of(nlp_direct(TEXT))] == ["direct"]
+def test_indirect_speech_is_off_by_default(quote_nlp):
+    assert [q.kind for q in quotes_of(quote_nlp(TEXT))] == ["direct"]
 
 
 def test_indirect_option_gives_clauses_with_speakers(nlp_indirect):
@@ -101,8 +93,8 @@ def test_indirect_option_gives_clauses_with_speakers(nlp_indirect):
     assert not any(q.partial for q in indirect)
 
 
-def test_direct_quote_in_a_continued_konjunktiv_sentence_takes_the_speaker(nlp_direct):
-    (quote,) = quotes_of(nlp_direct(TEXT))
+def test_direct_quote_in_a_continued_konjunktiv_sentence_takes_the_speaker(quote_nlp):
+    (quote,) = quotes_of(quote_nlp(TEXT))
     assert quote.text == "sehr ernst" and quote.speaker == "Karl Brandt" and quote.cue is None
 
 
