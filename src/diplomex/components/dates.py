@@ -94,12 +94,19 @@ class DatesComponent:
 ARTICLES = frozenset({"dem", "der", "den"})
 
 
+def lead_index(span: Span, start: int) -> int | None:
+    """The token right before a date, past an article ("seit dem 3. Mai" → "seit"); None when that
+    would lie before token ``start`` (the sentence's first)."""
+    i = span.start - 1
+    if i > start and span.doc[i].lower_ in ARTICLES:
+        i -= 1
+    return i if i >= start else None
+
+
 def _lead(span: Span, sent: Span) -> str | None:
     """The tense a word right before the date fixes ("seit Mai", "seit dem 3. Mai" → past), or None."""
-    i = span.start - 1
-    if i > sent.start and span.doc[i].lower_ in ARTICLES:
-        i -= 1
-    return timex.date_leads().get(span.doc[i].lower_) if i >= sent.start else None
+    i = lead_index(span, sent.start)
+    return timex.date_leads().get(span.doc[i].lower_) if i is not None else None
 
 
 def date_mentions(doc: Doc, span_key: str = "diplomex_dates") -> list[DateMention]:

@@ -41,6 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer, lexicons
+from .dates import lead_index
 from .lexicon import LEAD_VERBS, is_role, name_after, role_base
 
 TYPE_PRIORITY = ("call", "summit", "visit", "negotiation", "talks", "meeting")
@@ -1125,10 +1126,8 @@ def _bounds_a_period(doc: Doc, span: Span, head: Token) -> bool:
     """A trigger noun with "seit" + date counts the time since then ("ihr erstes Treffen seit 2019",
     "die erste Reise seit dem 4. Mai"): the date is not the event's. After a verb it is when an
     ongoing event began ("beraten seit gestern")."""
-    i = span.start - 1
-    if i > 0 and doc[i].lower_ in ("dem", "der", "den"):
-        i -= 1
-    return i > 0 and doc[i].lower_ == "seit" and doc[i - 1].i == head.i and head.text[:1].isupper()
+    i = lead_index(span, 0)
+    return i is not None and doc[i].lower_ == "seit" and i - 1 == head.i and head.text[:1].isupper()
 
 
 def _dates_another_noun(doc: Doc, span: Span, head: Token) -> bool:
