@@ -202,6 +202,13 @@ def _is_city_as_surname(token: Token) -> bool:
     return place is not None and place.kind == "city" and token.text == place.name
 
 
+def particle_joins(particle: str, name_words: int) -> bool:
+    """Whether a lower-case surname particle may continue a name of ``name_words`` words: a German
+    preposition ("von", "zu") only after a lone given name ("Karl von Habsburg", not "Peter Müller
+    von Siemens"); others ("van", "da", "bin") always."""
+    return name_words == 1 or particle not in function_words()
+
+
 def name_after(doc: Doc, start: int, first_name: bool = False) -> Span | None:
     """The person name that starts at token ``start`` (capitalised words and particles), or None.
     With ``first_name``, the first word is a listed first name even where it also names a city
@@ -213,10 +220,9 @@ def name_after(doc: Doc, start: int, first_name: bool = False) -> Span | None:
             break
         if looks_like_name(token) or (end > start and _is_city_as_surname(token)) or (first_name and end == start):
             end += 1
-        elif token.lower_ in NAME_PARTICLES and end > start and end + 1 < len(doc) and looks_like_name(doc[end + 1]) and (
-            end == start + 1 or token.lower_ not in function_words()
-        ):
-            end += 1  # a German preposition ("von", "zu") only after a lone given name: not "Peter Müller von Siemens"
+        elif (token.lower_ in NAME_PARTICLES and end > start and end + 1 < len(doc) and looks_like_name(doc[end + 1])
+              and particle_joins(token.lower_, end - start)):
+            end += 1
         else:
             break
     return trim_common_nouns(doc[start:end]) if end > start else None
@@ -417,8 +423,8 @@ def _with_surname_particles(ent: Span, words: list[str]) -> Span:
         return ent
     joining, articles = _surname_particles()
     end = ent.end
-    if end >= len(words) or words[end] not in joining or (len(ent) > 1 and words[end] in function_words()):
-        return ent  # a German preposition ("von", "zu") only after a lone given name: not "Peter Müller von Siemens"
+    if end >= len(words) or words[end] not in joining or not particle_joins(words[end], len(ent)):
+        return ent
     end += 1
     while end < len(words) and words[end] in articles:
         end += 1
