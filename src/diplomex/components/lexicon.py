@@ -59,34 +59,32 @@ def role_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def office_holders() -> dict[str, tuple[str, str]]:
-    """Full name and unambiguous surname of each listed office holder → (full name, country)."""
-    full: dict[str, tuple[str, str]] = {}
-    for row in lexicons.table("office_holders.tsv"):
-        full.setdefault(row[0], (row[0], row[1]))
+def office_holders() -> dict[str, str]:
+    """Full name and unambiguous surname of each listed office holder → the full name (its country
+    by year: :func:`holder_country`)."""
+    table = {name: name for name in _tenures()}
     by_surname: dict[str, set[str]] = {}
-    for name in full:
+    for name in _tenures():
         by_surname.setdefault(surname(name), set()).add(name)
-    table = dict(full)
     for last, names in by_surname.items():
         if len(names) == 1 and len(last) >= 3 and last.lower() not in STOP_WORDS and last not in table:
-            table[last] = full[next(iter(names))]
+            table[last] = next(iter(names))
     return table
 
 
 @lru_cache(maxsize=1)
 def _tenures() -> dict[str, list[tuple[int, int, str]]]:
-    """Full name of each listed office holder → (first year, last year, country) of each office."""
+    """Full name of each listed office holder → (first year, last year, country) of each office, in order."""
     tenures: dict[str, list[tuple[int, int, str]]] = {}
     for name, country, _role, first, last, *_ in lexicons.table("office_holders.tsv"):
         tenures.setdefault(name, []).append((int(first or 0), int(last or 9999), country))
-    return tenures
+    return {name: sorted(offices) for name, offices in tenures.items()}
 
 
 def holder_country(full_name: str, year: int | None) -> str | None:
     """The country (or organisation) an office holder served in ``year``, else in the latest listed
     office: Kaja Kallas is EE as prime minister until 2024 and EU as High Representative since."""
-    tenures = sorted(_tenures().get(full_name, ()))
+    tenures = _tenures().get(full_name, [])
     current = [country for first, last, country in tenures if year is not None and first <= year <= last]
     return current[-1] if current else (tenures[-1][2] if tenures else None)
 
@@ -750,8 +748,8 @@ class LexiconLayer:
                 country = lead_country
             holder = holders.get(person.text)
             if holder and (len(person) > 1 or not any(p[-1].text == person.text and len(p) > 1 for p in people)):
-                person._.known_as = holder[0]
-                country = country or holder_country(holder[0], year)
+                person._.known_as = holder
+                country = country or holder_country(holder, year)
             names = [nominative_role(r) for r in roles]
             person._.role = "; ".join(dict.fromkeys(names)) or None
             person._.country = country
