@@ -25,6 +25,15 @@ schema-consistent
     speaker inside that frame. Anything else — in particular a name found neither in the gold speaker
     nor in its frame — stays wrong.
 
+as written
+    The corpus's own measure, with no proxy: the speaker mention diplomex reports where the quote is
+    attributed (``mention``: the name, pronoun, role, organisation or nameless description as written,
+    "er", "ein Polizeisprecher") — or the name it resolves to, since the annotators sometimes mark an
+    earlier mention of the same speaker — overlaps the gold speaker span or ends in the same word; a gold
+    quote without speaker is right when diplomex reports no mention (or one inside the annotation's frame,
+    as above). This checks that the right words were found; the resolved ``speaker`` (null for "ein
+    Polizeisprecher") is what strict and schema-consistent score.
+
 indirect (with ``--indirect``)
     The component's ``indirect`` option on: direct quotes are scored as above (kind "direct" only), and the
     indirect-speech clauses (kind "indirect") against the corpus's reported-speech annotations (types
@@ -111,8 +120,9 @@ def gold_quotes(doc: dict, types: tuple[str, ...] = ("Direct",)) -> list[dict]:
             if earlier:
                 sp_spans, sp_text = sp_spans + [earlier[-1][:2]], sp_text + " / " + earlier[-1][2]
         frame = [(s["charBegin"], s["charEnd"]) for s in a["frame"]["spans"]]
+        written = [(s["charBegin"], s["charEnd"]) for s in a["speaker"]["spans"]]
         out.append({"start": start, "end": end, "text": normalise(text[start:end]), "speaker": sp_spans,
-                    "speaker_text": sp_text, "frame": frame})
+                    "speaker_text": sp_text, "frame": frame, "written": written})
     return out
 
 
@@ -168,15 +178,24 @@ def agrees(pronoun: str, speaker_text: str) -> bool:
     return True
 
 
-def speaker_right(gold: dict, predicted: list | None, text: str) -> bool:
-    if not gold["speaker"]:
+def speaker_right(gold: dict, predicted: list | None, text: str, spans: str = "speaker") -> bool:
+    """The predicted span overlaps one of the gold's ``spans`` ("speaker": with the pronoun proxy;
+    "written": as annotated) or ends in the same word; no gold span: right when nothing is predicted."""
+    if not gold[spans]:
         return predicted is None
     if predicted is None:
         return False
-    if any(s < predicted[1] and predicted[0] < e for s, e in gold["speaker"]):
+    if any(s < predicted[1] and predicted[0] < e for s, e in gold[spans]):
         return True
     surname = last_word(text[predicted[0] : predicted[1]])
-    return any(last_word(text[s:e]) == surname for s, e in gold["speaker"]) and len(surname) > 2
+    return any(last_word(text[s:e]) == surname for s, e in gold[spans]) and len(surname) > 2
+
+
+def written_right(gold: dict, predicted: dict, text: str) -> bool:
+    """Speaker as written (see the module docstring)."""
+    if not gold["written"]:
+        return predicted["mention"] is None or unannotated_speaker(gold, predicted["mention"])
+    return any(speaker_right(gold, p, text, "written") for p in (predicted["mention"], predicted["speaker"]) if p)
 
 
 def holds_role(gold: dict, predicted: list | None, text: str) -> bool:
@@ -255,9 +274,9 @@ def main() -> None:
     nlp, pipeline = load_pipeline(args.indirect)
     indirect = Counter()  # gold, predicted, matched clauses; right speakers on the matched
     files = sorted((DATA / args.split).glob("*.json"))
-    n_gold = n_pred = tp = tp_overlap = sp_right = sp_total = sp_schema = 0
+    n_gold = n_pred = tp = tp_overlap = sp_right = sp_total = sp_schema = sp_written = 0
     pronouns = Counter()  # gold pronoun speakers: matched quotes, and those the proxy counts wrong
-    errors: dict[str, list[str]] = {"fp": [], "fn": [], "speaker": []}
+    errors: dict[str, list[str]] = {"fp": [], "fn": [], "speaker": [], "written": []}
     started = time.perf_counter()
     for path in files:
         article = json.loads(path.read_text(encoding="utf-8"))
@@ -282,6 +301,11 @@ def main() -> None:
                 sp_right += right
                 schema = schema_right(g, p["speaker"], text)
                 sp_schema += schema
+                written = written_right(g, p, text)
+                sp_written += written
+                if not written:
+                    got = text[p["mention"][0] : p["mention"][1]] if p["mention"] else None
+                    errors["written"].append(f"gold={g['speaker_text'].split(' / ')[0]!r} mention={got!r} cue={p['cue']} | {g['text'][:70]}")
                 if g["speaker_text"].split(" / ")[0].lower() in PRONOUNS:
                     pronouns["all"] += 1
                     pronouns["wrong"] += not schema
@@ -305,6 +329,8 @@ def main() -> None:
           f"on {sp_total} matched quotes (see the docstring for both)")
     print(f"{'  gold pronouns':22}{pronouns['all']:7d}{pronouns['wrong']:7d}   "
           f"matched quotes with a gold 'er'/'sie' (checked by proxy), of them counted wrong by the schema")
+    print(f"{'  as written':22}{ratio(sp_written, sp_total):7.3f}   the speaker mention at the quote (or its resolution) "
+          f"against the gold speaker span, no proxy")
     named = sp_total - pronouns["all"]
     print(f"{'  without pronouns':22}{ratio(sp_right - pronouns['all'] + pronouns['strict wrong'], named):7.3f}"
           f"{ratio(sp_schema - pronouns['all'] + pronouns['wrong'], named):7.3f}   "

@@ -52,7 +52,8 @@ SCHEMA: dict[str, dict[str, str]] = {
     },
     "quotes": {
         "quote_id": STR, "article_id": STR, "text": STR, "start": INT, "end": INT, "speaker": STR,
-        "person_id": STR, "speaker_kind": STR, "cue": STR, "partial": BOOL, "kind": STR,
+        "person_id": STR, "speaker_kind": STR, "speaker_mention": STR, "mention_kind": STR, "cue": STR,
+        "partial": BOOL, "kind": STR,
     },
     "dates": {
         "article_id": STR, "text": STR, "start": INT, "end": INT, "date": DAY, "value": STR,
@@ -143,7 +144,8 @@ def _article_rows(outcome: Outcome) -> dict[str, list[dict[str, Any]]]:
     for q, quote in enumerate(rec.quotes, 1):
         rows["quotes"].append({
             "quote_id": f"{aid}-q{q}", "article_id": aid, "text": quote.text, "start": quote.start,
-            "end": quote.end, "speaker": quote.speaker, "speaker_kind": quote.speaker_kind, "cue": quote.cue,
+            "end": quote.end, "speaker": quote.speaker, "speaker_kind": quote.speaker_kind,
+            "speaker_mention": quote.speaker_mention, "mention_kind": quote.mention_kind, "cue": quote.cue,
             "partial": quote.partial, "kind": quote.kind,
         })
     for mention in rec.dates:

@@ -370,8 +370,9 @@ _NOT_NAMES = frozenset(
 
 @dataclass(frozen=True)
 class Mention:
-    """A speaker mention: char span, kind ("person" | "organisation" | "pronoun" | "role"; a role is a
-    bare title such as "der Minister", to be resolved to the person named with it before)."""
+    """A speaker mention: char span, kind ("person" | "organisation" | "pronoun" | "role" | "description";
+    a role is a bare title such as "der Minister", to be resolved to the person named with it before; a
+    description names no one: "ein Polizeisprecher", "die Autoren der Studie")."""
 
     start: int
     end: int
@@ -484,8 +485,9 @@ def _first_names() -> frozenset[str]:
 def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True) -> Mention | None:
     """The speaker phrase starting at ``pos`` ("Costa", "Regierungssprecher Steffen Hebestreit",
     "der Sprecher des Amtes, Martin Jäger", "das Außenministerium", "er"), as the span of the NAME;
-    None when the phrase names nobody ("die Sprecherin"). With ``nominative``, a phrase opened by a
-    dative or accusative article ("dem Minister", "den Präsidenten") is an object, not a speaker."""
+    a phrase led by an article that names nobody ("ein Polizeisprecher", "die Autoren der Studie") as a
+    "description" of the whole phrase; None when there is no such phrase. With ``nominative``, a phrase
+    opened by a dative or accusative article ("dem Minister", "den Präsidenten") is an object, not a speaker."""
     toks = _tokens(text, pos, min(len(text), pos + limit))
     i = 0
     while i < len(toks) and (toks[i][2].lower() in _SKIPPABLE or toks[i][2] in _ALL_MARKS):
@@ -500,8 +502,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     det_at = i
     if has_det:
         i += 1
-        while i < len(toks) and toks[i][2][:1].islower() and toks[i][2] not in _DETERMINERS and i - det_at <= 3:
-            i += 1  # adjectives: "der russische Außenminister"
+        while i < len(toks) and _is_attribute(toks[i][2]) and i - det_at <= 3:
+            i += 1  # adjectives: "der russische Außenminister", "die 56-jährige Anwältin"
     titled = False
     while i < len(toks) and is_title(toks[i][2]):
         titled, i = True, i + 1
@@ -537,19 +539,56 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         articles = ("der", "die") if nominative else ("der", "die", "den", "dem")  # "dem Minister zufolge"
         if titled and has_det and toks[det_at][2].lower() in articles and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
             return Mention(toks[i - 1][0], toks[i - 1][1], "role")  # "der Minister": resolved by the caller
-        return None
+        return _description(toks, det_at, i if titled else i + 1) if has_det else None
     if i < len(toks) and is_institution(toks[i][2]):
         start = toks[det_at][0] if has_det else toks[i][0]
         named = i + 1 < len(toks) and toks[i + 1][2].isupper() and len(toks[i + 1][2]) > 1
         return Mention(start, toks[i + named][1], "organisation")  # "der Fahrgastverband IGEB"
     if has_det:
-        return None
+        return _description(toks, det_at, i + 1)  # "Der 58-Jährige"
     end = _name_run(toks, i)
     if end > i and end < len(toks) and is_title(toks[end][2]) and end - i == 1:
         return parse_speaker(text, toks[end][0], limit=pos + limit - toks[end][0])  # "Australiens Premier X"
     if end > i:
         return Mention(toks[i][0], toks[end - 1][1], "person")
     return None
+
+
+def _is_attribute(word: str) -> bool:
+    """A word between an article and its noun: an adjective ("russische") or a number compound ("56-jährige")."""
+    return word not in _DETERMINERS and not _is_noun(word) and (word[:1].islower() or word[:1].isdigit() and "-" in word)
+
+
+def _is_noun(word: str) -> bool:
+    """Capitalised, or a compound ending in a capitalised part ("documenta-Homepage", "58-Jährige")."""
+    return word[:1].isupper() or word.rsplit("-", 1)[-1][:1].isupper()
+
+
+@lru_cache(maxsize=65536)
+def can_speak(noun: str) -> bool:
+    """A noun naming someone who can speak: a title, institution or document, or a noun ending like one
+    naming people ("Augenzeuge", "Veranstalter", "56-Jährige"; speaker_noun_endings.txt)."""
+    if not _is_noun(noun):
+        return False
+    if is_title(noun) or is_institution(noun):
+        return True
+    forms = {noun, re.sub(r"e?s$", "", noun)}
+    return any(_ends_with(form, name) for form in forms for name in ("speaker_noun_endings.txt", "quote_documents.txt"))
+
+
+def _description(toks: list, det_at: int, after_noun: int, longest: int = 4) -> Mention | None:
+    """A nameless phrase from its article to its noun (at ``after_noun - 1``) and the noun's genitive
+    complement: "ein Reporter des Senders Sky News", "die Autoren der Studie", "Der 58-Jährige"."""
+    end = min(after_noun, len(toks))
+    if end <= det_at + 1 or not can_speak(toks[end - 1][2]):
+        return None
+    if end < len(toks) and toks[end][2] in _GENITIVE_LINKS:
+        j = end + 1
+        while j < len(toks) and _is_attribute(toks[j][2]) and j - end <= 3:
+            j += 1  # "des späteren Opfers"
+        while j < len(toks) and j - end <= longest and toks[j][2][:1].isupper():
+            j, end = j + 1, j + 1
+    return Mention(toks[det_at][0], toks[end - 1][1], "description")
 
 
 _OPENING_MARKS = frozenset("„»«\"‚‹›“")
@@ -735,6 +774,33 @@ def document_source(text: str, lo: int, hi: int, known: frozenset[str] = frozens
         mention = parse_speaker(text, link_end, limit=hi - link_end, nominative=False)
         if mention is not None and (mention.kind == "organisation" or mention.kind == "person" and _is_named(text, mention, link_end, known)):
             return mention
+    return _document_phrase(text, lo, hi)
+
+
+_SAYS_IT = re.compile(r"\b(?:heißt|hieß)\s+es\b")
+_SOURCE_PREPOSITIONS = frozenset(("in", "im", "auf", "aus"))
+_POSSESSIVE_DETERMINERS = _DETERMINERS | frozenset("sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer".split())
+
+
+def _document_phrase(text: str, lo: int, hi: int) -> Mention | None:
+    """The document a sentence with "heißt es" quotes from, naming no author, as a description: "heißt
+    es in dem Schreiben", "Im letzten Satz der Anordnung hieß es", "auf der Homepage heißt es"."""
+    if not _SAYS_IT.search(text, lo, hi):
+        return None
+    toks = _tokens(text, lo, hi)
+    quoting = False
+    for k, (_, _, word) in enumerate(toks):
+        if word in _ALL_MARKS:
+            quoting = word in _OPENING_MARKS and not quoting  # no phrase of the quote itself
+        if quoting or word.lower() not in _SOURCE_PREPOSITIONS:
+            continue
+        det_at = k if word.lower() == "im" or k + 1 < len(toks) and toks[k + 1][2] not in _POSSESSIVE_DETERMINERS else k + 1
+        j = det_at + 1
+        while j < len(toks) and _is_attribute(toks[j][2]) and j - det_at <= 3:
+            j += 1  # "in einer gestern verbreiteten Erklärung"
+        found = _description(toks, det_at, j + 1) if j < len(toks) else None
+        if found is not None:
+            return Mention(toks[k + 1][0], found.end, "description")
     return None
 
 
@@ -747,6 +813,20 @@ def _is_named(text: str, mention: Mention, phrase_start: int, known: frozenset[s
     words, or known."""
     name = text[mention.start : mention.end]
     return mention.kind != "person" or mention.start > phrase_start or " " in name or name in known
+
+
+def unnamed(mention: Mention | None) -> bool:
+    """No one is named: no mention, or a description ("ein Sprecher")."""
+    return mention is None or mention.kind == "description"
+
+
+def named_or(found: Mention | None, search: Callable[[], Mention | None]) -> Mention | None:
+    """``found`` when it names someone; else what ``search`` finds when that names someone; else the
+    description either found (a description never stops the search for a name)."""
+    if not unnamed(found):
+        return found
+    other = search()
+    return other if found is None or not unnamed(other) else found
 
 
 def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | None:
@@ -774,7 +854,7 @@ def _cue_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | N
     after = _AFTER_CUE.match(window)
     if after and after.group(1)[:1].islower() and after.group(1) not in STOP_WORDS and window.lstrip()[:1] in ",“”\"«»":
         mention = parse_speaker(text, close_at + 1 + after.end())  # "„…“, strich Romney heraus"
-        if mention is not None and (mention.kind != "person" or _is_named(text, mention, close_at + 1 + after.end())):
+        if not unnamed(mention) and (mention.kind != "person" or _is_named(text, mention, close_at + 1 + after.end())):
             return after.group(1), mention
     if after and (after.group(1).lower() in _speech_verbs() or after.group(1) == "so"):
         pos = close_at + 1 + after.end()
@@ -798,10 +878,12 @@ def _speaker_in_sentence(
 ) -> tuple[str | None, Mention | None]:
     """Cue and speaker from the sentence around a quote: "X zufolge", "laut X", "nach Ansicht von X",
     "X sagte: „…“", "Auf X schrieb Costa: „…“", "X bezeichnete das als „…“"."""
+    described = None  # "laut einem Sprecher": kept while a later pattern may still name someone
     for marker in ("zufolge", "laut", "Laut"):
         mention = _cue_word(text, sentence, close_at, marker)
-        if mention is not None:
+        if not unnamed(mention):
             return ("zufolge" if marker == "zufolge" else "laut"), mention
+        described = described or mention
     view = _VIEW_CUE.search(text, sentence, lead_end)
     if view:
         return "laut", parse_speaker(text, view.end(), nominative=False)
@@ -826,17 +908,19 @@ def _speaker_in_sentence(
             return (verb[2] if verb else None), antecedent
     subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
-        if subject is None and colon:
-            subject = _pronoun_in_clause(text, sentence, lead_end) or _named_in_clause(text, sentence, lead_end, known)
-        if subject is None and close_at > lead_end and (colon or text[close_at - 1 : close_at] not in ".!?"):
-            return _speaker_later_in_sentence(text, close_at, known)  # not past a quote ending its sentence
-        return ("colon" if colon else None), subject
+        if colon:
+            subject = named_or(subject, lambda: _pronoun_in_clause(text, sentence, lead_end) or _named_in_clause(text, sentence, lead_end, known))
+        if unnamed(subject) and close_at > lead_end and (colon or text[close_at - 1 : close_at] not in ".!?"):
+            later = _speaker_later_in_sentence(text, close_at, known)  # not past a quote ending its sentence
+            return later if later[0] is not None or subject is None else (None, subject)
+        return ("colon" if colon else None), subject or described
     named_after = parse_speaker(text, verb[1], limit=lead_end - verb[1])
-    if subject is None or subject.kind == "organisation" and _inverted_name(text, verb, named_after):
-        subject = named_after  # "Der Zeitung sagte Filep Karma: „…“": the name after the verb
-    if subject is None:
-        subject = _masculine_pronoun(text, sentence, verb[0]) or _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
-    return verb[2], subject
+    if unnamed(subject) or subject.kind == "organisation" and _inverted_name(text, verb, named_after):
+        subject = named_or(named_after, lambda: subject)  # "Der Zeitung sagte Filep Karma: „…“": the name after the verb
+    subject = named_or(subject, lambda: (
+        _masculine_pronoun(text, sentence, verb[0]) or _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
+    ))
+    return verb[2], subject or described
 
 
 _RELATIVE_CLAUSE = re.compile(
@@ -858,10 +942,11 @@ def _phrase_ending_at(text: str, lo: int, end: int, known: frozenset[str] = froz
 
 
 def _inverted_name(text: str, verb: tuple[int, int, str], mention: Mention | None) -> bool:
-    """A full name right after the verb ("sagte Filep Karma"), the subject in verb-second order."""
+    """A full name right after the verb, maybe after its article and title ("sagte Filep Karma", "sagte
+    der Abgeordnete Jonas Keller"), the subject in verb-second order."""
     if mention is None or mention.kind != "person" or len(words(text[mention.start : mention.end])) < 2:
         return False
-    return not text[verb[1] : mention.start].strip()
+    return all(w in _DETERMINERS or is_title(w) or _is_attribute(w) for w in text[verb[1] : mention.start].split())
 
 
 def _pronoun_after_verb(text: str, verb: tuple[int, int, str], lead_end: int) -> Mention | None:
@@ -979,24 +1064,18 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
     found = _speaker_after_quote(text, close_at)
     if found is not None:
         cue, speaker = found
-        if speaker is None:
-            after_end = close_at + 1 + len(_clause_after(text, close_at + 1, 160))
-            speaker = _named_in_clause(text, close_at + 1, after_end, known)
-        if speaker is None and cue != "so" and sentence < open_at - 2:
-            speaker = _subject(text, sentence, open_at, known)
-        if speaker is None:
-            speaker = document_source(text, sentence, _sentence_end(text, close_at), known)
-        return cue, speaker
+        speaker = named_or(speaker, lambda: _named_in_clause(text, close_at + 1, close_at + 1 + len(_clause_after(text, close_at + 1, 160)), known))
+        if cue != "so" and sentence < open_at - 2:
+            speaker = named_or(speaker, lambda: _subject(text, sentence, open_at, known))
+        return cue, named_or(speaker, lambda: document_source(text, sentence, _sentence_end(text, close_at), known))
     lead_end = len(text[:open_at].rstrip())
     if text[lead_end - 1 : lead_end] != ":":
         lead_end = open_at  # only a colon lets the introduction sit on the line before
     sentence = _sentence_start(text, lead_end)
     cue, speaker = _speaker_in_sentence(text, sentence, lead_end, close_at, known)
-    if speaker is None and cue is None:
-        speaker = _speaker_around(text, sentence, open_at, close_at, known)
-    elif speaker is None:
-        speaker = document_source(text, sentence, _sentence_end(text, close_at), known)
-    return cue, speaker
+    if cue is None:
+        return cue, named_or(speaker, lambda: _speaker_around(text, sentence, open_at, close_at, known))
+    return cue, named_or(speaker, lambda: document_source(text, sentence, _sentence_end(text, close_at), known))
 
 
 def _sentence_end(text: str, close_at: int) -> int:
@@ -1025,7 +1104,8 @@ def _speaker_around(text: str, sentence: int, open_at: int, close_at: int, known
         return following
     label = _LABEL.match(text, previous, sentence)
     previous = label.end() if label else previous  # "Europapolitik: Die SPD will …"
-    return _subject(text, previous, sentence, known) or _named_in_clause(text, previous, sentence, known)
+    subject = _subject(text, previous, sentence, known)  # a description without a cue is no speaker here
+    return subject if not unnamed(subject) else _named_in_clause(text, previous, sentence, known)
 
 
 _LABEL = re.compile(r"[A-ZÄÖÜ][\w-]*:\s+(?=[A-ZÄÖÜ])")
@@ -1189,7 +1269,7 @@ def previous_subject(
         end = len(before)
         start = _sentence_start(text, end - 1)
         mention = _subject(text, start, end, known)
-        if mention is None or mention.kind == "organisation":  # "er": a person named in it, if any
+        if unnamed(mention) or mention.kind == "organisation":  # "er": a person named in it, if any
             mention = _named_in_clause(text, start, end, known) or mention
         if mention is not None and mention.kind == "role":
             mention = role_holder(text, mention, known)

@@ -72,7 +72,8 @@ class Person:
 class Quote:
     """A quote: for ``kind == "direct"`` the text between the marks, for ``"indirect"`` (the quotes
     component's ``indirect`` option) a clause of reported speech in Konjunktiv I; its speaker when the
-    article names one."""
+    article names one, and the words that say who spoke where the quote is attributed, as written
+    (``speaker_mention``: "er", "ein Polizeisprecher", "Costa"), also when they name no one."""
 
     text: str
     start: int
@@ -82,6 +83,8 @@ class Quote:
     cue: str | None = None
     partial: bool = False
     kind: str = "direct"
+    speaker_mention: str | None = None
+    mention_kind: str | None = None  # person | organisation | pronoun | role | description
 
     def to_dict(self) -> dict[str, Any]:
         """The gold format's quote; an indirect one says so (``"kind": "indirect"``)."""

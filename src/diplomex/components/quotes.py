@@ -8,7 +8,13 @@ with ``span._.quote`` a plain dict::
      "partial": bool,                     # a fragment embedded in the author's sentence
      "kind": "direct",
      "speaker": [start, end] | None,      # char span of the speaker's name mention
-     "speaker_kind": "person" | "organisation" | None}
+     "speaker_kind": "person" | "organisation" | None,
+     "mention": [start, end] | None,      # the words saying who spoke, as written where the quote
+     "mention_kind": str | None}          # is attributed: person | organisation | pronoun | role | description
+
+``mention`` is what the text says at the quote ("er", "der Minister", "ein Polizeisprecher", "Costa"), also
+when it names no one; ``speaker`` is whom it names, resolved ("er" → the person it refers to) and None for
+a description ("ein Polizeisprecher sagte") or a pronoun or role that cannot be resolved for sure.
 
 Works with any German pipeline: uses ``doc.ents`` (PER/ORG) when present, and plain text patterns
 otherwise (cue verbs, role titles, capitalised names). A speaker is only given when the text names it:
@@ -34,6 +40,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass, replace
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -57,6 +64,7 @@ from diplomex.quotation import (
     sentence_start,
     role_holder,
     surnames,
+    unnamed,
 )
 from diplomex.records import Quote
 
@@ -99,30 +107,31 @@ class QuoteFinder:
         ents = list(doc.ents)  # each read of doc.ents builds new Spans: read once
         known = known_names(doc, text, ents)
         check = SpeakerCheck(doc, known, text, ents)
-        quotes: list[tuple[Quoted, str | None, Mention | None]] = []
-        previous: tuple[Quoted, Mention | None] | None = None
+        quotes: list[Attribution] = []
         for quoted in found:
-            cue, speaker = attribute(text, quoted, known)
+            cue, mention = attribute(text, quoted, known)
+            speaker = None if unnamed(mention) else mention
             speaks_on = cue is None or elided_subject(text, quoted)
-            if speaker is None and speaks_on and previous and continues(text, previous[0], quoted):
-                speaker = None if check.names_another(previous[0].end, quoted.start, previous[1]) else previous[1]
+            previous = quotes[-1] if quotes else None
+            if speaker is None and speaks_on and previous and continues(text, previous.quoted, quoted):
+                if not check.names_another(previous.quoted.end, quoted.start, previous.speaker):
+                    speaker, mention = previous.speaker, previous.mention
             if speaker is None and cue is None:
                 speaker = check.only_person_before(sentence_start(text, quoted.start - 1), quoted.start - 1)
-            speaker = self._resolve(text, speaker, quoted, known, check)
-            quotes.append((quoted, cue, speaker))
-            previous = (quoted, speaker)
+                mention = speaker or mention
+            quotes.append(Attribution(quoted, cue, self._resolve(text, speaker, quoted, known, check), mention))
         reported = self._reported(doc, text, marked, quotes, known, check)
         quotes = continue_reported_speech(quotes, reported)
         spans = []
-        for quoted, cue, speaker in quotes:
-            span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+        for quote in quotes:
+            span = doc.char_span(quote.quoted.start, quote.quoted.end, alignment_mode="expand")
             if span is not None:
-                span._.quote = _quote_info(text, quoted, cue, speaker, "direct")
+                span._.quote = _quote_info(text, quote, "direct")
                 spans.append(span)
         for clause, speaker in reported if self.indirect else ():
             span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
             if span is not None:
-                span._.quote = _quote_info(text, clause.as_quoted(), clause.cue, speaker, "indirect")
+                span._.quote = _quote_info(text, Attribution(clause.as_quoted(), clause.cue, speaker, speaker), "indirect")
                 spans.append(span)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
@@ -138,11 +147,11 @@ class QuoteFinder:
     def _reported(self, doc: Doc, text: str, marked: list[Quoted], quotes: list, known: frozenset[str], check: "SpeakerCheck"):
         """The indirect-speech clauses with their speakers, read when asked for (``indirect``) or when a
         direct quote has no cue and no speaker (a Konjunktiv I sentence may go on reporting someone)."""
-        if not self.indirect and all(cue is not None or speaker is not None for _, cue, speaker in quotes):
+        if not self.indirect and all(q.cue is not None or q.speaker is not None for q in quotes):
             return []
         sentences = sentence_offsets(doc, text)
         morph = {t.idx: str(t.morph) for t in doc} if doc.has_annotation("MORPH") else {}
-        attributed = sorted(q.start for q, _, speaker in quotes if speaker is not None)
+        attributed = sorted(q.quoted.start for q in quotes if q.speaker is not None)
 
         def attributes(lo: int, hi: int) -> bool:
             k = bisect_left(attributed, lo)
@@ -166,12 +175,23 @@ def sentence_offsets(doc: Doc, text: str) -> list[tuple[int, int]]:
     return list(zip(starts, starts[1:] + [len(text)]))
 
 
-def continue_reported_speech(quotes: list[tuple[Quoted, str | None, Mention | None]], reported: list) -> list:
+@dataclass(frozen=True)
+class Attribution:
+    """A direct quote with its cue, its speaker (named, resolved) and the mention that names the speaker
+    where the quote is attributed, as written (a name, pronoun, role, description or organisation)."""
+
+    quoted: Quoted
+    cue: str | None
+    speaker: Mention | None
+    mention: Mention | None
+
+
+def continue_reported_speech(quotes: list[Attribution], reported: list) -> list[Attribution]:
     """Speakers that go on over Konjunktiv I sentences: a reported clause with no cue of its own
     ("continued") and a direct quote with neither cue nor speaker inside such a clause ("Das Schicksal
     des Landes stehe „auf Messers Schneide“") take the speaker of the last quote or reported clause
     before. ``reported`` is updated in place; the quotes are returned."""
-    events = sorted([(q.start, speaker) for q, _, speaker in quotes] + [(c.start, s) for c, s in reported if c.shape != "continued"], key=lambda e: e[0])
+    events = sorted([(q.quoted.start, q.speaker) for q in quotes] + [(c.start, s) for c, s in reported if c.shape != "continued"], key=lambda e: e[0])
     starts = [e[0] for e in events]
 
     def speaker_before(pos: int) -> Mention | None:
@@ -183,22 +203,26 @@ def continue_reported_speech(quotes: list[tuple[Quoted, str | None, Mention | No
             reported[i] = (clause, speaker_before(clause.start))
     chains = [clause for clause, _ in reported if clause.shape == "continued"]
     out = []
-    for quoted, cue, speaker in quotes:
-        chain = next((c for c in chains if c.start <= quoted.start - 1 < c.end), None) if cue is None and speaker is None else None
-        out.append((quoted, cue, speaker_before(chain.start) if chain is not None else speaker))
+    for quote in quotes:
+        chain = next((c for c in chains if c.start <= quote.quoted.start - 1 < c.end), None) if quote.cue is None and quote.speaker is None else None
+        speaker = speaker_before(chain.start) if chain is not None else None
+        out.append(replace(quote, speaker=speaker, mention=speaker) if speaker is not None else quote)
     return out
 
 
-def _quote_info(text: str, quoted: Quoted, cue: str | None, speaker: Mention | None, kind: str) -> dict:
+def _quote_info(text: str, quote: Attribution, kind: str) -> dict:
     """The plain dict stored in ``span._.quote``."""
+    speaker, mention = quote.speaker, quote.mention
     return {
-        "start": quoted.start,
-        "end": quoted.end,
-        "cue": cue,
-        "partial": is_partial(text, quoted) if kind == "direct" else False,
+        "start": quote.quoted.start,
+        "end": quote.quoted.end,
+        "cue": quote.cue,
+        "partial": is_partial(text, quote.quoted) if kind == "direct" else False,
         "kind": kind,
         "speaker": [speaker.start, speaker.end] if speaker else None,
         "speaker_kind": speaker.kind if speaker else None,
+        "mention": [mention.start, mention.end] if mention else None,
+        "mention_kind": mention.kind if mention else None,
     }
 
 
@@ -233,7 +257,7 @@ class SpeakerCheck:
         self.others = [e for e in ents if e.label_ not in PERSON_LABELS]
 
     def __call__(self, mention: Mention | None) -> Mention | None:
-        if mention is None or mention.kind in ("pronoun", "role"):
+        if mention is None or mention.kind in ("pronoun", "role", "description"):
             return None
         if mention.kind == "person":
             return self.person(mention)
@@ -384,7 +408,7 @@ def quotes_of(doc: Doc, spans_key: str = SPANS_KEY, text: str | None = None) -> 
     text = hygiene.doc_text(doc) if text is None else text
     for span in doc.spans[spans_key] if spans_key in doc.spans else []:
         info = span._.quote
-        speaker = info["speaker"]
+        speaker, mention = info["speaker"], info.get("mention")
         out.append(
             Quote(
                 text=text[info["start"] : info["end"]],
@@ -395,6 +419,8 @@ def quotes_of(doc: Doc, spans_key: str = SPANS_KEY, text: str | None = None) -> 
                 cue=info["cue"],
                 partial=info["partial"],
                 kind=info["kind"],
+                speaker_mention=text[mention[0] : mention[1]] if mention else None,
+                mention_kind=info.get("mention_kind"),
             )
         )
     return out

@@ -1,0 +1,87 @@
+"""diplomex_quotes: the words that say who spoke (``speaker_mention``), also when they name no one
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+import diplomex
+from diplomex.components.quotes import quotes_of
+
+
+def only(quote_nlp, text):
+    found = quotes_of(quote_nlp(text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("„Wir sind noch weit von einer Einigung entfernt“, sagte ein Polizeisprecher am Abend.", "ein Polizeisprecher"),
+    ("Ein Augenzeuge berichtete: „Plötzlich stand das ganze Dach in Flammen.“", "Ein Augenzeuge"),
+    ("„Das Feuer war nicht zu stoppen“, sagte die 56-jährige Anwohnerin.", "die 56-jährige Anwohnerin"),
+    ("Die Veranstalter sprachen von einem „großen Erfolg für die ganze Region“.", "Die Veranstalter"),
+    ("„Die Lage ist unübersichtlich“, sagte ein Reporter des Senders Radio Nord.", "ein Reporter des Senders Radio Nord"),
+    ("Nach Aussagen einer Anwohnerin war der Lärm „kaum auszuhalten“.", "einer Anwohnerin"),
+])
+def test_a_nameless_speaker_is_described_not_named(quote_nlp, text, mention):
+    q = only(quote_nlp, text)
+    assert q.speaker is None  # never a guessed name
+    assert q.speaker_mention == mention and q.mention_kind == "description"
+
+
+def test_a_named_speaker_is_its_own_mention(quote_nlp):
+    q = only(quote_nlp, "„Wir setzen die Gespräche fort“, sagte Außenministerin Anna Berger.")
+    assert q.speaker == "Anna Berger" and q.speaker_mention == "Anna Berger" and q.mention_kind == "person"
+
+
+def test_a_pronoun_is_the_mention_and_its_person_the_speaker(quote_nlp):
+    text = "Außenministerin Anna Berger traf am Montag ihren Amtskollegen. „Wir bleiben im Gespräch“, sagte sie danach."
+    q = only(quote_nlp, text)
+    assert q.speaker == "Anna Berger"
+    assert q.speaker_mention == "sie" and q.mention_kind == "pronoun"
+
+
+def test_a_quote_continuing_a_speaker_keeps_the_first_mention(quote_nlp):
+    text = "„Wir sind bereit“, sagte ein Sprecher der Regierung in Kiew. „Die Gespräche sind für Mai geplant.“"
+    first, second = quotes_of(quote_nlp(text))
+    assert second.speaker == first.speaker
+    assert second.speaker_mention == first.speaker_mention
+
+
+def test_a_described_speaker_does_not_hide_a_name_after_the_verb(quote_nlp):
+    q = only(quote_nlp, "Der Zeitung sagte der Abgeordnete Jonas Keller: „Wir lehnen den Entwurf ab.“")
+    assert q.speaker == "Jonas Keller" and q.speaker_mention == "Jonas Keller"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("„Die Grenze bleibt geschlossen“, heißt es in dem Schreiben.", "dem Schreiben"),
+    ("Auf der Homepage heißt es dazu: „Der Eintritt ist frei.“", "der Homepage"),
+    ("Im Abschlussbericht hieß es knapp: „Die Ursache bleibt unklar.“", "Abschlussbericht"),
+])
+def test_a_document_without_author_is_the_mention(quote_nlp, text, mention):
+    q = only(quote_nlp, text)
+    assert q.speaker is None
+    assert q.speaker_mention == mention and q.mention_kind == "description"
+
+
+@pytest.mark.parametrize("text", [
+    "Das Buch erschien im Mai. „Es ist ein großer Wurf für die Forschung.“",
+    "Der Bau der Pipeline begann 2019. „Wir liegen im Plan.“",
+])
+def test_a_thing_is_no_speaker_mention(quote_nlp, text):
+    q = only(quote_nlp, text)
+    assert q.speaker is None and q.speaker_mention is None
+
+
+def test_a_phrase_inside_the_quote_is_no_source(quote_nlp):
+    q = only(quote_nlp, "„Änderungen in einem Minderheitenparlament brauchen Geduld“, hieß es.")
+    assert q.speaker_mention is None
+
+
+def test_mentions_reach_the_quotes_table():
+    text = ("Berlin (dpa) - Die Gespräche in Genf dauern an. „Wir sind noch weit von einer Einigung entfernt“, "
+            "sagte ein Diplomat am Montag.")
+    frames = diplomex.extract_many([{"id": "a1", "text": text, "published": "2025-03-03"}])
+    row = frames.quotes.iloc[0]
+    assert row["speaker_mention"] == "ein Diplomat" and row["mention_kind"] == "description"
+    assert frames.quotes["speaker"].isna().all()
