@@ -85,3 +85,41 @@ def test_mentions_reach_the_quotes_table():
     row = frames.quotes.iloc[0]
     assert row["speaker_mention"] == "ein Diplomat" and row["mention_kind"] == "description"
     assert frames.quotes["speaker"].isna().all()
+
+
+def test_laut_with_a_description_is_the_cue(quote_nlp):
+    q = only(quote_nlp, "Das Konzept ist laut einem Jury-Mitglied eine „kluge und mutige Antwort auf die Krise“.")
+    assert q.cue == "laut" and q.speaker is None
+    assert q.speaker_mention == "einem Jury-Mitglied" and q.mention_kind == "description"
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    ("Seine Entwürfe werden von Fachleuten als „Meilensteine der Architektur“ bezeichnet.", "Fachleuten", None),
+    ("Der Plan wurde vom Auswärtigen Amt als „unausgegoren“ kritisiert.", "Auswärtigen Amt", "Auswärtigen Amt"),
+])
+def test_the_agent_of_a_passive_speech_verb_speaks(quote_nlp, text, mention, speaker):
+    q = only(quote_nlp, text)
+    assert q.speaker_mention == mention and q.speaker == speaker
+
+
+def test_a_cue_is_looked_for_in_the_quotes_own_sentence_only(quote_nlp):
+    text = ("Die Firma hält die Kritik für ungerechtfertigt: „Wir lagern die Ware nur vorübergehend.“ "
+            "Der Geschäftsführer fragte: „Was spricht dagegen?“")
+    first, second = quotes_of(quote_nlp(text))
+    assert first.cue != "spricht"  # a verb of the next sentence's quote is no cue of the first
+    assert first.speaker_mention == "Die Firma" and second.cue == "fragte"
+
+
+def test_a_document_introduced_by_darin_speaks_for_the_body_before(quote_nlp):
+    text = ("Die Staatsanwaltschaft gab am Dienstag eine Stellungnahme ab. Darin steht unter anderem: "
+            "„Wir bedauern die Fehler bei der Fahndung.“")
+    q = only(quote_nlp, text)
+    assert q.speaker == "Die Staatsanwaltschaft" and q.speaker_kind == "organisation"
+
+
+def test_a_quote_in_reported_speech_takes_the_mention_that_began_it(nlp):
+    text = ("Außenminister Jonas Keller sprach am Abend in Wien. Er sagte, die Lage sei ernst. "
+            "Das Schicksal der Region stehe „auf Messers Schneide“.")
+    q = quotes_of(nlp(text))[0]
+    assert q.speaker == "Jonas Keller"
+    assert q.speaker_mention == "Er" and q.mention_kind == "pronoun"

@@ -878,12 +878,13 @@ def _speaker_in_sentence(
 ) -> tuple[str | None, Mention | None]:
     """Cue and speaker from the sentence around a quote: "X zufolge", "laut X", "nach Ansicht von X",
     "X sagte: „…“", "Auf X schrieb Costa: „…“", "X bezeichnete das als „…“"."""
-    described = None  # "laut einem Sprecher": kept while a later pattern may still name someone
+    described = None  # ("laut", "einem Sprecher"): kept while a later pattern may still name someone
     for marker in ("zufolge", "laut", "Laut"):
         mention = _cue_word(text, sentence, close_at, marker)
+        cue = "zufolge" if marker == "zufolge" else "laut"
         if not unnamed(mention):
-            return ("zufolge" if marker == "zufolge" else "laut"), mention
-        described = described or mention
+            return cue, mention
+        described = described or mention and (cue, mention)
     view = _VIEW_CUE.search(text, sentence, lead_end)
     if view:
         return "laut", parse_speaker(text, view.end(), nominative=False)
@@ -912,15 +913,17 @@ def _speaker_in_sentence(
             subject = named_or(subject, lambda: _pronoun_in_clause(text, sentence, lead_end) or _named_in_clause(text, sentence, lead_end, known))
         if unnamed(subject) and close_at > lead_end and (colon or text[close_at - 1 : close_at] not in ".!?"):
             later = _speaker_later_in_sentence(text, close_at, known)  # not past a quote ending its sentence
-            return later if later[0] is not None or subject is None else (None, subject)
-        return ("colon" if colon else None), subject or described
+            if later[0] is not None:
+                return later
+            colon = False
+        return described if subject is None and described else (("colon" if colon else None), subject)
     named_after = parse_speaker(text, verb[1], limit=lead_end - verb[1])
     if unnamed(subject) or subject.kind == "organisation" and _inverted_name(text, verb, named_after):
         subject = named_or(named_after, lambda: subject)  # "Der Zeitung sagte Filep Karma: „…“": the name after the verb
     subject = named_or(subject, lambda: (
         _masculine_pronoun(text, sentence, verb[0]) or _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
     ))
-    return verb[2], subject or described
+    return described if subject is None and described else (verb[2], subject)
 
 
 _RELATIVE_CLAUSE = re.compile(
@@ -1066,7 +1069,7 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
         cue, speaker = found
         speaker = named_or(speaker, lambda: _named_in_clause(text, close_at + 1, close_at + 1 + len(_clause_after(text, close_at + 1, 160)), known))
         if cue != "so" and sentence < open_at - 2:
-            speaker = named_or(speaker, lambda: _subject(text, sentence, open_at, known))
+            speaker = named_or(speaker, lambda: _passive_agent(text, sentence, open_at, close_at, known) or _subject(text, sentence, open_at, known))
         return cue, named_or(speaker, lambda: document_source(text, sentence, _sentence_end(text, close_at), known))
     lead_end = len(text[:open_at].rstrip())
     if text[lead_end - 1 : lead_end] != ":":
@@ -1076,6 +1079,31 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
     if cue is None:
         return cue, named_or(speaker, lambda: _speaker_around(text, sentence, open_at, close_at, known))
     return cue, named_or(speaker, lambda: document_source(text, sentence, _sentence_end(text, close_at), known))
+
+
+_PASSIVE = re.compile(r"\b(?:wird|werden|wurde|wurden|worden)\b")
+_AGENT = re.compile(r"\b(?:von|vom)\s+(?=[^,;:]{1,80}$)")
+_AGENT_END = re.compile(r"\s*(?:als\s*)?$")
+
+
+def _passive_agent(text: str, sentence: int, open_at: int, close_at: int, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The agent of a passive speech verb, named right before the quote: "Seine Werke werden von
+    Musikkennern als „…“ bezeichnet" (a description: one word, no name known in the text), "… wurde vom
+    Außenministerium als „…“ kritisiert"."""
+    if not _PASSIVE.search(text, sentence, _sentence_end(text, close_at)):
+        return None
+    agent = None
+    for agent in _AGENT.finditer(text, sentence, open_at):
+        pass  # the last "von" before the quote
+    if agent is None:
+        return None
+    mention = parse_speaker(text, agent.end(), limit=open_at - agent.end(), nominative=False)
+    if mention is None or not _AGENT_END.match(text, mention.end, open_at):
+        return None
+    name = text[mention.start : mention.end]
+    if mention.kind == "person" and " " not in name and name not in known:
+        return Mention(mention.start, mention.end, "description")
+    return mention
 
 
 def _sentence_end(text: str, close_at: int) -> int:
@@ -1146,7 +1174,7 @@ def _name_before_parenthesis(text: str, open_at: int, known: frozenset[str]) -> 
 
 def _speaker_later_in_sentence(text: str, close_at: int, known: frozenset[str]) -> tuple[str | None, Mention | None]:
     """"Der Iran müsse „…“ beenden, so Rice.": a cue and speaker after the quote, in the same sentence."""
-    end = close_at + 1 + len(_clause_after(text, close_at + 1, 200))
+    end = _sentence_end(text, close_at)
     verb = _verb_at(text, close_at + 1, end)
     if verb is None:
         return None, None

@@ -119,7 +119,12 @@ class QuoteFinder:
             if speaker is None and cue is None:
                 speaker = check.only_person_before(sentence_start(text, quoted.start - 1), quoted.start - 1)
                 mention = speaker or mention
-            quotes.append(Attribution(quoted, cue, self._resolve(text, speaker, quoted, known, check), mention))
+            resolved = self._resolve(text, speaker, quoted, known, check)
+            if resolved is None and mention is not None and mention.kind == "person" and all(
+                map(is_common_noun, text[mention.start : mention.end].split())
+            ):
+                mention = replace(mention, kind="description")  # "Augenzeugen berichteten": nouns, no name
+            quotes.append(Attribution(quoted, cue, resolved, mention))
         reported = self._reported(doc, text, marked, quotes, known, check)
         quotes = continue_reported_speech(quotes, reported)
         spans = []
@@ -128,10 +133,10 @@ class QuoteFinder:
             if span is not None:
                 span._.quote = _quote_info(text, quote, "direct")
                 spans.append(span)
-        for clause, speaker in reported if self.indirect else ():
+        for clause, attribution in reported if self.indirect else ():
             span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
             if span is not None:
-                span._.quote = _quote_info(text, Attribution(clause.as_quoted(), clause.cue, speaker, speaker), "indirect")
+                span._.quote = _quote_info(text, attribution, "indirect")
                 spans.append(span)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
@@ -145,7 +150,7 @@ class QuoteFinder:
         return check(speaker)
 
     def _reported(self, doc: Doc, text: str, marked: list[Quoted], quotes: list, known: frozenset[str], check: "SpeakerCheck"):
-        """The indirect-speech clauses with their speakers, read when asked for (``indirect``) or when a
+        """The indirect-speech clauses with their attributions, read when asked for (``indirect``) or when a
         direct quote has no cue and no speaker (a Konjunktiv I sentence may go on reporting someone)."""
         if not self.indirect and all(q.cue is not None or q.speaker is not None for q in quotes):
             return []
@@ -159,10 +164,9 @@ class QuoteFinder:
 
         out = []
         for clause in find_reported(text, sentences, marked, morph.get, attributes):
-            speaker = None
-            if clause.shape != "continued":
-                speaker = self._resolve(text, attribute(text, clause.as_quoted(), known)[1], clause.as_quoted(), known, check)
-            out.append((clause, speaker))
+            mention = attribute(text, clause.as_quoted(), known)[1] if clause.shape != "continued" else None
+            speaker = self._resolve(text, mention, clause.as_quoted(), known, check)
+            out.append((clause, Attribution(clause.as_quoted(), clause.cue, speaker, mention)))
         return out
 
 
@@ -177,8 +181,8 @@ def sentence_offsets(doc: Doc, text: str) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class Attribution:
-    """A direct quote with its cue, its speaker (named, resolved) and the mention that names the speaker
-    where the quote is attributed, as written (a name, pronoun, role, description or organisation)."""
+    """A quote (or reported clause) with its cue, its speaker (named, resolved) and the mention that names
+    the speaker where it is attributed, as written (a name, pronoun, role, description or organisation)."""
 
     quoted: Quoted
     cue: str | None
@@ -186,27 +190,31 @@ class Attribution:
     mention: Mention | None
 
 
-def continue_reported_speech(quotes: list[Attribution], reported: list) -> list[Attribution]:
+def continue_reported_speech(quotes: list[Attribution], reported: list[tuple]) -> list[Attribution]:
     """Speakers that go on over Konjunktiv I sentences: a reported clause with no cue of its own
     ("continued") and a direct quote with neither cue nor speaker inside such a clause ("Das Schicksal
-    des Landes stehe „auf Messers Schneide“") take the speaker of the last quote or reported clause
-    before. ``reported`` is updated in place; the quotes are returned."""
-    events = sorted([(q.quoted.start, q.speaker) for q in quotes] + [(c.start, s) for c, s in reported if c.shape != "continued"], key=lambda e: e[0])
-    starts = [e[0] for e in events]
+    des Landes stehe „auf Messers Schneide“") take the speaker (and its mention) of the last quote or
+    reported clause before. ``reported`` is updated in place; the quotes are returned."""
+    events = sorted([q for q in quotes] + [a for c, a in reported if c.shape != "continued"], key=lambda a: a.quoted.start)
+    starts = [a.quoted.start for a in events]
 
-    def speaker_before(pos: int) -> Mention | None:
+    def before(pos: int) -> Attribution | None:
         k = bisect_left(starts, pos) - 1
-        return events[k][1] if k >= 0 else None
+        return events[k] if k >= 0 else None
 
-    for i, (clause, speaker) in enumerate(reported):
+    def continuing(attribution: Attribution, pos: int) -> Attribution:
+        source = before(pos)
+        return replace(attribution, speaker=source.speaker, mention=source.mention) if source else attribution
+
+    for i, (clause, attribution) in enumerate(reported):
         if clause.shape == "continued":
-            reported[i] = (clause, speaker_before(clause.start))
+            reported[i] = (clause, continuing(attribution, clause.start))
     chains = [clause for clause, _ in reported if clause.shape == "continued"]
     out = []
     for quote in quotes:
         chain = next((c for c in chains if c.start <= quote.quoted.start - 1 < c.end), None) if quote.cue is None and quote.speaker is None else None
-        speaker = speaker_before(chain.start) if chain is not None else None
-        out.append(replace(quote, speaker=speaker, mention=speaker) if speaker is not None else quote)
+        continued = continuing(quote, chain.start) if chain is not None else quote
+        out.append(continued if continued.speaker is not None else quote)
     return out
 
 
