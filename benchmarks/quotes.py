@@ -43,7 +43,7 @@ indirect (with ``--indirect``)
     marks indicative reported clauses ("Nach Angaben der FAZ nimmt die Stadt …"), which a Konjunktiv
     reader does not claim: recall is bounded by that.
 
-Usage: PYTHONPATH=src python benchmarks/quotes.py [dev|train] [--errors N] [--indirect]
+Usage: PYTHONPATH=src python benchmarks/quotes.py [dev|train|SPLIT] [--errors N] [--indirect]
 """
 
 from __future__ import annotations
@@ -265,12 +265,12 @@ def score_indirect(counts: Counter, gold: list[dict], doc, text: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("split", nargs="?", default="dev", choices=["dev", "train"])
+    parser.add_argument("split", nargs="?", default="dev", help="a folder of the corpus's data/: dev, train (or test, where present)")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
     parser.add_argument("--indirect", action="store_true", help="also extract and score indirect speech")
     args = parser.parse_args()
-    if not DATA.exists():
-        sys.exit(f"data not found: {DATA}")
+    if not (DATA / args.split).is_dir():
+        sys.exit(f"data not found: {DATA / args.split}")
     nlp, pipeline = load_pipeline(args.indirect)
     indirect = Counter()  # gold, predicted, matched clauses; right speakers on the matched
     files = sorted((DATA / args.split).glob("*.json"))
