@@ -123,3 +123,13 @@ def test_a_quote_in_reported_speech_takes_the_mention_that_began_it(nlp):
     q = quotes_of(nlp(text))[0]
     assert q.speaker == "Jonas Keller"
     assert q.speaker_mention == "Er" and q.mention_kind == "pronoun"
+
+
+def test_heisst_es_aus_a_body_names_the_body(quote_nlp):
+    q = only(quote_nlp, "„Die Lage ist ernst“, hieß es am Abend aus dem Auswärtigen Amt.")
+    assert q.speaker_kind == "organisation" and q.speaker_mention == "dem Auswärtigen Amt"
+
+
+def test_a_swiss_title_is_no_part_of_the_mention(quote_nlp):
+    q = only(quote_nlp, "Die Schweizer Bundesrätin Karin Keller-Sutter sagte in Bern: «Die Schweiz bleibt neutral.»")
+    assert q.speaker == q.speaker_mention == "Karin Keller-Sutter"

@@ -783,8 +783,8 @@ _POSSESSIVE_DETERMINERS = _DETERMINERS | frozenset("sein seine seinem seinen sei
 
 
 def _document_phrase(text: str, lo: int, hi: int) -> Mention | None:
-    """The document a sentence with "heißt es" quotes from, naming no author, as a description: "heißt
-    es in dem Schreiben", "Im letzten Satz der Anordnung hieß es", "auf der Homepage heißt es"."""
+    """The source a sentence with "heißt es" quotes from: a body ("hieß es aus dem Auswärtigen Amt"), else
+    a document naming no author, as a description ("heißt es in dem Schreiben", "auf der Homepage heißt es")."""
     if not _SAYS_IT.search(text, lo, hi):
         return None
     toks = _tokens(text, lo, hi)
@@ -795,6 +795,9 @@ def _document_phrase(text: str, lo: int, hi: int) -> Mention | None:
         if quoting or word.lower() not in _SOURCE_PREPOSITIONS:
             continue
         det_at = k if word.lower() == "im" or k + 1 < len(toks) and toks[k + 1][2] not in _POSSESSIVE_DETERMINERS else k + 1
+        source = parse_speaker(text, toks[k + 1][0], limit=hi - toks[k + 1][0], nominative=False) if k + 1 < len(toks) else None
+        if source is not None and source.kind == "organisation":
+            return source  # "hieß es aus dem Auswärtigen Amt"
         j = det_at + 1
         while j < len(toks) and _is_attribute(toks[j][2]) and j - det_at <= 3:
             j += 1  # "in einer gestern verbreiteten Erklärung"
