@@ -133,3 +133,16 @@ def test_heisst_es_aus_a_body_names_the_body(quote_nlp):
 def test_a_swiss_title_is_no_part_of_the_mention(quote_nlp):
     q = only(quote_nlp, "Die Schweizer Bundesrätin Karin Keller-Sutter sagte in Bern: «Die Schweiz bleibt neutral.»")
     assert q.speaker == q.speaker_mention == "Karin Keller-Sutter"
+
+
+def test_a_bare_role_refers_to_the_one_listed_office_holder_before(nlp):
+    text = "„Wir haben keine Eile“, sagte Lawrow in Moskau. Der Minister fügte hinzu: „Die Gespräche gehen weiter.“"
+    first, second = quotes_of(nlp(text))
+    assert second.speaker_mention == "Minister" and second.mention_kind == "role"
+    assert second.speaker == first.speaker == "Lawrow"
+
+
+def test_a_bare_role_with_two_holders_before_stays_unresolved(nlp):
+    text = "Lawrow traf Rubio in Riad. „Wir bleiben im Gespräch“, sagte der Minister danach."
+    q = quotes_of(nlp(text))[0]
+    assert q.speaker is None and q.speaker_mention == "Minister"

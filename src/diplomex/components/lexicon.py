@@ -73,20 +73,32 @@ def office_holders() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _tenures() -> dict[str, list[tuple[int, int, str]]]:
-    """Full name of each listed office holder → (first year, last year, country) of each office, in order."""
-    tenures: dict[str, list[tuple[int, int, str]]] = {}
-    for name, country, _role, first, last, *_ in lexicons.table("office_holders.tsv"):
-        tenures.setdefault(name, []).append((int(first or 0), int(last or 9999), country))
+def _tenures() -> dict[str, list[tuple[int, int, str, str]]]:
+    """Full name of each listed office holder → (first year, last year, country, role) of each office, in order."""
+    tenures: dict[str, list[tuple[int, int, str, str]]] = {}
+    for name, country, role, first, last, *_ in lexicons.table("office_holders.tsv"):
+        tenures.setdefault(name, []).append((int(first or 0), int(last or 9999), country, role))
     return {name: sorted(offices) for name, offices in tenures.items()}
+
+
+def _office(full_name: str, year: int | None) -> tuple[int, int, str, str] | None:
+    """The office a listed holder held in ``year``, else the latest listed one."""
+    tenures = _tenures().get(full_name, [])
+    current = [office for office in tenures if year is not None and office[0] <= year <= office[1]]
+    return current[-1] if current else (tenures[-1] if tenures else None)
 
 
 def holder_country(full_name: str, year: int | None) -> str | None:
     """The country (or organisation) an office holder served in ``year``, else in the latest listed
     office: Kaja Kallas is EE as prime minister until 2024 and EU as High Representative since."""
-    tenures = _tenures().get(full_name, [])
-    current = [country for first, last, country in tenures if year is not None and first <= year <= last]
-    return current[-1] if current else (tenures[-1][2] if tenures else None)
+    office = _office(full_name, year)
+    return office[2] if office else None
+
+
+def holder_role(full_name: str, year: int | None) -> str | None:
+    """The role (German title) of an office holder in ``year``, else in the latest listed office."""
+    office = _office(full_name, year)
+    return office[3] if office else None
 
 
 @lru_cache(maxsize=1)

@@ -47,7 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplomex import gazetteer, hygiene
-from diplomex.components.lexicon import is_common_noun, role_base
+from diplomex.components.lexicon import holder_role, is_common_noun, role_base
 from diplomex.indirect import find_reported
 from diplomex.quotation import (
     Mention,
@@ -263,6 +263,7 @@ class SpeakerCheck:
         self.persons = [e for e in ents if e.label_ in PERSON_LABELS]
         self.bodies = [e for e in ents if e.label_ in ORG_LABELS + PLACE_LABELS]
         self.others = [e for e in ents if e.label_ not in PERSON_LABELS]
+        self.year = int(doc._.published[:4]) if doc.has_extension("published") and doc._.published else None
 
     def __call__(self, mention: Mention | None) -> Mention | None:
         if mention is None or mention.kind in ("pronoun", "role", "description"):
@@ -336,14 +337,15 @@ class SpeakerCheck:
         return mention if quoted or is_known_body(name) else None  # "schrieb „Die Zeit“"
 
     def role_holder(self, role: Mention) -> Mention | None:
-        """The one PER entity before a bare role ("der brasilianische Präsident") whose role has the
+        """The one PER entity before a bare role ("der brasilianische Präsident") whose role — as the
+        text gives it, else the listed office of a known office holder ("Lawrow … der Minister") — has the
         same head noun and, when the role names a nationality, the same country; None if not one."""
         noun = self.text[role.start : role.end]
         head = (role_base(noun) or noun).lower()
         country = _role_phrase_country(self.text, role)
         holders = [
             p for p in self.persons
-            if p.end_char <= role.start and p._.role and _same_role(p._.role, head)
+            if p.end_char <= role.start and _same_role(self.role_of(p), head)
             and (country is None or p._.country == country)
         ]
         names = {p[-1].text for p in holders}
@@ -351,6 +353,13 @@ class SpeakerCheck:
             return None
         best = max(holders, key=len)
         return Mention(best.start_char, best.end_char, "person")
+
+
+    def role_of(self, person: Span) -> str:
+        """A PER entity's roles as the text gives them, else the office of the listed holder it names."""
+        if person._.role or not person._.known_as:
+            return person._.role or ""
+        return holder_role(person._.known_as, self.year) or ""
 
 
 def _after_preposition(text: str, start: int) -> bool:
