@@ -146,3 +146,19 @@ def test_a_bare_role_with_two_holders_before_stays_unresolved(nlp):
     text = "Lawrow traf Rubio in Riad. „Wir bleiben im Gespräch“, sagte der Minister danach."
     q = quotes_of(nlp(text))[0]
     assert q.speaker is None and q.speaker_mention == "Minister"
+
+
+@pytest.mark.parametrize("text, speaker, mention", [
+    ("Laut der Nachrichtenagentur Reuters bezeichnete ein hochrangiger Diplomat die Gespräche als „konstruktiv“.",
+     None, "ein hochrangiger Diplomat"),
+    ("Energieminister Rafael Ramirez stellte die Pläne vor. Laut BBC sagte der Minister, das Projekt sei „ein Meilenstein“.",
+     "Rafael Ramirez", "Minister"),
+])
+def test_who_speaks_after_a_laut_source_is_the_speaker(quote_nlp, text, speaker, mention):
+    q = only(quote_nlp, text)
+    assert q.speaker == speaker and q.speaker_mention == mention
+
+
+def test_an_institution_takes_the_name_after_it(quote_nlp):
+    q = only(quote_nlp, "„Die Verhandlungen sind gescheitert“, meldete die Nachrichtenagentur Reuters am Abend.")
+    assert q.speaker == "die Nachrichtenagentur Reuters" and q.speaker_kind == "organisation"

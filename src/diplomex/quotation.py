@@ -512,7 +512,7 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     described = has_det and not titled and i < len(toks) and toks[i][2][:1].isupper() and not is_institution(toks[i][2])
     if described and any(is_institution(t[2]) for t in toks[i : max(_name_run(toks, i), _capitalised_run(toks, i, 3)) + 1]):
         end = next(k for k in range(i, len(toks)) if is_institution(toks[k][2]))
-        return Mention(toks[det_at][0], toks[end][1], "organisation")  # "das Auswärtige Amt"
+        return Mention(toks[det_at][0], toks[_named_body_end(toks, end)][1], "organisation")  # "das Auswärtige Amt"
     quoted_name = _quoted_name(toks, i)
     if quoted_name is not None:
         return quoted_name  # "schrieb „Die Zeit“", "laut „Reuters“"
@@ -542,8 +542,7 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         return _description(toks, det_at, i if titled else i + 1) if has_det else None
     if i < len(toks) and is_institution(toks[i][2]):
         start = toks[det_at][0] if has_det else toks[i][0]
-        named = i + 1 < len(toks) and toks[i + 1][2].isupper() and len(toks[i + 1][2]) > 1
-        return Mention(start, toks[i + named][1], "organisation")  # "der Fahrgastverband IGEB"
+        return Mention(start, toks[_named_body_end(toks, i)][1], "organisation")  # "der Fahrgastverband IGEB"
     if has_det:
         return _description(toks, det_at, i + 1)  # "Der 58-Jährige"
     end = _name_run(toks, i)
@@ -552,6 +551,12 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     if end > i:
         return Mention(toks[i][0], toks[end - 1][1], "person")
     return None
+
+
+def _named_body_end(toks: list, k: int) -> int:
+    """Index of the last token of an institution noun at ``k`` and the name after it, if any: "der
+    Fahrgastverband IGEB", "die Nachrichtenagentur Reuters"."""
+    return max(k, _name_run(toks, k + 1) - 1)
 
 
 def _is_attribute(word: str) -> bool:
@@ -885,9 +890,9 @@ def _speaker_in_sentence(
     for marker in ("zufolge", "laut", "Laut"):
         mention = _cue_word(text, sentence, close_at, marker)
         cue = "zufolge" if marker == "zufolge" else "laut"
-        if not unnamed(mention):
+        if not unnamed(mention) and not _speech_verb_after(text, mention.end, lead_end):
             return cue, mention
-        described = described or mention and (cue, mention)
+        described = described or mention and (cue, mention)  # "Laut Reuters sagte ein Diplomat": who said
     view = _VIEW_CUE.search(text, sentence, lead_end)
     if view:
         return "laut", parse_speaker(text, view.end(), nominative=False)
@@ -927,6 +932,13 @@ def _speaker_in_sentence(
         _masculine_pronoun(text, sentence, verb[0]) or _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
     ))
     return described if subject is None and described else (verb[2], subject)
+
+
+def _speech_verb_after(text: str, lo: int, lead_end: int) -> bool:
+    """A speech verb (not "so") follows a "laut"/"zufolge" source before the quote: "Laut Reuters sagte ein
+    Diplomat: „…“", whose subject speaks."""
+    verb = _verb_at(text, lo, lead_end)
+    return verb is not None and verb[2] != "so"
 
 
 _RELATIVE_CLAUSE = re.compile(
@@ -970,7 +982,7 @@ def _pronoun_after_verb(text: str, verb: tuple[int, int, str], lead_end: int) ->
 
 
 _PREPOSITIONS = frozenset(
-    "mit an auf gegen für über von vom zu zum zur bei beim nach gegenüber aus in im um unter vor wegen durch ohne seit "
+    "mit an auf gegen für über von vom zu zum zur bei beim nach gegenüber aus in im um unter vor wegen durch ohne seit laut "
     "trotz während zwischen neben hinter dem den".split()
 )
 

@@ -261,7 +261,8 @@ class SpeakerCheck:
         self.ner = doc.has_annotation("ENT_IOB")
         ents = list(doc.ents) if ents is None else ents
         self.persons = [e for e in ents if e.label_ in PERSON_LABELS]
-        self.bodies = [e for e in ents if e.label_ in ORG_LABELS + PLACE_LABELS]
+        self.organisations = [e for e in ents if e.label_ in ORG_LABELS]
+        self.places = [e for e in ents if e.label_ in PLACE_LABELS]
         self.others = [e for e in ents if e.label_ not in PERSON_LABELS]
         self.year = int(doc._.published[:4]) if doc.has_extension("published") and doc._.published else None
 
@@ -329,7 +330,11 @@ class SpeakerCheck:
         return Mention(best[1].start_char, best[1].end_char, "person") if best else None
 
     def organisation(self, mention: Mention) -> Mention | None:
-        entity = _overlapping(mention, self.bodies)
+        """An ORG entity overlapping the mention, or a place entity it starts with ("Moskau"; not the seat
+        in "die Staatsanwaltschaft Oslo"); else the mention when it names a known body or is quoted."""
+        entity = _overlapping(mention, self.organisations) or _overlapping(
+            mention, [e for e in self.places if e.start_char <= mention.start]
+        )
         if entity is not None:
             return Mention(entity.start_char, entity.end_char, "organisation")
         name = self.text[mention.start : mention.end]
