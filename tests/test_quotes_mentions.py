@@ -162,3 +162,30 @@ def test_who_speaks_after_a_laut_source_is_the_speaker(quote_nlp, text, speaker,
 def test_an_institution_takes_the_name_after_it(quote_nlp):
     q = only(quote_nlp, "„Die Verhandlungen sind gescheitert“, meldete die Nachrichtenagentur Reuters am Abend.")
     assert q.speaker == "die Nachrichtenagentur Reuters" and q.speaker_kind == "organisation"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the subject right before the verb of the quote's own comma clause
+    ("Der Stürmer nannte den Platzverweis „überzogen“, Trainer Jonas Keller bezeichnete die Karten als „übertrieben“.",
+     "Jonas Keller"),
+    # a titled name after the verb, behind a nominative article of its gender, is the subject
+    ("Den Angriff nannte der israelische Ministerpräsident Avi Berger „schnell und entschieden“.", "Avi Berger"),
+    ("Die Einigung nannte die Außenministerin Anna Berger „einen Durchbruch“.", "Anna Berger"),
+    # the main clause speaks, not the relative clause after its object
+    ("Richter Paul Seidl kritisiert Internetforen, in denen die Rechte der Beteiligten „mit Füßen getreten“ wurden.",
+     "Paul Seidl"),
+    # a title followed by a country in the genitive, then the name in apposition
+    ("Nach den Worten des Innenministers Frankreichs, Louis Garnier, ist die Lage „unter Kontrolle“.", "Louis Garnier"),
+])
+def test_speaker_by_clause_structure(quote_nlp, text, speaker):
+    assert quotes_of(quote_nlp(text))[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Der Vertreter Libyens nannte die Sanktionen eine Hilfe gegen das „faschistische Regime“.", "Vertreter"),
+    ("Die Außenminister Frankreichs und Italiens begrüßten den „mutigen Schritt“.", "Die Außenminister"),
+])
+def test_a_role_without_a_name_names_no_one(quote_nlp, text, mention):
+    text = "Außenminister Luca Bianchi reiste nach Rom. " + text
+    q = only(quote_nlp, text)
+    assert q.speaker is None and q.speaker_mention == mention

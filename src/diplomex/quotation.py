@@ -518,10 +518,12 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         return quoted_name  # "schrieb „Die Zeit“", "laut „Reuters“"
     if titled or described:
         # "der Sprecher des Amtes, Martin Jäger", "der frühere Bürgermeister und Senator, Henning Scherf"
-        apposition = _apposition(toks, i) if not titled or _name_run(toks, i) == i else None  # not "Kanzlerin X vor der Presse, Y"
+        end = _name_run(toks, i)
+        if titled and end - i == 1 and _is_place_genitive(toks[i][2]):
+            end = i  # "der Präsident Frankreichs", "der Vertreter Libyens": a country, no name
+        apposition = _apposition(toks, i) if not titled or end == i else None  # not "Kanzlerin X vor der Presse, Y"
         if apposition is not None:
             return apposition
-        end = _name_run(toks, i)
         if described and end - i == 1 and is_known_body(toks[i][2]):
             return Mention(toks[det_at][0], toks[i][1], "organisation")  # "die FIFA", "der BGH"
         if end - i >= (1 if titled else 2):  # "der Friedensnobelpreisträger Adolfo Pérez Esquivel"
@@ -537,7 +539,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         if body is not None and is_known_body(text[body.start : body.end]):
             return body  # "der Einsatzleiter der Polizei", "der Hauptgeschäftsführer des BPI"
         articles = ("der", "die") if nominative else ("der", "die", "den", "dem")  # "dem Minister zufolge"
-        if titled and has_det and toks[det_at][2].lower() in articles and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
+        plural = toks[det_at][2].lower() == "die" and _title_gender(toks[i - 1][2]) == "m"  # "die Außenminister"
+        if titled and has_det and toks[det_at][2].lower() in articles and not plural and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
             return Mention(toks[i - 1][0], toks[i - 1][1], "role")  # "der Minister": resolved by the caller
         return _description(toks, det_at, i if titled else i + 1) if has_det else None
     if i < len(toks) and is_institution(toks[i][2]):
@@ -551,6 +554,12 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     if end > i:
         return Mention(toks[i][0], toks[end - 1][1], "person")
     return None
+
+
+def _is_place_genitive(word: str) -> bool:
+    """A place name in the genitive ("Libyens", "Frankreichs")."""
+    place = gazetteer.lookup_place(word) if word.endswith("s") else None
+    return place is not None and place.name != word
 
 
 def _named_body_end(toks: list, k: int) -> int:
@@ -912,10 +921,13 @@ def _speaker_in_sentence(
     relative = _RELATIVE_CLAUSE.search(text, sentence, lead_end)
     if relative is not None:
         antecedent = _phrase_ending_at(text, sentence, relative.start(), known)
-        if antecedent is not None or relative.group(1):
+        main_verb = _verb_at(text, sentence, relative.start()) if antecedent is None else None
+        if main_verb is not None and main_verb[2] != "so":
+            verb = main_verb  # "Richter X kritisiert Foren, in denen Rechte „…“ wurden": the main clause's speaker
+        elif antecedent is not None or relative.group(1):
             # "vom Fahrgastverband IGEB, der dies als „…“ sieht"; "dem Entwurf, in dem …" names no one
             return (verb[2] if verb else None), antecedent
-    subject = _subject(text, sentence, verb[0] if verb else lead_end, known)
+    subject = (_clause_subject(text, sentence, verb[0], known) if verb else None) or _subject(text, sentence, verb[0] if verb else lead_end, known)
     if verb is None:
         if colon:
             subject = named_or(subject, lambda: _pronoun_in_clause(text, sentence, lead_end) or _named_in_clause(text, sentence, lead_end, known))
@@ -926,7 +938,7 @@ def _speaker_in_sentence(
             colon = False
         return described if subject is None and described else (("colon" if colon else None), subject)
     named_after = parse_speaker(text, verb[1], limit=lead_end - verb[1])
-    if unnamed(subject) or subject.kind == "organisation" and _inverted_name(text, verb, named_after):
+    if unnamed(subject) or subject.kind == "organisation" and _inverted_name(text, verb, named_after) or _titled_subject(text, verb, named_after):
         subject = named_or(named_after, lambda: subject)  # "Der Zeitung sagte Filep Karma: „…“": the name after the verb
     subject = named_or(subject, lambda: (
         _masculine_pronoun(text, sentence, verb[0]) or _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
@@ -965,6 +977,31 @@ def _inverted_name(text: str, verb: tuple[int, int, str], mention: Mention | Non
     if mention is None or mention.kind != "person" or len(words(text[mention.start : mention.end])) < 2:
         return False
     return all(w in _DETERMINERS or is_title(w) or _is_attribute(w) for w in text[verb[1] : mention.start].split())
+
+
+def _clause_subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = frozenset()) -> Mention | None:
+    """The named subject right before the verb in the last comma clause of the sentence: "X nannte es
+    „…“, Bundestrainer Joachim Löw bezeichnete es als „…“" (the sentence's first subject is X's)."""
+    comma = text.rfind(",", sentence, verb_at)
+    if comma < 0 or not text[comma + 1 : verb_at].strip():
+        return None
+    mention = parse_speaker(text, comma + 1, limit=verb_at - comma - 1)
+    if mention is None or mention.kind != "person" or text[mention.end : verb_at].strip():
+        return None
+    return mention if _is_named(text, mention, comma + 1, known) and " " in text[mention.start : mention.end] else None
+
+
+def _titled_subject(text: str, verb: tuple[int, int, str], mention: Mention | None) -> bool:
+    """A name right after the verb behind a nominative article and a title of its gender ("nannte der
+    israelische Premierminister Benjamin Netanyahu", "sagte die Ministerin Anna Berger"; not the dative
+    "der Ministerin"): the subject in verb-second order, whatever stands before the verb."""
+    if not _inverted_name(text, verb, mention):
+        return False
+    gap = text[verb[1] : mention.start].split()
+    titles = [w for w in gap if is_title(w)]
+    if not gap or not titles:
+        return False
+    return (gap[0], _title_gender(titles[-1])) in (("der", "m"), ("die", "f"))
 
 
 def _pronoun_after_verb(text: str, verb: tuple[int, int, str], lead_end: int) -> Mention | None:

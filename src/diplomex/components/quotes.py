@@ -399,12 +399,15 @@ def _same_role(roles: str, head: str) -> bool:
 
 
 def _role_phrase_country(text: str, role: Mention) -> str | None:
-    """Nationality named with a bare role: "der brasilianische Präsident", "der US-Präsident"."""
+    """Nationality named with a bare role: "der brasilianische Präsident", "der US-Präsident", "der
+    Präsident Frankreichs"."""
     noun = text[role.start : role.end]
     before = text[max(0, role.start - 40) : role.start].split()[-3:]
+    after = text[role.end : role.end + 40].split()[:1]
+    genitive = gazetteer.lookup_place(after[0]) if after and after[0].endswith("s") else None
     return gazetteer.country_of_prefix(noun) or next(
         (c for c in map(gazetteer.country_of_adjective, before) if c), None
-    )
+    ) or (genitive.country if genitive is not None and genitive.kind == "country" else None)
 
 
 def is_partial(text: str, quoted: Quoted) -> bool:
