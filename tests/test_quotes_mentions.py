@@ -189,3 +189,40 @@ def test_a_role_without_a_name_names_no_one(quote_nlp, text, mention):
     text = "Außenminister Luca Bianchi reiste nach Rom. " + text
     q = only(quote_nlp, text)
     assert q.speaker is None and q.speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Einer der beteiligten Feuerwehrleute sagte: „So etwas habe ich noch nie gesehen.“", "Einer der beteiligten Feuerwehrleute"),
+    ("Einige Demonstranten riefen: „Wir wollen Neuwahlen!“", "Einige Demonstranten"),
+    ("Beide Seiten erklärten, man wolle „alle Truppen“ abziehen.", "Beide Seiten"),
+])
+def test_a_quantified_group_is_described(quote_nlp, text, mention):
+    q = only(quote_nlp, text)
+    assert q.speaker is None and q.speaker_mention == mention and q.mention_kind == "description"
+
+
+def test_a_spokeswoman_of_a_body_is_not_a_quantified_group(quote_nlp):
+    q = only(quote_nlp, "Die Lage sei „weiterhin angespannt“, so eine Sprecherin der Heilsarmee.")
+    assert q.speaker == "Heilsarmee" and q.speaker_kind == "organisation"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("„Die Betonung liegt auf Video“, schreibt die „Computerwoche“.", "Computerwoche"),
+    ("„Das wird das größte Update aller Zeiten“, zitiert die „Computerwoche“ Entwicklerchef Tom Lynch.", "Tom Lynch"),
+])
+def test_a_medium_named_in_marks_after_its_article(quote_nlp, text, speaker):
+    assert only(quote_nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("In einer Erklärung der Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
+     "einer Erklärung der Außenminister"),
+])
+def test_geheissen_names_the_document(quote_nlp, text, mention):
+    q = only(quote_nlp, text)
+    assert q.speaker is None and q.speaker_mention == mention
+
+
+def test_a_proposal_of_a_named_person_is_theirs(quote_nlp):
+    text = "Innenminister Wolfgang Keller schlägt eine Reform vor. Nach Kellers Vorschlag soll „im Zweifel die Mehrheit“ entscheiden."
+    assert only(quote_nlp, text).speaker == "Keller"

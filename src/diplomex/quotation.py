@@ -496,6 +496,9 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         return None
     if toks[i][2].lower() in _PRONOUNS:
         return Mention(toks[i][0], toks[i][1], "pronoun")
+    partitive = toks[i][2].lower() in ("einer", "eine", "eines") and i + 1 < len(toks) and toks[i + 1][2] in ("der", "von")
+    if partitive or toks[i][2].lower() in _QUANTIFIERS:
+        return _quantified(toks, i)  # "Einer der Feuerwehrleute", "Einige Demonstranten", "Beide Seiten"
     has_det = toks[i][2].lower() in _DETERMINERS
     if has_det and nominative and toks[i][2].lower() in _OBJECT_ARTICLES:
         return None
@@ -513,7 +516,7 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     if described and any(is_institution(t[2]) for t in toks[i : max(_name_run(toks, i), _capitalised_run(toks, i, 3)) + 1]):
         end = next(k for k in range(i, len(toks)) if is_institution(toks[k][2]))
         return Mention(toks[det_at][0], toks[_named_body_end(toks, end)][1], "organisation")  # "das Auswärtige Amt"
-    quoted_name = _quoted_name(toks, i)
+    quoted_name = _quoted_name(toks, i + 1 if i < len(toks) and toks[i][2] in _OPENING_MARKS else i)
     if quoted_name is not None:
         return quoted_name  # "schrieb „Die Zeit“", "laut „Reuters“"
     if titled or described:
@@ -554,6 +557,20 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     if end > i:
         return Mention(toks[i][0], toks[end - 1][1], "person")
     return None
+
+
+_QUANTIFIERS = frozenset("einige viele mehrere beide zahlreiche manche".split())
+
+
+def _quantified(toks: list, i: int) -> Mention | None:
+    """A description opened by a quantifier or a partitive "einer der": "Einer der 13 beteiligten
+    Feuerwehrmänner", "Einige Demonstranten", "Beide Seiten"."""
+    j = i + 1
+    if j < len(toks) and toks[j][2] in ("der", "von", "den"):
+        j += 1
+    while j < len(toks) and (_is_attribute(toks[j][2]) or toks[j][2].isdigit()) and j - i <= 4:
+        j += 1
+    return _description(toks, i, j + 1) if j < len(toks) else None
 
 
 def _is_place_genitive(word: str) -> bool:
@@ -737,7 +754,7 @@ def _name_follows(toks: list, k: int) -> bool:
 
 _AFTER_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*([^\W\d_]+)")
 _PASSIVE_CUE = re.compile(r"[\s“”\"«»‘’]*,?\s*(?:wird|wurde|werden|wurden)\s+(.{1,80}?)\s+(?:wie folgt\s+)?zitiert\b")
-_VIEW_NOUNS = r"(?:Worten|Ansicht|Angaben|Auffassung|Meinung|Einschätzung|Aussagen?|Informationen|Darstellung(?:en)?|Überzeugung)"
+_VIEW_NOUNS = r"(?:Worten|Ansicht|Angaben|Auffassung|Meinung|Einschätzung|Aussagen?|Informationen|Darstellung(?:en)?|Überzeugung|Idee|Vorstellung(?:en)?|Vorschlag)"
 _VIEW_CUE = re.compile(rf"\b(?:[Nn]ach|[Ll]aut)\s+(?:den\s+)?{_VIEW_NOUNS}\s+(?:von\s+)?(?=\w)")
 _OWNED_VIEW = re.compile(
     rf"\b(?:(?:[Nn]ach|[Ll]aut)\s+(?:(?P<name>[A-ZÄÖÜ][\w-]*?)s|(?P<pronoun>[Ss]einer|[Ii]hrer|[Ss]einen|[Ii]hren))\s+{_VIEW_NOUNS}"
@@ -791,7 +808,7 @@ def document_source(text: str, lo: int, hi: int, known: frozenset[str] = frozens
     return _document_phrase(text, lo, hi)
 
 
-_SAYS_IT = re.compile(r"\b(?:heißt|hieß)\s+es\b")
+_SAYS_IT = re.compile(r"\b(?:heißt|hieß)\s+es\b|\bes\s+(?:\w+\s+)?geheißen\b")
 _SOURCE_PREPOSITIONS = frozenset(("in", "im", "auf", "aus"))
 _POSSESSIVE_DETERMINERS = _DETERMINERS | frozenset("sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer".split())
 
@@ -857,7 +874,7 @@ def _speaker_after_quote(text: str, close_at: int) -> tuple[str, Mention | None]
     if quoted_one is None or quoted_one.kind == "pronoun":
         return found
     gap = text[source.end : quoted_one.start].split()
-    if all(w in _DETERMINERS or w[:1].isupper() and w.isalpha() for w in gap):
+    if all(w in _DETERMINERS or w in _CLOSING_MARKS or w[:1].isupper() and w.isalpha() for w in gap):
         return found[0], quoted_one  # the one the source quotes speaks (the articles and titles before the name)
     return found
 
