@@ -226,3 +226,24 @@ def test_geheissen_names_the_document(quote_nlp, text, mention):
 def test_a_proposal_of_a_named_person_is_theirs(quote_nlp):
     text = "Innenminister Wolfgang Keller schlägt eine Reform vor. Nach Kellers Vorschlag soll „im Zweifel die Mehrheit“ entscheiden."
     assert only(quote_nlp, text).speaker == "Keller"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a description clause with the name in apposition, after another clause with its own subject
+    ("Ministerin Susanne Ecker wies das zurück, die Sprecherin der Fraktion, Sandra Boser (Grüne), erklärte: "
+     "„Neiddebatten schaden allen.“", "Sandra Boser"),
+    # the apposition of the name before is no subject of its own
+    ("Henk Jaap Meijer, Laborleiter der Emsland Stärke GmbH, erklärte: „Wir sehen keine Möglichkeit.“", "Henk Jaap Meijer"),
+    # a coordinated verb keeps the subject of the first: the name after it is its object
+    ("In seiner Stellungnahme lobte Ministerpräsident Avi Berger den Einsatz und nannte Trumps Angriffsbefehl "
+     "„schnell und entschieden“.", "Avi Berger"),
+    # a period without the space after it still ends the sentence
+    ("„Ich trete zurück“, sagte der Papst.Der ältere Bruder des Papstes, Georg Ratzinger, war überrascht.", None),
+])
+def test_speaker_across_commas_and_clauses(quote_nlp, text, speaker):
+    assert quotes_of(quote_nlp(text))[0].speaker == speaker
+
+
+def test_a_genitive_attribute_is_no_acting_body(quote_nlp):
+    text = "Demonstranten zogen vor den Sitz der Hongkonger Verwaltung und skandierten Sprüche wie „Gefälschte Demokratie“."
+    assert only(quote_nlp, text).speaker is None

@@ -352,7 +352,7 @@ def is_quotation(text: str, quoted: Quoted) -> bool:
 
 # --- speakers -------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W_][\w'’.-]*(?<!\.)|[^\w\s]")
+_TOKEN = re.compile(r"[^\W_](?:[\w'’-]|\.(?![A-ZÄÖÜ][a-zäöüß]{2}))*(?<!\.)|[^\w\s]")  # "Papst.Der": two words
 _DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen".split())
 _PARTICLES = frozenset("von van der den de da di du del la le al el bin ibn zu ten ter".split())
 _PRONOUNS = frozenset(("er", "sie"))
@@ -954,7 +954,8 @@ def _speaker_in_sentence(
                 return later
             colon = False
         return described if subject is None and described else (("colon" if colon else None), subject)
-    named_after = parse_speaker(text, verb[1], limit=lead_end - verb[1])
+    coordinated = text[max(sentence, verb[0] - 6) : verb[0]].split()[-1:] in (["und"], ["sowie"])
+    named_after = None if coordinated else parse_speaker(text, verb[1], limit=lead_end - verb[1])  # "… und nannte X „…“"
     if unnamed(subject) or subject.kind == "organisation" and _inverted_name(text, verb, named_after) or _titled_subject(text, verb, named_after):
         subject = named_or(named_after, lambda: subject)  # "Der Zeitung sagte Filep Karma: „…“": the name after the verb
     subject = named_or(subject, lambda: (
@@ -996,16 +997,35 @@ def _inverted_name(text: str, verb: tuple[int, int, str], mention: Mention | Non
     return all(w in _DETERMINERS or is_title(w) or _is_attribute(w) for w in text[verb[1] : mention.start].split())
 
 
-def _clause_subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = frozenset()) -> Mention | None:
-    """The named subject right before the verb in the last comma clause of the sentence: "X nannte es
-    „…“, Bundestrainer Joachim Löw bezeichnete es als „…“" (the sentence's first subject is X's)."""
-    comma = text.rfind(",", sentence, verb_at)
-    if comma < 0 or not text[comma + 1 : verb_at].strip():
-        return None
-    mention = parse_speaker(text, comma + 1, limit=verb_at - comma - 1)
-    if mention is None or mention.kind != "person" or text[mention.end : verb_at].strip():
-        return None
-    return mention if _is_named(text, mention, comma + 1, known) and " " in text[mention.start : mention.end] else None
+_APPOSITION_REST = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,?\s*")
+
+
+def _clause_subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = frozenset(), clauses: int = 3) -> Mention | None:
+    """The named subject right before the verb, opening one of the last comma clauses of the sentence:
+    "X nannte es „…“, Bundestrainer Joachim Löw bezeichnete es als „…“", "X wies das zurück, die Sprecherin
+    der Fraktion, Sandra Boser (Grüne), erklärte: …" (the sentence's first subject is X's)."""
+    end = verb_at
+    for _ in range(clauses):
+        comma = text.rfind(",", sentence, end)
+        if comma < 0 or _ends_in_name(text, sentence, comma, known):
+            return None  # "Henk Jaap Meijer, Laborleiter der X, erklärte": an apposition of the name before
+        end = comma
+        mention = parse_speaker(text, comma + 1, limit=verb_at - comma - 1) if text[comma + 1 : verb_at].strip() else None
+        if mention is None or mention.kind != "person" or _APPOSITION_REST.fullmatch(text, mention.end, verb_at) is None:
+            continue
+        if _is_named(text, mention, comma + 1, known) and " " in text[mention.start : mention.end]:
+            return mention
+    return None
+
+
+def _ends_in_name(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> bool:
+    """text[lo:hi] ends in a person's name: two or more name words ("Henk Jaap Meijer") or a known one."""
+    toks = _tokens(text, lo, hi)
+    k = len(toks)
+    while k > 0 and _is_name_word(toks[k - 1][2]) and not is_title(toks[k - 1][2]):
+        k -= 1
+    run = len(toks) - k
+    return run >= 2 or run == 1 and toks[-1][2] in known
 
 
 def _titled_subject(text: str, verb: tuple[int, int, str], mention: Mention | None) -> bool:
@@ -1099,6 +1119,8 @@ def _body_in_clause(text: str, lo: int, hi: int) -> Mention | None:
     for k, (start, _, word) in enumerate(toks):
         if word.lower() not in ("der", "die", "das") or k and toks[k - 1][2].lower() in _PREPOSITIONS:
             continue
+        if word == "der" and k and toks[k - 1][2][:1].isupper():
+            continue  # "den Sitz der Verwaltung": a genitive attribute
         mention = parse_speaker(text, start, limit=hi - start)
         if mention is not None and mention.kind == "organisation" and mention.start == start:
             return mention
