@@ -247,3 +247,8 @@ def test_speaker_across_commas_and_clauses(quote_nlp, text, speaker):
 def test_a_genitive_attribute_is_no_acting_body(quote_nlp):
     text = "Demonstranten zogen vor den Sitz der Hongkonger Verwaltung und skandierten Sprüche wie „Gefälschte Demokratie“."
     assert only(quote_nlp, text).speaker is None
+
+
+def test_a_statement_noun_is_the_mention(quote_nlp):
+    q = only(quote_nlp, "„Die Morde hätten verhindert werden können“, so die Vorwürfe der Anwältin.")
+    assert q.speaker is None and q.speaker_mention == "die Vorwürfe der Anwältin"
