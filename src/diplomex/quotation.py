@@ -825,7 +825,8 @@ def _document_phrase(text: str, lo: int, hi: int) -> Mention | None:
             quoting = word in _OPENING_MARKS and not quoting  # no phrase of the quote itself
         if quoting or word.lower() not in _SOURCE_PREPOSITIONS:
             continue
-        det_at = k if word.lower() == "im" or k + 1 < len(toks) and toks[k + 1][2] not in _POSSESSIVE_DETERMINERS else k + 1
+        after = toks[k + 1][2] if k + 1 < len(toks) else ""
+        det_at = k + 1 if word.lower() != "im" and after in _POSSESSIVE_DETERMINERS else k  # "im" holds its article
         source = parse_speaker(text, toks[k + 1][0], limit=hi - toks[k + 1][0], nominative=False) if k + 1 < len(toks) else None
         if source is not None and source.kind == "organisation":
             return source  # "hieß es aus dem Auswärtigen Amt"

@@ -195,7 +195,7 @@ def continue_reported_speech(quotes: list[Attribution], reported: list[tuple]) -
     ("continued") and a direct quote with neither cue nor speaker inside such a clause ("Das Schicksal
     des Landes stehe „auf Messers Schneide“") take the speaker (and its mention) of the last quote or
     reported clause before. ``reported`` is updated in place; the quotes are returned."""
-    events = sorted([q for q in quotes] + [a for c, a in reported if c.shape != "continued"], key=lambda a: a.quoted.start)
+    events = sorted([*quotes, *(a for c, a in reported if c.shape != "continued")], key=lambda a: a.quoted.start)
     starts = [a.quoted.start for a in events]
 
     def before(pos: int) -> Attribution | None:
