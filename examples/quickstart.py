@@ -14,5 +14,7 @@ record = diplomex.extract(text, published="2025-11-19", id="example-1")
 for meeting in record.meetings:
     print(f"{meeting.type:<8} {meeting.status:<9} {', '.join(meeting.participants) or '-'}"
           f"  in {meeting.location or '?'}  on {meeting.date or '?'}  follow-up: {meeting.follow_up}")
+for quote in record.quotes:
+    print(f"„{quote.text[:60]}“ — {quote.speaker or 'no named speaker'} (as written: {quote.speaker_mention or '-'})")
 print()
 print(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))

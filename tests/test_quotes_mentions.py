@@ -252,3 +252,14 @@ def test_a_genitive_attribute_is_no_acting_body(quote_nlp):
 def test_a_statement_noun_is_the_mention(quote_nlp):
     q = only(quote_nlp, "„Die Morde hätten verhindert werden können“, so die Vorwürfe der Anwältin.")
     assert q.speaker is None and q.speaker_mention == "die Vorwürfe der Anwältin"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der türkische Außenminister Hakan Yilmaz reiste nach Berlin. „Die Lasten müssen fair verteilt werden“, "
+     "so der türkische Chefdiplomat.", "Hakan Yilmaz"),
+    ("Der italienische Ministerpräsident Luca Bianchi traf den Kanzler. „Wir sind uns einig“, sagte der "
+     "italienische Regierungschef.", "Luca Bianchi"),
+])
+def test_a_generic_role_noun_refers_to_the_title_it_stands_for(nlp, text, speaker):
+    q = quotes_of(nlp(text))[0]
+    assert q.speaker == speaker and q.mention_kind == "role"

@@ -1328,15 +1328,23 @@ def person_mentions(text: str) -> list[Mention]:
     return sorted(set(out), key=lambda m: m.start)
 
 
+def role_titles(role: str) -> tuple[str, ...]:
+    """The title endings a bare role noun refers back to: itself, and for a generic noun the titles it
+    stands for ("chefdiplomat" → "chefdiplomat", "außenminister"; role_synonyms.tsv)."""
+    role = role.lower()
+    synonyms = lexicons.mapping("role_synonyms.tsv").get(role)
+    return (role, *synonyms.split(",")) if synonyms else (role,)
+
+
 def role_holder(text: str, role: Mention, known: frozenset[str] = frozenset()) -> Mention | None:
     """The person a bare role ("der Minister", "der brasilianische Präsident") plainly refers to: the
     one person named before it with a title ending in that role ("Außenminister Sergej Lawrow", "dem
     brasilianischen Präsidenten Lula") and the same adjectives, if the role has any; None if several."""
-    role_word = text[role.start : role.end].lower()
+    titles = role_titles(text[role.start : role.end])
     qualifiers = _adjective_stems(text, role.start)
     holders = []
     for start, end, word in _tokens(text, 0, role.start):
-        if word[:1].isupper() and _uninflected(word).endswith(role_word) and qualifiers <= _adjective_stems(text, start):
+        if word[:1].isupper() and _uninflected(word).endswith(titles) and qualifiers <= _adjective_stems(text, start):
             mention = parse_speaker(text, end, limit=min(120, role.start - end))
             if mention is not None and mention.kind == "person":
                 holders.append(mention)

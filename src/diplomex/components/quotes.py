@@ -63,6 +63,7 @@ from diplomex.quotation import (
     resolve_pronoun,
     sentence_start,
     role_holder,
+    role_titles,
     surnames,
     unnamed,
 )
@@ -390,10 +391,12 @@ def _overlapping(mention: Mention, entities: list[Span]) -> Span | None:
 
 
 def _same_role(roles: str, head: str) -> bool:
-    """One of a person's roles ("brasilianischer Präsident; Bundespräsident") ends in the role noun."""
+    """One of a person's roles ("brasilianischer Präsident; Bundespräsident") ends in the role noun or a
+    title it stands for ("Chefdiplomat" for "Außenminister")."""
+    titles = role_titles(head)
     for role in roles.split(";"):
         noun = role.split()[-1] if role.split() else ""
-        if noun.lower().endswith(head) or (role_base(noun) or "").lower() == head:
+        if noun.lower().endswith(titles) or (role_base(noun) or "").lower() in titles:
             return True
     return False
 
