@@ -25,9 +25,11 @@ from collections import Counter
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc
 
 from . import lexicons
+from .tokentexts import token_texts
 
 MAX_TEXT_LENGTH = 1_000_000
 """Longest accepted text in characters after cleaning (spaCy's own default ``nlp.max_length``)."""
@@ -252,7 +254,7 @@ def doc_warnings(doc: Doc, text: str | None = None) -> list[str]:
     warnings = []
     if not doc._.published:
         warnings.append(NO_PUBLISHED)
-    if not looks_german([t.text for t in doc if t.is_alpha]):
+    if not looks_german([word for word, alpha in zip(token_texts(doc), doc.to_array(IS_ALPHA).tolist()) if alpha]):
         warnings.append(NOT_GERMAN)
     if unbalanced_quotes(doc_text(doc) if text is None else text):
         warnings.append(UNBALANCED_QUOTES)

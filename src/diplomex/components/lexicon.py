@@ -19,7 +19,7 @@ from functools import lru_cache
 import spacy_lookups_data
 import srsly
 
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import SPACY
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 
 from .. import gazetteer, lexicons
 from ..names import genitive_base, surname
+from ..tokentexts import token_texts
 
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "del", "da", "di", "al", "el", "bin", "ibn", "abu", "la", "le", "dos", "du"})
 DETERMINERS = frozenset({
@@ -370,9 +371,7 @@ def _place_tokens(word: str) -> int:
 
 def _words_and_spaces(doc: Doc) -> tuple[list[str], list[str]]:
     """Token texts and trailing whitespace of a Doc, read from its arrays (no Token objects)."""
-    strings = doc.vocab.strings
-    orths, spacy = doc.to_array([ORTH, SPACY]).T.tolist()
-    return [strings[orth] for orth in orths], [" " if space else "" for space in spacy]
+    return token_texts(doc), [" " if space else "" for space in doc.to_array(SPACY).tolist()]
 
 
 def phrases(words: list[str], spaces: list[str], start: int, longest: int) -> list[str]:
