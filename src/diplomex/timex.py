@@ -253,14 +253,14 @@ def _guards() -> dict[str, tuple[bool, tuple[str, ...]]]:
     weekday = tuple(r[0].lower() for r in lexicons.table("weekdays.tsv"))
     unit = tuple(r[0].lower() for r in lexicons.table("time_units.tsv"))
     return {
-        "iso": (True, ("-",)),
-        "numeric": (True, ()),
+        "iso": (True, _after_digits("-")),
+        "numeric": (True, _after_digits(".")),
         "daymonth": (True, month),
         "dayonly": (True, month),
         "month": (False, month),
-        "year_tail": (True, ()),
+        "year_tail": (True, _after_digits("/", "–", "-")),  # the first year, read by the lookbehind
         "year": (True, ()),
-        "decade": (True, ("er",)),
+        "decade": (True, _after_digits("er")),
         "century": (True, ("jahrhundert", "jh.")),
         "weekday": (False, weekday),
         "weekly": (False, weekday),
@@ -280,6 +280,11 @@ def _guards() -> dict[str, tuple[bool, tuple[str, ...]]]:
         "quarter": (False, ("quartal", "halbjahr", "jahreshälfte")),
         "calweek": (True, ("kalenderwoche", "kw")),
     }
+
+
+def _after_digits(*endings: str) -> tuple[str, ...]:
+    """Each ending after each digit ("0er", "1er" …): one of them is in any text with a number so ending."""
+    return tuple(digit + ending for ending in endings for digit in "0123456789")
 
 
 def _scanned_patterns(text: str) -> tuple[tuple[str, re.Pattern], ...]:

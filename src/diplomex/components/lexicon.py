@@ -383,13 +383,14 @@ def phrases(words: list[str], spaces: list[str], start: int, longest: int) -> li
     return texts
 
 
-def _place_entities(doc: Doc, words: list[str], spaces: list[str]) -> list[Span]:
+def _place_entities(doc: Doc, words: list[str], spaces: list[str], capitalised: list[int]) -> list[Span]:
     """Gazetteer places (LOC) and organisations (ORG), longest match first (``words`` and
-    ``spaces``: the Doc's token texts and whitespace)."""
+    ``spaces``: the Doc's token texts and whitespace; ``capitalised``: the indices of the words
+    that can start a name)."""
     found: list[Span] = []
     end = 0  # of the last match
-    for i, word in enumerate(words):
-        longest = _place_tokens(word)
+    for i in capitalised:
+        longest = _place_tokens(words[i])
         if i < end or not longest:
             continue
         texts = phrases(words, spaces, i, longest)
@@ -456,12 +457,20 @@ def first_names() -> frozenset[str]:
     return frozenset(lexicons.lines("first_names.txt"))
 
 
-def _person_candidates(doc: Doc, words: list[str]) -> list[Span]:
+PERSON_RULE_MARKS = frozenset({"(", ","})
+
+
+def _person_candidates(doc: Doc, words: list[str], capitalised: list[int]) -> list[Span]:
     """PER spans from title patterns ("ROLE Name", "ROLE …, Name," and "Name, ROLE …") and from
-    a known first name followed by a name ("Boris Tadić"); ``words``: the Doc's token texts."""
+    a known first name followed by a name ("Boris Tadić"); ``words``: the Doc's token texts,
+    ``capitalised``: the indices of those that can start a name (first names and roles do)."""
     found: list[Span] = []
     names = first_names()
-    for i, word in enumerate(words[:-1]):
+    marks = [i for i, word in enumerate(words) if word in PERSON_RULE_MARKS]
+    for i in sorted(capitalised + marks):
+        if i == len(words) - 1:
+            break
+        word = words[i]
         if word in names and (i == 0 or not is_role_word(words[i - 1])):
             name = name_after(doc, i, first_name=_first_name_not_place(doc, i))
             if name is not None and len(name) > 1:
@@ -667,16 +676,17 @@ class LexiconLayer:
             return doc
         ents = [self._trim_title(e) for e in map(_strip_space, doc.ents) if e is not None and not _is_noun_entity(e)]
         words, spaces = _words_and_spaces(doc)
-        places = _place_entities(doc, words, spaces)
+        capitalised = [i for i, word in enumerate(words) if word[:1].isupper()]
+        places = _place_entities(doc, words, spaces, capitalised)
         if self.overwrite_labels:
             ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places) or _organisation_around_places(e, places)]
         ents = _add_free(ents, places)
-        persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc, words)]
+        persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc, words, capitalised)]
         bounds = [(p.start, p.end) for p in persons]
         ents = [e for e in ents if not _replaced_by_person(e.start, e.end, e.label_ == "PER", bounds)]
         ents = _add_free(ents, persons)
         ents = [_with_surname_particles(e, words) for e in ents]
-        ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces))
+        ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces, capitalised))
         doc.ents = filter_spans(ents)
         self._annotate_people(doc, words)
         return doc
@@ -690,8 +700,9 @@ class LexiconLayer:
             start += 1
         return Span(ent.doc, start, ent.end, label="PER") if start != ent.start else ent
 
-    def _add_known_people(self, doc: Doc, ents: list[Span], words: list[str], spaces: list[str]) -> list[Span]:
-        """Office holders from the gazetteer and repeated surnames of persons already found."""
+    def _add_known_people(self, doc: Doc, ents: list[Span], words: list[str], spaces: list[str], capitalised: list[int]) -> list[Span]:
+        """Office holders from the gazetteer and repeated surnames of persons already found
+        (``capitalised``: the indices of the words that can start a name)."""
         holders = office_holders() if self.use_office_holders else {}
         found: set[str] = set()  # the article's own full names and surnames
         in_article = set()
@@ -707,9 +718,10 @@ class LexiconLayer:
         def is_known(text: str) -> bool:
             return text in found or text in holders
 
-        for i, word in enumerate(words):
-            if i in taken or not word[:1].isupper():  # taken: also the tokens of a match just made
+        for i in capitalised:
+            if i in taken:  # also the tokens of a match just made
                 continue
+            word = words[i]
             texts = phrases(words, spaces, i, max_words if word in starts else 1)
             for size in range(len(texts), 0, -1):
                 text = texts[size - 1]
