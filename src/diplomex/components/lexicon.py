@@ -433,6 +433,7 @@ def _with_surname_particles(ent: Span, words: list[str]) -> Span:
     return Span(ent.doc, ent.start, end + 1, label="PER")
 
 
+@lru_cache(maxsize=65536)
 def gazetteer_label(text: str) -> str | None:
     """"LOC" for a listed place, "ORG" for a listed organisation (places first), else None."""
     if gazetteer.lookup_place(text):
@@ -687,8 +688,8 @@ class LexiconLayer:
         ents = _add_free(ents, persons)
         ents = [_with_surname_particles(e, words) for e in ents]
         ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces, capitalised))
-        doc.ents = filter_spans(ents)
-        self._annotate_people(doc, words)
+        doc.ents = ents = filter_spans(ents)
+        self._annotate_people(doc, [e for e in ents if e.label_ == "PER"], words)
         return doc
 
     def _trim_title(self, ent: Span) -> Span:
@@ -736,8 +737,8 @@ class LexiconLayer:
                     break
         return ents
 
-    def _annotate_people(self, doc: Doc, words: list[str]) -> None:
-        people = [e for e in doc.ents if e.label_ == "PER"]
+    def _annotate_people(self, doc: Doc, people: list[Span], words: list[str]) -> None:
+        """Role, country, lead and full name of each person (``people``: the Doc's PER entities, in order)."""
         role_spans = []
         holders = office_holders() if self.use_office_holders else {}
         year = int(doc._.published[:4]) if doc._.published else None

@@ -1230,11 +1230,11 @@ DATELINE_DASHES = frozenset({"-", "–", "—", ":"})
 def _dateline(doc: Doc) -> tuple[gazetteer.Place, int] | None:
     """The city of a dateline opening a line near the top, and the character offset where the
     dateline ends: "WIEN (APA) -", "Berlin/Wien (dpa) –", "Bern. –" (the first city is the one filed from)."""
-    head = token_texts(doc)[:80]
-    for i, word in enumerate(head):
-        if i > 0 and "\n" not in head[i - 1]:
+    head = list(doc[:80])  # one Token per word, not two
+    for i, token in enumerate(head):
+        if i > 0 and "\n" not in head[i - 1].text_with_ws:
             continue
-        place = _city(word)
+        place = _city(token.text)
         j = i + 1
         while place is not None and j + 1 < len(doc) and doc[j].text == "/" and _city(doc[j + 1].text):
             j += 2
