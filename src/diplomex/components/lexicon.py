@@ -310,6 +310,12 @@ def role_phrase_after(doc: Doc, start: int) -> Span | None:
     return doc[begin:end]
 
 
+def _opens_role_phrase(word: str) -> bool:
+    """Whether a role phrase (:func:`role_phrase_after`) can start with ``word``: a determiner, an
+    adjective or the role itself (a cheap test on the text before the phrase is read from the Doc)."""
+    return word.lower() in DETERMINERS or is_adjective(word) or is_role_word(word)
+
+
 def nominative_role(span: Span) -> str:
     """The role as written, in the nominative: "dem türkischen Präsidenten" → "türkischer Präsident"."""
     words = [t for t in span if t.lower_ not in DETERMINERS]
@@ -488,7 +494,7 @@ def _person_candidates(doc: Doc, words: list[str], capitalised: list[int]) -> li
             name = _name_before(doc, i)
             if name is not None:
                 found.append(name)  # "Bharrat Jagdeo (Guyana)"
-        elif word == "," and i >= 2 and role_phrase_after(doc, i + 1) is not None:
+        elif word == "," and i >= 2 and _opens_role_phrase(words[i + 1]) and role_phrase_after(doc, i + 1) is not None:
             start = i
             while start > 0 and i - start < 4 and looks_like_name(doc[start - 1]) and not doc[start - 1].is_sent_start:
                 start -= 1
