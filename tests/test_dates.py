@@ -5,6 +5,7 @@ Publication date throughout: Friday, 28 February 2025 (ISO week 2025-W09).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -376,10 +377,18 @@ def test_guards_skip_only_patterns_that_cannot_match():
                 matched.add(family)
                 assert family in scanned, (family, text)
     assert matched == set(timex._guards())
-    assert timex._scanned_patterns("Die Gespräche verliefen gut.") == []
+    assert timex._scanned_patterns("Die Gespräche verliefen gut.") == ()
 
 
-def test_fewest_substrings_keeps_a_word_of_each_containment_chain():
-    assert timex.fewest_substrings(("tag", "tage", "tagen", "woche", "wochen", "jahr")) == ("tag", "woche", "jahr")
-    assert timex.fewest_substrings(("mai", "mai", "märz")) == ("mai", "märz")
-    assert timex.fewest_substrings(()) == ()
+def test_guard_words_are_found_where_they_overlap_or_nest():
+    """One regex pass finds every guard word a text contains, also inside or across others ("Sonntags", "Vortag")."""
+    words = {word for _, guard in timex._guards().values() for word in guard}
+    for text in GUARD_EXAMPLES + ["Am Sonntagsgipfel und am Vortag, 1990er-Jahre, Jh. 19"]:
+        lowered = text.lower()
+        assert timex._guard_words_in(lowered) == {word for word in words if word in lowered}, text
+
+
+def test_trie_pattern_matches_the_longest_word_at_a_position():
+    pattern = re.compile(timex.trie_pattern(["tag", "tags", "tagung", "mai"]))
+    assert [pattern.match(w).group() for w in ("tagungen", "tagsüber", "tage", "mais")] == ["tagung", "tags", "tag", "mai"]
+    assert pattern.match("ta") is None

@@ -165,6 +165,14 @@ def test_a_long_text_without_german_function_words_is_not_german():
     assert not hygiene.looks_german(words(polish))
 
 
+@pytest.mark.parametrize("text", [GERMAN, ENGLISH, FRENCH, TURKISH, "Gespräche in Genf beendet", "", "Zoo zoo ZOO zzz " * 9])
+def test_the_doc_check_reads_the_same_words_as_the_word_check(text):
+    from spacy.lang.de import German
+
+    doc = German().make_doc(text)
+    assert hygiene.doc_looks_german(doc) == hygiene.looks_german([t.text for t in doc if t.is_alpha])
+
+
 def test_guess_language_is_none_without_function_words():
     assert hygiene.guess_language(["Genf", "Kiew"]) is None
 

@@ -91,7 +91,8 @@ def build_record(doc: Doc, id: str | None = None, title: str | None = None, warn
     published = date.fromisoformat(doc._.published) if doc._.published else None
     text = hygiene.doc_text(doc)
     warnings = list(warnings) + hygiene.doc_warnings(doc, text)
-    mentions = [e for e in doc.ents if e.label_ == "PER" and not _in_credit_line(e, text)]
+    ents = doc.ents  # each read builds every entity Span anew
+    mentions = [e for e in ents if e.label_ == "PER" and not _in_credit_line(e, text)]
     surfaces = _surface_forms(mentions)
     canonical = canonicalize(list(surfaces.values()) + [m._.known_as for m in mentions if m._.known_as])
     people = _people(mentions, surfaces, canonical)
@@ -104,7 +105,7 @@ def build_record(doc: Doc, id: str | None = None, title: str | None = None, warn
         people=people,
         quotes=tuple(_quote(q, canonical) for q in quotes_of(doc, text=text)),
         dates=tuple(date_mentions(doc)),
-        locations=_locations(doc, text),
+        locations=_locations(doc, text, ents),
         warnings=tuple(dict.fromkeys(warnings)),
     )
 
@@ -174,10 +175,10 @@ def _quote(quote: Quote, canonical: dict[str, str]) -> Quote:
     return replace(quote, speaker=speaker)
 
 
-def _locations(doc: Doc, text: str) -> tuple[Location, ...]:
+def _locations(doc: Doc, text: str, ents: tuple[Span, ...]) -> tuple[Location, ...]:
     found: dict[str, Location] = {}
     in_roles = {i for role in doc.spans.get("diplomex_roles", []) for i in range(role.start, role.end)}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "LOC" or _in_credit_line(ent, text) or ent.start in in_roles:
             continue
         place = gazetteer.lookup_place(ent.text)

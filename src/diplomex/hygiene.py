@@ -25,6 +25,9 @@ from collections import Counter
 from functools import lru_cache
 from html.parser import HTMLParser
 
+import numpy
+from spacy.attrs import IS_ALPHA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from . import lexicons
@@ -199,11 +202,35 @@ def looks_german(words: list[str]) -> bool:
     text of :data:`MIN_WORDS_FOR_LANGUAGE` words or more has under :data:`MIN_GERMAN_SHARE` German
     function words (a language without a list here). Short texts without evidence count as German.
     """
-    hits = language_hits(words)
+    return _german_by_hits(language_hits(words), len(words))
+
+
+def doc_looks_german(doc: Doc) -> bool:
+    """:func:`looks_german` on the alphabetic tokens of a Doc, read from its arrays (no Token objects)."""
+    lowers, alpha = doc.to_array([LOWER, IS_ALPHA]).T
+    words = lowers[alpha == 1]
+    ids, languages = _function_word_ids()
+    listed = ids[numpy.searchsorted(ids, words) % len(ids)] == words  # (past the last: wraps to the first)
+    hits: Counter[str] = Counter()
+    for word, count in Counter(words[listed].tolist()).items():
+        for language in languages[word]:
+            hits[language] += count
+    return _german_by_hits(hits, len(words))
+
+
+@lru_cache(maxsize=1)
+def _function_word_ids() -> tuple[numpy.ndarray, dict[int, tuple[str, ...]]]:
+    """(the sorted string hashes of the function words, hash -> the word's languages)."""
+    languages = {hash_string(word): found for word, found in _function_words().items()}
+    return numpy.array(sorted(languages), dtype="uint64"), languages
+
+
+def _german_by_hits(hits: Counter[str], n_words: int) -> bool:
+    """:func:`looks_german` from a text's function-word hits per language and its number of words."""
     foreign = max((n for language, n in hits.items() if language != "de"), default=0)
     if foreign >= MIN_FOREIGN_HITS and foreign > hits["de"]:
         return False
-    return len(words) < MIN_WORDS_FOR_LANGUAGE or hits["de"] / len(words) >= MIN_GERMAN_SHARE
+    return n_words < MIN_WORDS_FOR_LANGUAGE or hits["de"] / n_words >= MIN_GERMAN_SHARE
 
 
 def guess_language(words: list[str]) -> str | None:
@@ -252,7 +279,7 @@ def doc_warnings(doc: Doc, text: str | None = None) -> list[str]:
     warnings = []
     if not doc._.published:
         warnings.append(NO_PUBLISHED)
-    if not looks_german([t.text for t in doc if t.is_alpha]):
+    if not doc_looks_german(doc):
         warnings.append(NOT_GERMAN)
     if unbalanced_quotes(doc_text(doc) if text is None else text):
         warnings.append(UNBALANCED_QUOTES)

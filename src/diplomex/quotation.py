@@ -713,7 +713,8 @@ def _apposition(toks: list, i: int, reach: int = 9) -> Mention | None:
     return None
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=[\s„“\"»«])\s*|(?<=[a-zäöüß]{3})[.!?](?=[A-ZÄÖÜ][a-zäöüß])|\n\s*")
+# Each branch opens with its mark (the lookbehind after it), so that the regex jumps from mark to mark.
+_SENTENCE_END = re.compile(r"[.!?](?=[\s„“\"»«])\s*|[.!?](?<=[a-zäöüß]{3}[.!?])(?=[A-ZÄÖÜ][a-zäöüß])|\n\s*")
 
 
 def _sentence_start(text: str, pos: int, limit: int = 300) -> int:

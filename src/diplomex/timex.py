@@ -32,6 +32,7 @@ Reading decisions:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -252,14 +253,14 @@ def _guards() -> dict[str, tuple[bool, tuple[str, ...]]]:
     weekday = tuple(r[0].lower() for r in lexicons.table("weekdays.tsv"))
     unit = tuple(r[0].lower() for r in lexicons.table("time_units.tsv"))
     return {
-        "iso": (True, ("-",)),
-        "numeric": (True, ()),
+        "iso": (True, _after_digits("-")),
+        "numeric": (True, _after_digits(".")),
         "daymonth": (True, month),
         "dayonly": (True, month),
         "month": (False, month),
-        "year_tail": (True, ()),
+        "year_tail": (True, _after_digits("/", "–", "-")),  # the first year, read by the lookbehind
         "year": (True, ()),
-        "decade": (True, ("er",)),
+        "decade": (True, _after_digits("er")),
         "century": (True, ("jahrhundert", "jh.")),
         "weekday": (False, weekday),
         "weekly": (False, weekday),
@@ -281,27 +282,61 @@ def _guards() -> dict[str, tuple[bool, tuple[str, ...]]]:
     }
 
 
-def _scanned_patterns(text: str) -> list[tuple[str, re.Pattern]]:
+def _after_digits(*endings: str) -> tuple[str, ...]:
+    """Each ending after each digit ("0er", "1er" …): one of them is in any text with a number so ending."""
+    return tuple(digit + ending for ending in endings for digit in "0123456789")
+
+
+def _scanned_patterns(text: str) -> tuple[tuple[str, re.Pattern], ...]:
     """The families whose guard (see :func:`_guards`) lets ``text`` through."""
-    has_digit = _DIGIT.search(text) is not None
-    lowered = text.lower()
-    contains = lowered.__contains__
-    return [(family, pattern) for family, pattern, needs_digit, words in _guarded_patterns()
-            if (has_digit or not needs_digit) and (not words or any(map(contains, words)))]
+    return _passing(_DIGIT.search(text) is not None, _guard_words_in(text.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _passing(has_digit: bool, present: frozenset[str]) -> tuple[tuple[str, re.Pattern], ...]:
+    """The families whose guard lets through a text with a digit or not and the guard words ``present``."""
+    return tuple((family, pattern) for family, pattern, needs_digit, words in _guarded_patterns()
+                 if (has_digit or not needs_digit) and (not words or not words.isdisjoint(present)))
 
 
 @lru_cache(maxsize=1)
-def _guarded_patterns() -> tuple[tuple[str, re.Pattern, bool, tuple[str, ...]], ...]:
+def _guarded_patterns() -> tuple[tuple[str, re.Pattern, bool, frozenset[str]], ...]:
     """(family, pattern, needs a digit, guard words) per family (see :func:`_guards`)."""
     guards = _guards()
-    return tuple((family, pattern, guards[family][0], fewest_substrings(guards[family][1])) for family, pattern in _patterns())
+    return tuple((family, pattern, guards[family][0], frozenset(guards[family][1])) for family, pattern in _patterns())
 
 
-def fewest_substrings(words: tuple[str, ...]) -> tuple[str, ...]:
-    """``words`` without those that contain another of them: a text contains one of the result
-    exactly when it contains one of ``words``."""
-    unique = tuple(dict.fromkeys(words))
-    return tuple(w for w in unique if not any(other in w for other in unique if other != w))
+def _guard_words_in(lowered: str) -> frozenset[str]:
+    """The guard words (see :func:`_guards`) that the lower-cased ``lowered`` contains, read in one
+    regex pass: the longest guard word at each position, and the guard words it starts with."""
+    longest, starts_with = _guard_finder()
+    return frozenset().union(*map(starts_with.__getitem__, longest.findall(lowered)))
+
+
+@lru_cache(maxsize=1)
+def _guard_finder() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """(a pattern finding the longest guard word at each position, guard word → the guard words it starts with)."""
+    words = {word for _, words in _guards().values() for word in words}
+    return re.compile("(?=(" + trie_pattern(words) + "))"), {w: frozenset(p for p in words if w.startswith(p)) for w in words}
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching the longest of ``words`` that starts at a position, as a trie of
+    alternations (each character read once, unlike an alternation of the words)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def alternation(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + alternation(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return alternation(trie)
 
 
 def find(text: str) -> list[Candidate]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 import spacy_lookups_data
 import srsly
 
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import SPACY
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 
 from .. import gazetteer, lexicons
 from ..names import genitive_base, surname
+from ..tokentexts import token_texts
 
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "del", "da", "di", "al", "el", "bin", "ibn", "abu", "la", "le", "dos", "du"})
 DETERMINERS = frozenset({
@@ -321,6 +322,12 @@ def role_phrase_after(doc: Doc, start: int) -> Span | None:
     return doc[begin:end]
 
 
+def _opens_role_phrase(word: str) -> bool:
+    """Whether a role phrase (:func:`role_phrase_after`) can start with ``word``: a determiner, an
+    adjective or the role itself (a cheap test on the text before the phrase is read from the Doc)."""
+    return word.lower() in DETERMINERS or is_adjective(word) or is_role_word(word)
+
+
 def nominative_role(span: Span) -> str:
     """The role as written, in the nominative: "dem türkischen Präsidenten" → "türkischer Präsident"."""
     words = [t for t in span if t.lower_ not in DETERMINERS]
@@ -382,9 +389,7 @@ def _place_tokens(word: str) -> int:
 
 def _words_and_spaces(doc: Doc) -> tuple[list[str], list[str]]:
     """Token texts and trailing whitespace of a Doc, read from its arrays (no Token objects)."""
-    strings = doc.vocab.strings
-    orths, spacy = doc.to_array([ORTH, SPACY]).T.tolist()
-    return [strings[orth] for orth in orths], [" " if space else "" for space in spacy]
+    return token_texts(doc), [" " if space else "" for space in doc.to_array(SPACY).tolist()]
 
 
 def phrases(words: list[str], spaces: list[str], start: int, longest: int) -> list[str]:
@@ -396,13 +401,14 @@ def phrases(words: list[str], spaces: list[str], start: int, longest: int) -> li
     return texts
 
 
-def _place_entities(doc: Doc, words: list[str], spaces: list[str]) -> list[Span]:
+def _place_entities(doc: Doc, words: list[str], spaces: list[str], capitalised: list[int]) -> list[Span]:
     """Gazetteer places (LOC) and organisations (ORG), longest match first (``words`` and
-    ``spaces``: the Doc's token texts and whitespace)."""
+    ``spaces``: the Doc's token texts and whitespace; ``capitalised``: the indices of the words
+    that can start a name)."""
     found: list[Span] = []
     end = 0  # of the last match
-    for i, word in enumerate(words):
-        longest = _place_tokens(word)
+    for i in capitalised:
+        longest = _place_tokens(words[i])
         if i < end or not longest:
             continue
         texts = phrases(words, spaces, i, longest)
@@ -445,6 +451,7 @@ def _with_surname_particles(ent: Span, words: list[str]) -> Span:
     return Span(ent.doc, ent.start, end + 1, label="PER")
 
 
+@lru_cache(maxsize=65536)
 def gazetteer_label(text: str) -> str | None:
     """"LOC" for a listed place, "ORG" for a listed organisation (places first), else None."""
     if gazetteer.lookup_place(text):
@@ -469,12 +476,20 @@ def first_names() -> frozenset[str]:
     return frozenset(lexicons.lines("first_names.txt"))
 
 
-def _person_candidates(doc: Doc, words: list[str]) -> list[Span]:
+PERSON_RULE_MARKS = frozenset({"(", ","})
+
+
+def _person_candidates(doc: Doc, words: list[str], capitalised: list[int]) -> list[Span]:
     """PER spans from title patterns ("ROLE Name", "ROLE …, Name," and "Name, ROLE …") and from
-    a known first name followed by a name ("Boris Tadić"); ``words``: the Doc's token texts."""
+    a known first name followed by a name ("Boris Tadić"); ``words``: the Doc's token texts,
+    ``capitalised``: the indices of those that can start a name (first names and roles do)."""
     found: list[Span] = []
     names = first_names()
-    for i, word in enumerate(words[:-1]):
+    marks = [i for i, word in enumerate(words) if word in PERSON_RULE_MARKS]
+    for i in sorted(capitalised + marks):
+        if i == len(words) - 1:
+            break
+        word = words[i]
         if word in names and (i == 0 or not is_role_word(words[i - 1])):
             name = name_after(doc, i, first_name=_first_name_not_place(doc, i))
             if name is not None and len(name) > 1:
@@ -491,7 +506,7 @@ def _person_candidates(doc: Doc, words: list[str]) -> list[Span]:
             name = _name_before(doc, i)
             if name is not None:
                 found.append(name)  # "Bharrat Jagdeo (Guyana)"
-        elif word == "," and i >= 2 and role_phrase_after(doc, i + 1) is not None:
+        elif word == "," and i >= 2 and _opens_role_phrase(words[i + 1]) and role_phrase_after(doc, i + 1) is not None:
             start = i
             while start > 0 and i - start < 4 and looks_like_name(doc[start - 1]) and not doc[start - 1].is_sent_start:
                 start -= 1
@@ -680,18 +695,19 @@ class LexiconLayer:
             return doc
         ents = [self._trim_title(e) for e in map(_strip_space, doc.ents) if e is not None and not _is_noun_entity(e)]
         words, spaces = _words_and_spaces(doc)
-        places = _place_entities(doc, words, spaces)
+        capitalised = [i for i, word in enumerate(words) if word[:1].isupper()]
+        places = _place_entities(doc, words, spaces, capitalised)
         if self.overwrite_labels:
             ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places) or _organisation_around_places(e, places)]
         ents = _add_free(ents, places)
-        persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc, words)]
+        persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc, words, capitalised)]
         bounds = [(p.start, p.end) for p in persons]
         ents = [e for e in ents if not _replaced_by_person(e.start, e.end, e.label_ == "PER", bounds)]
         ents = _add_free(ents, persons)
         ents = [_with_surname_particles(e, words) for e in ents]
-        ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces))
-        doc.ents = filter_spans(ents)
-        self._annotate_people(doc, words)
+        ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces, capitalised))
+        doc.ents = ents = filter_spans(ents)
+        self._annotate_people(doc, [e for e in ents if e.label_ == "PER"], words)
         return doc
 
     def _trim_title(self, ent: Span) -> Span:
@@ -703,8 +719,9 @@ class LexiconLayer:
             start += 1
         return Span(ent.doc, start, ent.end, label="PER") if start != ent.start else ent
 
-    def _add_known_people(self, doc: Doc, ents: list[Span], words: list[str], spaces: list[str]) -> list[Span]:
-        """Office holders from the gazetteer and repeated surnames of persons already found."""
+    def _add_known_people(self, doc: Doc, ents: list[Span], words: list[str], spaces: list[str], capitalised: list[int]) -> list[Span]:
+        """Office holders from the gazetteer and repeated surnames of persons already found
+        (``capitalised``: the indices of the words that can start a name)."""
         holders = office_holders() if self.use_office_holders else {}
         found: set[str] = set()  # the article's own full names and surnames
         in_article = set()
@@ -720,9 +737,10 @@ class LexiconLayer:
         def is_known(text: str) -> bool:
             return text in found or text in holders
 
-        for i, word in enumerate(words):
-            if i in taken or not word[:1].isupper():  # taken: also the tokens of a match just made
+        for i in capitalised:
+            if i in taken:  # also the tokens of a match just made
                 continue
+            word = words[i]
             texts = phrases(words, spaces, i, max_words if word in starts else 1)
             for size in range(len(texts), 0, -1):
                 text = texts[size - 1]
@@ -737,8 +755,8 @@ class LexiconLayer:
                     break
         return ents
 
-    def _annotate_people(self, doc: Doc, words: list[str]) -> None:
-        people = [e for e in doc.ents if e.label_ == "PER"]
+    def _annotate_people(self, doc: Doc, people: list[Span], words: list[str]) -> None:
+        """Role, country, lead and full name of each person (``people``: the Doc's PER entities, in order)."""
         role_spans = []
         holders = office_holders() if self.use_office_holders else {}
         year = int(doc._.published[:4]) if doc._.published else None

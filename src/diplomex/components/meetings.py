@@ -32,15 +32,18 @@ The result is ``doc._.meetings``: a list of plain dicts (see :func:`event_dict`)
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer, lexicons
+from ..tokentexts import token_texts
 from .dates import lead_index
 from .lexicon import LEAD_VERBS, is_role, name_after, role_base
 
@@ -124,15 +127,30 @@ def trigger_entry(word: str, lemma: str) -> tuple[str, str] | None:
 _TRIGGER_IDS: dict[tuple[int, int], tuple[str, str] | None] = {}
 
 
-def trigger_type(token: Token, sentence: Span, lowers: list[str] | None = None) -> str | None:
-    """The event type a token triggers in its sentence, or None. ``lowers``, when given, are the
-    lower-cased words of the sentence (read once for all its tokens)."""
-    key = (token.orth, token.lemma)  # string hashes: the same in every vocab, cheaper than the strings
+def trigger_ids(orth: int, lemma: int, strings: StringStore) -> tuple[str, str] | None:
+    """:func:`trigger_entry` of a word and its lemma given by their string hashes (the same in every
+    vocab, cheaper than the strings)."""
+    key = (orth, lemma)
     found = _TRIGGER_IDS.get(key, False)
     if found is False:
         if len(_TRIGGER_IDS) > 200_000:
             _TRIGGER_IDS.clear()
-        found = _TRIGGER_IDS[key] = trigger_entry(token.text, token.lemma_)
+        found = _TRIGGER_IDS[key] = trigger_entry(strings[orth], strings[lemma])
+    return found
+
+
+def trigger_words(doc: Doc) -> list[int]:
+    """Indices of the tokens whose word or lemma is a trigger (:func:`trigger_ids`), read from the
+    Doc's arrays (no Token objects); :func:`trigger_type` tells which of them trigger in their sentence."""
+    strings = doc.vocab.strings
+    orths, lemmas = doc.to_array([ORTH, LEMMA]).T.tolist()
+    return [i for i, (orth, lemma) in enumerate(zip(orths, lemmas)) if trigger_ids(orth, lemma, strings)]
+
+
+def trigger_type(token: Token, sentence: Span, lowers: list[str] | None = None) -> str | None:
+    """The event type a token triggers in its sentence, or None. ``lowers``, when given, are the
+    lower-cased words of the sentence (read once for all its tokens)."""
+    found = trigger_ids(token.orth, token.lemma, token.doc.vocab.strings)
     if found is None:
         return None
     kind, requires = found
@@ -218,12 +236,15 @@ class MeetingExtractor:
         events: list[Event] = []
         sentences = list(_sentences(doc))
         index = SentenceIndex.build(doc, sentences)
+        trigger_at = trigger_words(doc)
+        lowers = token_texts(doc, LOWER)
         for number, sentence in enumerate(sentences):
-            tokens = list(sentence)
-            lowers = [t.lower_ for t in tokens]
-            triggers = [(t, kind) for t in tokens if (kind := trigger_type(t, sentence, lowers)) and t.i not in quoted]
+            sentence_lowers = lowers[sentence.start : sentence.end]
+            candidates = trigger_at[bisect_left(trigger_at, sentence.start) : bisect_left(trigger_at, sentence.end)]
+            triggers = [(t, kind) for t in map(doc.__getitem__, candidates)
+                        if (kind := trigger_type(t, sentence, sentence_lowers)) and t.i not in quoted]
             recent = [e for e in events if number - e.position <= 2]
-            words = set(lowers)
+            words = set(sentence_lowers)
             if triggers:
                 self._read_mention(doc, sentence, words, triggers, quoted, events, index, number)
                 continue

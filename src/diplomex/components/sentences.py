@@ -14,6 +14,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..tokentexts import token_texts
+
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSERS = frozenset({"“", "”", "\"", "«", "»", "‘", "’", "'", ")", "]"})
 OPENERS = frozenset({"„", "“", "\"", "»", "«", "‚", "‘", "(", "[", "-", "–"})
@@ -53,7 +55,7 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         # One array write: setting Token.is_sent_start token by token re-checks the whole Doc each time.
-        starts = sentence_starts([t.text for t in doc])
+        starts = sentence_starts(token_texts(doc))
         values = numpy.where(starts, 1, -1).astype("int64").astype("uint64")
         doc.from_array([SENT_START], values.reshape(-1, 1))
         return doc
