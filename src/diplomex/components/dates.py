@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from diplomex import extensions, hygiene, timex
 from diplomex.records import DateMention
+from diplomex.tokentexts import token_texts
 
 if not Span.has_extension("timex"):
     Span.set_extension("timex", default=None)
@@ -62,11 +63,12 @@ class DatesComponent:
         spans = []
         use_morph = doc.has_annotation("MORPH")
         text = hygiene.doc_text(doc)
+        texts = token_texts(doc)
         for sent in _sentences(doc):
             candidates = timex.find(text[sent.start_char : sent.end_char])
             if not candidates:
                 continue
-            words = [t.text for t in sent]
+            words = texts[sent.start : sent.end]
             tenses = _token_tenses(sent, words, use_morph)
             breaks = _clause_breaks(words)
             for cand in candidates:

@@ -1230,22 +1230,22 @@ DATELINE_DASHES = frozenset({"-", "–", "—", ":"})
 def _dateline(doc: Doc) -> tuple[gazetteer.Place, int] | None:
     """The city of a dateline opening a line near the top, and the character offset where the
     dateline ends: "WIEN (APA) -", "Berlin/Wien (dpa) –", "Bern. –" (the first city is the one filed from)."""
-    head = list(doc[:80])  # one Token per word, not two
-    for i, token in enumerate(head):
-        if i > 0 and "\n" not in head[i - 1].text_with_ws:
+    words = token_texts(doc)
+    for i in range(min(80, len(words))):
+        if i > 0 and "\n" not in words[i - 1]:
             continue
-        place = _city(token.text)
+        place = _city(words[i])
         j = i + 1
-        while place is not None and j + 1 < len(doc) and doc[j].text == "/" and _city(doc[j + 1].text):
+        while place is not None and j + 1 < len(words) and words[j] == "/" and _city(words[j + 1]):
             j += 2
-        if place is None or j >= len(doc):
+        if place is None or j >= len(words):
             continue
-        if doc[j].text == ".":
+        if words[j] == ".":
             j += 1
-        if j < len(doc) and doc[j].text == "(":
-            close = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), None)
+        if j < len(words) and words[j] == "(":
+            close = next((k for k in range(j + 1, min(j + 6, len(words))) if words[k] == ")"), None)
             j = close + 1 if close is not None else j
-        if j < len(doc) and doc[j].text in DATELINE_DASHES:
+        if j < len(words) and words[j] in DATELINE_DASHES:
             return place, doc[j].idx + 1
     return None
 
