@@ -381,9 +381,10 @@ def test_guards_skip_only_patterns_that_cannot_match():
 
 
 def test_guard_words_are_found_where_they_overlap_or_nest():
-    """One regex pass finds every guard word a text contains, also inside or across others ("Sonntags", "Vortag")."""
+    """Every guard word a text contains is found, also inside or across others ("Sonntags", "Vortag"),
+    and those of several words ("Tag der Arbeit", not over a line break)."""
     words = {word for _, guard in timex._guards().values() for word in guard}
-    for text in GUARD_EXAMPLES + ["Am Sonntagsgipfel und am Vortag, 1990er-Jahre, Jh. 19"]:
+    for text in GUARD_EXAMPLES + ["Am Sonntagsgipfel und am Vortag, 1990er-Jahre, Jh. 19", "Zum Tag der Arbeit, nicht am Tag der\nDeutschen Einheit"]:
         lowered = text.lower()
         assert timex._guard_words_in(lowered) == {word for word in words if word in lowered}, text
 

@@ -306,18 +306,41 @@ def _guarded_patterns() -> tuple[tuple[str, re.Pattern, bool, frozenset[str]], .
     return tuple((family, pattern, guards[family][0], frozenset(guards[family][1])) for family, pattern in _patterns())
 
 
+_CHUNK_GUARDS: dict[str, frozenset[str]] = {}  # a chunk of text without whitespace -> its guard words
+MAX_CHUNKS = 200_000
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 def _guard_words_in(lowered: str) -> frozenset[str]:
-    """The guard words (see :func:`_guards`) that the lower-cased ``lowered`` contains, read in one
-    regex pass: the longest guard word at each position, and the guard words it starts with."""
-    longest, starts_with = _guard_finder()
-    return frozenset().union(*map(starts_with.__getitem__, longest.findall(lowered)))
+    """The guard words (see :func:`_guards`) that the lower-cased ``lowered`` contains: those within
+    each of its whitespace-separated chunks (read once per distinct chunk), and those with a space."""
+    chunks = lowered.split()
+    try:
+        found = frozenset().union(*map(_CHUNK_GUARDS.__getitem__, chunks))
+    except KeyError:
+        if len(_CHUNK_GUARDS) > MAX_CHUNKS:
+            _CHUNK_GUARDS.clear()
+        _CHUNK_GUARDS.update((chunk, _chunk_guard_words(chunk)) for chunk in chunks if chunk not in _CHUNK_GUARDS)
+        found = frozenset().union(*map(_CHUNK_GUARDS.__getitem__, chunks))
+    spaced = [word for word in _guard_finder()[2] if word in lowered]
+    return found.union(spaced) if spaced else found
+
+
+def _chunk_guard_words(chunk: str) -> frozenset[str]:
+    """The guard words without a space within ``chunk``, read in one regex pass: the longest guard
+    word at each position, and the guard words it starts with."""
+    longest, starts_with, _ = _guard_finder()
+    return frozenset().union(*map(starts_with.__getitem__, longest.findall(chunk))) or _NO_WORDS
 
 
 @lru_cache(maxsize=1)
-def _guard_finder() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
-    """(a pattern finding the longest guard word at each position, guard word → the guard words it starts with)."""
+def _guard_finder() -> tuple[re.Pattern, dict[str, frozenset[str]], tuple[str, ...]]:
+    """(a pattern finding the longest guard word without a space at each position, such a guard
+    word → the guard words it starts with, the guard words with a space)."""
     words = {word for _, words in _guards().values() for word in words}
-    return re.compile("(?=(" + trie_pattern(words) + "))"), {w: frozenset(p for p in words if w.startswith(p)) for w in words}
+    plain = {word for word in words if " " not in word}
+    pattern = re.compile("(?=(" + trie_pattern(plain) + "))")
+    return pattern, {w: frozenset(p for p in plain if w.startswith(p)) for w in plain}, tuple(sorted(words - plain))
 
 
 def trie_pattern(words: Iterable[str]) -> str:
