@@ -352,7 +352,8 @@ def is_quotation(text: str, quoted: Quoted) -> bool:
 
 # --- speakers -------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’-]|\.(?![A-ZÄÖÜ][a-zäöüß]{2}))*(?<!\.)|[^\w\s]")  # "Papst.Der": two words
+# A word (periods inside, not at its end, nor before a capitalised word: "Papst.Der" is two words) or a mark.
+_TOKEN = re.compile(r"[^\W_][\w'’-]*(?:\.(?![A-ZÄÖÜ][a-zäöüß]{2})[\w'’-]*)*(?<!\.)|[^\w\s]")
 _DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen".split())
 _PARTICLES = frozenset("von van der den de da di du del la le al el bin ibn zu ten ter".split())
 _PRONOUNS = frozenset(("er", "sie"))
@@ -381,7 +382,14 @@ class Mention:
 
 def _scan_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """The word and punctuation tokens of text[lo:hi] with their offsets in ``text``."""
-    return [(lo + m.start(), lo + m.end(), m.group()) for m in _TOKEN.finditer(text[lo:hi])]
+    part = text[lo:hi]
+    toks = []
+    end = 0
+    for word in _TOKEN.findall(part):
+        start = part.find(word, end)  # only whitespace and underscores lie between two tokens
+        end = start + len(word)
+        toks.append((lo + start, lo + end, word))
+    return toks
 
 
 @lru_cache(maxsize=8)
@@ -1308,24 +1316,20 @@ def person_mentions(text: str) -> list[Mention]:
     Lawrow") and runs of two or more name words ("Saddam Hussein")."""
     out: list[Mention] = []
     toks = _text_tokens(text)[0]
-    k = 0
-    while k < len(toks):
-        start, _, word = toks[k]
-        if not word[:1].isupper():  # neither a title nor the start of a name run
-            k += 1
+    resume = 0  # after the last name run
+    for k in [k for k, tok in enumerate(toks) if tok[2][:1].isupper()]:  # titles and name runs start so
+        if k < resume:
             continue
+        start, _, word = toks[k]
         if is_title(word):
             mention = parse_speaker(text, start, limit=120)
             if mention and mention.kind == "person":
                 out.append(mention)
-            k += 1
             continue
         end = _name_run(toks, k)
         if end - k >= 2 and not any(is_institution(t[2]) for t in toks[k:end]):
             out.append(Mention(start, toks[end - 1][1], "person"))
-            k = end
-        else:
-            k += 1
+            resume = end
     return sorted(set(out), key=lambda m: m.start)
 
 
