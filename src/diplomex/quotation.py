@@ -1260,7 +1260,10 @@ _TRAILING_NAME = re.compile(r"((?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]
 
 def _name_before_parenthesis(text: str, open_at: int, known: frozenset[str]) -> Mention | None:
     """"Mohammed ElBaradei („Mir fällt …“)": a quote in parentheses right after a person's name."""
-    match = _TRAILING_NAME.search(text[max(0, open_at - 80) : open_at])
+    lead = text[max(0, open_at - 80) : open_at]
+    if not lead.rstrip().endswith("("):
+        return None  # the pattern cannot match: a cheap test first (its search tries every position)
+    match = _TRAILING_NAME.search(lead)
     if match is None:
         return None
     lo = max(0, open_at - 80) + match.start(1)
