@@ -19,6 +19,16 @@ def test_a_changed_doc_is_read_anew():
     assert token_texts(doc) == ["Angela Merkel", "traf", "Emmanuel", "Macron", "."]
 
 
+def test_a_doc_retokenized_to_as_many_tokens_is_read_anew():
+    doc = spacy.blank("de")("Angela Merkel traf Emmanuel Macron.")
+    assert token_texts(doc)[-2:] == ["Macron", "."]
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+    with doc.retokenize() as retokenizer:
+        retokenizer.split(doc[2], ["Emma", "nuel"], heads=[(doc[2], 1), doc[1]])
+    assert token_texts(doc) == ["Angela Merkel", "traf", "Emma", "nuel", "Macron", "."]
+
+
 def test_only_the_last_docs_are_kept():
     nlp = spacy.blank("de")
     for i in range(tokentexts.RECENT_DOCS + 3):

@@ -8,25 +8,26 @@ call returns a new list).
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
 _STRINGS: dict[int, str] = {}  # string hash -> string (hashes are the same in every vocab)
 MAX_CACHED = 200_000
-_RECENT: dict[bytes, tuple[str, ...]] = {}  # the hashes of a Doc's tokens (as bytes) -> their strings
+_RECENT: dict[tuple[int, int], tuple[Doc, bytes, tuple[str, ...]]] = {}  # (id of a Doc, attr) -> (the Doc, its token offsets, the strings)
 RECENT_DOCS = 4  # kept at most
 
 
 def token_texts(doc: Doc, attr: int = ORTH) -> list[str]:
-    """The string attribute ``attr`` (ORTH: the text, LOWER, LEMMA, …) of every token of ``doc``."""
-    hashes = doc.to_array(attr)
-    key = hashes.tobytes()
-    texts = _RECENT.get(key)
-    if texts is None:
+    """The string attribute ``attr`` (ORTH: the text, LOWER, LEMMA, …) of every token of ``doc``.
+    The strings kept for ``doc`` are used while its tokens start where they did (not after a
+    retokenization)."""
+    offsets = doc.to_array(IDX).tobytes()  # cheaper than the strings' hashes: no lexeme is read
+    kept = _RECENT.get((id(doc), attr))
+    if kept is None or kept[0] is not doc or kept[1] != offsets:
         if len(_RECENT) >= RECENT_DOCS:
             _RECENT.clear()
-        texts = _RECENT[key] = _strings(hashes.tolist(), doc)
-    return list(texts)
+        kept = _RECENT[id(doc), attr] = (doc, offsets, _strings(doc.to_array(attr).tolist(), doc))
+    return list(kept[2])
 
 
 def _strings(hashes: list[int], doc: Doc) -> tuple[str, ...]:
