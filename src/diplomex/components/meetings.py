@@ -37,7 +37,7 @@ from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
@@ -237,7 +237,7 @@ class MeetingExtractor:
         sentences = list(_sentences(doc))
         index = SentenceIndex.build(doc, sentences)
         trigger_at = trigger_words(doc)
-        lowers = token_texts(doc, LOWER)
+        lowers = [word.lower() for word in token_texts(doc)]  # the texts are kept from the lexicon: cheaper than LOWER
         for number, sentence in enumerate(sentences):
             sentence_lowers = lowers[sentence.start : sentence.end]
             candidates = trigger_at[bisect_left(trigger_at, sentence.start) : bisect_left(trigger_at, sentence.end)]
