@@ -37,6 +37,7 @@ from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy
 from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.strings import StringStore
@@ -124,13 +125,14 @@ def trigger_entry(word: str, lemma: str) -> tuple[str, str] | None:
     return None if found is None or found[0] == "none" else found
 
 
-_TRIGGER_IDS: dict[tuple[int, int], tuple[str, str] | None] = {}
+_TRIGGER_IDS: dict[bytes, tuple[str, str] | None] = {}  # the string hashes of a word and its lemma (16 bytes) -> its entry
+_PAIR = numpy.dtype("V16")  # a row of two string hashes as one value
 
 
 def trigger_ids(orth: int, lemma: int, strings: StringStore) -> tuple[str, str] | None:
     """:func:`trigger_entry` of a word and its lemma given by their string hashes (the same in every
     vocab, cheaper than the strings)."""
-    key = (orth, lemma)
+    key = numpy.array([orth, lemma], dtype=numpy.uint64).tobytes()
     found = _TRIGGER_IDS.get(key, False)
     if found is False:
         if len(_TRIGGER_IDS) > 200_000:
@@ -141,10 +143,15 @@ def trigger_ids(orth: int, lemma: int, strings: StringStore) -> tuple[str, str] 
 
 def trigger_words(doc: Doc) -> list[int]:
     """Indices of the tokens whose word or lemma is a trigger (:func:`trigger_ids`), read from the
-    Doc's arrays (no Token objects); :func:`trigger_type` tells which of them trigger in their sentence."""
+    Doc's arrays (no Token objects); :func:`trigger_type` tells which of them trigger in their sentence.
+    Each token's two hashes are looked up as one bytes object (a tuple of two ints costs more)."""
     strings = doc.vocab.strings
-    orths, lemmas = doc.to_array([ORTH, LEMMA]).T.tolist()
-    return [i for i, (orth, lemma) in enumerate(zip(orths, lemmas)) if trigger_ids(orth, lemma, strings)]
+    pairs = doc.to_array([ORTH, LEMMA])
+    keys = pairs.view(_PAIR).ravel().tolist()
+    get = _TRIGGER_IDS.get
+    # found: the entry (None: no trigger), False: not looked up yet
+    return [i for i, key in enumerate(keys)
+            if (found := get(key, False)) or found is False and trigger_ids(*pairs[i].tolist(), strings)]
 
 
 def trigger_type(token: Token, sentence: Span, lowers: list[str] | None = None) -> str | None:
