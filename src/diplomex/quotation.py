@@ -229,18 +229,26 @@ def preceded_by_name_noun(text: str, start: int) -> bool:
     """The quoted phrase follows a noun that introduces names or titles (Zeitung, Operation, …), maybe
     with a colon when no speech verb precedes ("(Motto: „…“)", not "sagte er dem Magazin: „…“")."""
     left = text[max(0, start - 40) : start - 1].rstrip()
-    if left.endswith(":") and _verb_at(text, _sentence_start(text, start), start - 1) is None:
-        left = left[:-1]
+    colon = left.endswith(":")
+    left = left[:-1] if colon else left
     before = words(left)
     if not before or not left.endswith(before[-1]) or not left[-1:].isalnum():
         return False  # punctuation between the noun and the mark: "… unter Vertrag. „Ich …“"
     last = before[-1].lower().rstrip(".")
-    return last.endswith(_name_nouns()) and before[-1][0].isupper()
+    if not (last.endswith(_name_nouns()) and before[-1][0].isupper()):
+        return False
+    return not colon or _verb_at(text, _sentence_start(text, start), start - 1) is None  # (the costly test last)
+
+
+@lru_cache(maxsize=1)
+def _speech_cues() -> frozenset[str]:
+    """Speech verbs and quote cue words, lower case."""
+    return _speech_verbs() | _lower_set("quote_cue_words.txt")
 
 
 def has_speech_context(text: str, start: int, end: int) -> bool:
     """A speech verb or quote cue occurs in the sentence around the quote."""
-    cues = _speech_verbs() | _lower_set("quote_cue_words.txt")
+    cues = _speech_cues()
     context = words(_clause_before(text, start - 1)) + words(_clause_after(text, end + 1))
     return any(w.lower() in cues or w.lower().rstrip(".") in cues for w in context)  # "… sieht."
 
