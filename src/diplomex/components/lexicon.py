@@ -737,7 +737,8 @@ class LexiconLayer:
         ents = _add_free(ents, persons)
         ents = [_with_surname_particles(e, words) for e in ents]
         ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces, capitalised))
-        doc.ents = ents = filter_spans(ents)
+        ents = filter_spans(ents)
+        doc.set_ents(ents)  # what the ents setter does, without building every Span anew
         self._annotate_people(doc, [e for e in ents if e.label_ == "PER"], words)
         return doc
 
