@@ -29,6 +29,18 @@ def test_a_doc_retokenized_to_as_many_tokens_is_read_anew():
     assert token_texts(doc) == ["Angela Merkel", "traf", "Emma", "nuel", "Macron", "."]
 
 
+def test_docs_are_not_kept_alive():
+    import gc
+    import weakref
+
+    doc = spacy.blank("de")("Gipfel in Genf")
+    token_texts(doc)
+    alive = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert alive() is None
+
+
 def test_only_the_last_docs_are_kept():
     nlp = spacy.blank("de")
     for i in range(tokentexts.RECENT_DOCS + 3):

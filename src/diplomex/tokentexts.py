@@ -8,12 +8,15 @@ call returns a new list).
 
 from __future__ import annotations
 
+import weakref
+
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
 _STRINGS: dict[int, str] = {}  # string hash -> string (hashes are the same in every vocab)
 MAX_CACHED = 200_000
-_RECENT: dict[tuple[int, int], tuple[Doc, bytes, tuple[str, ...]]] = {}  # (id of a Doc, attr) -> (the Doc, its token offsets, the strings)
+# (id of a Doc, attr) -> (a weak reference to the Doc: it is not kept alive, its token offsets, the strings)
+_RECENT: dict[tuple[int, int], tuple[weakref.ref, bytes, tuple[str, ...]]] = {}
 RECENT_DOCS = 4  # kept at most
 
 
@@ -23,10 +26,10 @@ def token_texts(doc: Doc, attr: int = ORTH) -> list[str]:
     retokenization)."""
     offsets = doc.to_array(IDX).tobytes()  # cheaper than the strings' hashes: no lexeme is read
     kept = _RECENT.get((id(doc), attr))
-    if kept is None or kept[0] is not doc or kept[1] != offsets:
+    if kept is None or kept[0]() is not doc or kept[1] != offsets:
         if len(_RECENT) >= RECENT_DOCS:
             _RECENT.clear()
-        kept = _RECENT[id(doc), attr] = (doc, offsets, _strings(doc.to_array(attr).tolist(), doc))
+        kept = _RECENT[id(doc), attr] = (weakref.ref(doc), offsets, _strings(doc.to_array(attr).tolist(), doc))
     return list(kept[2])
 
 
