@@ -22,6 +22,17 @@ def only(quote_nlp, text):
     ("Die Veranstalter sprachen von einem „großen Erfolg für die ganze Region“.", "Die Veranstalter"),
     ("„Die Lage ist unübersichtlich“, sagte ein Reporter des Senders Radio Nord.", "ein Reporter des Senders Radio Nord"),
     ("Nach Aussagen einer Anwohnerin war der Lärm „kaum auszuhalten“.", "einer Anwohnerin"),
+    ("„Die Morde hätten verhindert werden können“, so die Vorwürfe der Anwältin.", "die Vorwürfe der Anwältin"),
+    # groups, by a quantifier or a partitive "einer der"
+    ("Einer der beteiligten Feuerwehrleute sagte: „So etwas habe ich noch nie gesehen.“", "Einer der beteiligten Feuerwehrleute"),
+    ("Einige Demonstranten riefen: „Wir wollen Neuwahlen!“", "Einige Demonstranten"),
+    ("Beide Seiten erklärten, man wolle „alle Truppen“ abziehen.", "Beide Seiten"),
+    # documents without an author
+    ("„Die Grenze bleibt geschlossen“, heißt es in dem Schreiben.", "dem Schreiben"),
+    ("Auf der Homepage heißt es dazu: „Der Eintritt ist frei.“", "der Homepage"),
+    ("Im Abschlussbericht hieß es knapp: „Die Ursache bleibt unklar.“", "Abschlussbericht"),
+    ("In einer Erklärung der Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
+     "einer Erklärung der Außenminister"),
 ])
 def test_a_nameless_speaker_is_described_not_named(quote_nlp, text, mention):
     q = only(quote_nlp, text)
@@ -51,17 +62,6 @@ def test_a_quote_continuing_a_speaker_keeps_the_first_mention(quote_nlp):
 def test_a_described_speaker_does_not_hide_a_name_after_the_verb(quote_nlp):
     q = only(quote_nlp, "Der Zeitung sagte der Abgeordnete Jonas Keller: „Wir lehnen den Entwurf ab.“")
     assert q.speaker == "Jonas Keller" and q.speaker_mention == "Jonas Keller"
-
-
-@pytest.mark.parametrize("text, mention", [
-    ("„Die Grenze bleibt geschlossen“, heißt es in dem Schreiben.", "dem Schreiben"),
-    ("Auf der Homepage heißt es dazu: „Der Eintritt ist frei.“", "der Homepage"),
-    ("Im Abschlussbericht hieß es knapp: „Die Ursache bleibt unklar.“", "Abschlussbericht"),
-])
-def test_a_document_without_author_is_the_mention(quote_nlp, text, mention):
-    q = only(quote_nlp, text)
-    assert q.speaker is None
-    assert q.speaker_mention == mention and q.mention_kind == "description"
 
 
 @pytest.mark.parametrize("text", [
@@ -191,16 +191,6 @@ def test_a_role_without_a_name_names_no_one(quote_nlp, text, mention):
     assert q.speaker is None and q.speaker_mention == mention
 
 
-@pytest.mark.parametrize("text, mention", [
-    ("Einer der beteiligten Feuerwehrleute sagte: „So etwas habe ich noch nie gesehen.“", "Einer der beteiligten Feuerwehrleute"),
-    ("Einige Demonstranten riefen: „Wir wollen Neuwahlen!“", "Einige Demonstranten"),
-    ("Beide Seiten erklärten, man wolle „alle Truppen“ abziehen.", "Beide Seiten"),
-])
-def test_a_quantified_group_is_described(quote_nlp, text, mention):
-    q = only(quote_nlp, text)
-    assert q.speaker is None and q.speaker_mention == mention and q.mention_kind == "description"
-
-
 def test_a_spokeswoman_of_a_body_is_not_a_quantified_group(quote_nlp):
     q = only(quote_nlp, "Die Lage sei „weiterhin angespannt“, so eine Sprecherin der Heilsarmee.")
     assert q.speaker == "Heilsarmee" and q.speaker_kind == "organisation"
@@ -212,15 +202,6 @@ def test_a_spokeswoman_of_a_body_is_not_a_quantified_group(quote_nlp):
 ])
 def test_a_medium_named_in_marks_after_its_article(quote_nlp, text, speaker):
     assert only(quote_nlp, text).speaker == speaker
-
-
-@pytest.mark.parametrize("text, mention", [
-    ("In einer Erklärung der Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
-     "einer Erklärung der Außenminister"),
-])
-def test_geheissen_names_the_document(quote_nlp, text, mention):
-    q = only(quote_nlp, text)
-    assert q.speaker is None and q.speaker_mention == mention
 
 
 def test_a_proposal_of_a_named_person_is_theirs(quote_nlp):
@@ -247,11 +228,6 @@ def test_speaker_across_commas_and_clauses(quote_nlp, text, speaker):
 def test_a_genitive_attribute_is_no_acting_body(quote_nlp):
     text = "Demonstranten zogen vor den Sitz der Hongkonger Verwaltung und skandierten Sprüche wie „Gefälschte Demokratie“."
     assert only(quote_nlp, text).speaker is None
-
-
-def test_a_statement_noun_is_the_mention(quote_nlp):
-    q = only(quote_nlp, "„Die Morde hätten verhindert werden können“, so die Vorwürfe der Anwältin.")
-    assert q.speaker is None and q.speaker_mention == "die Vorwürfe der Anwältin"
 
 
 @pytest.mark.parametrize("text, speaker", [
