@@ -381,11 +381,16 @@ def test_guards_skip_only_patterns_that_cannot_match():
 
 
 def test_guard_words_are_found_where_they_overlap_or_nest():
-    """One regex pass finds every guard word a text contains, also inside or across others ("Sonntags", "Vortag")."""
+    """Every guard word a text contains is found, also inside or across others ("Sonntags", "Vortag"),
+    those of several words ("Tag der Arbeit", not over a line break), and those marked "^" where a
+    whitespace-separated chunk starts with them ("Jahr", not "Vorjahr")."""
     words = {word for _, guard in timex._guards().values() for word in guard}
-    for text in GUARD_EXAMPLES + ["Am Sonntagsgipfel und am Vortag, 1990er-Jahre, Jh. 19"]:
+    for text in GUARD_EXAMPLES + ["Am Sonntagsgipfel und am Vortag, 1990er-Jahre, Jh. 19", "Zum Tag der Arbeit, nicht am Tag der\nDeutschen Einheit",
+                                  "Im Vorjahr\tJahre später"]:
         lowered = text.lower()
-        assert timex._guard_words_in(lowered) == {word for word in words if word in lowered}, text
+        expected = {word for word in words if word[0] != "^" and word in lowered}
+        expected |= {word for word in words if word[0] == "^" and any(chunk.startswith(word[1:]) for chunk in lowered.split())}
+        assert timex._guard_words_in(lowered) & words == expected, text
 
 
 def test_trie_pattern_matches_the_longest_word_at_a_position():

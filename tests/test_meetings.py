@@ -441,3 +441,11 @@ def test_agreeing_to_meet_again_is_a_follow_up(agreement):
     text = "Bundeskanzlerin Marta Keller hat mit dem japanischen Regierungschef Kenji Sato telefoniert. " + agreement
     (m,) = meetings(text)
     assert (m.type, m.follow_up) == ("call", True)
+
+
+def test_trigger_words_are_the_tokens_whose_word_or_lemma_is_listed(annotate):
+    from diplomex.components.meetings import trigger_entry, trigger_words
+
+    doc = annotate("Nach dem Gipfel trafen sich die Außenminister zu Gesprächen. Das Treffen dauerte zwei Stunden.")
+    expected = [t.i for t in doc if trigger_entry(t.text, t.lemma_)]
+    assert expected and trigger_words(doc) == expected == trigger_words(doc)  # (the second time from the cache)

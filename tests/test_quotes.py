@@ -461,6 +461,15 @@ def test_tokens_cut_from_the_whole_text_match_a_fresh_tokenisation(text, data):
     assert _tokens(text, lo, hi) == _scan_tokens(text, lo, hi)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ÄPr.-’'„“,:1_\n\u0301", max_size=40), st.integers(-3, 3))
+def test_scanned_tokens_lie_where_the_token_pattern_matches(text, lo):
+    from diplomex.quotation import _TOKEN, _scan_tokens
+
+    part = text[lo:]
+    assert _scan_tokens(text, lo, len(text)) == [(lo + m.start(), lo + m.end(), m.group()) for m in _TOKEN.finditer(part)]
+
+
 def test_quotes_of_uses_the_text_it_is_given(quote_nlp):
     doc = quote_nlp("„Wir bleiben im Gespräch“, sagte Außenministerin Jana Lindqvist in Wien.")
     given = quotes_of(doc, text=doc.text)

@@ -93,7 +93,7 @@ def build_record(doc: Doc, id: str | None = None, title: str | None = None, warn
     warnings = list(warnings) + hygiene.doc_warnings(doc, text)
     ents = doc.ents  # each read builds every entity Span anew
     mentions = [e for e in ents if e.label_ == "PER" and not _in_credit_line(e, text)]
-    surfaces = _surface_forms(mentions)
+    surfaces = _surface_forms(mentions, text)
     canonical = canonicalize(list(surfaces.values()) + [m._.known_as for m in mentions if m._.known_as])
     people = _people(mentions, surfaces, canonical)
     by_offsets = {key: canonical[surface] for key, surface in surfaces.items()}
@@ -116,14 +116,15 @@ def _in_credit_line(span: Span, text: str) -> bool:
     return text[line_start : span.start_char].lstrip().startswith(CREDIT_MARKERS)
 
 
-def _surface_forms(mentions: list[Span]) -> dict[tuple[int, int], str]:
-    """Each person mention's name as written, without a genitive ending when the article also has
-    the bare form ("Junckers" → "Juncker")."""
-    words = {word for m in mentions for word in m.text.split()}
+def _surface_forms(mentions: list[Span], text: str) -> dict[tuple[int, int], str]:
+    """Each person mention's name as written (in ``text``, the Doc's), without a genitive ending when
+    the article also has the bare form ("Junckers" → "Juncker")."""
+    written = {(m.start_char, m.end_char): text[m.start_char : m.end_char] for m in mentions}
+    words = {word for name in written.values() for word in name.split()}
     forms = {}
-    for mention in mentions:
-        head, space, last = mention.text.rpartition(" ")
-        forms[(mention.start_char, mention.end_char)] = head + space + genitive_base(last, words)
+    for offsets, name in written.items():
+        head, space, last = name.rpartition(" ")
+        forms[offsets] = head + space + genitive_base(last, words)
     return forms
 
 
@@ -181,11 +182,12 @@ def _locations(doc: Doc, text: str, ents: tuple[Span, ...]) -> tuple[Location, .
     for ent in ents:
         if ent.label_ != "LOC" or _in_credit_line(ent, text) or ent.start in in_roles:
             continue
-        place = gazetteer.lookup_place(ent.text)
-        name = gazetteer.base_form(ent.text, "place") or ent.text
+        written = text[ent.start_char : ent.end_char]
+        place = gazetteer.lookup_place(written)
+        name = gazetteer.base_form(written, "place") or written
         if name not in found:
             found[name] = Location(
-                text=ent.text,
+                text=written,
                 name=name,
                 kind=place.kind if place else "unknown",
                 country=place.country if place else None,

@@ -25,12 +25,10 @@ from collections import Counter
 from functools import lru_cache
 from html.parser import HTMLParser
 
-import numpy
-from spacy.attrs import IS_ALPHA, LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from . import lexicons
+from .tokentexts import token_texts
 
 MAX_TEXT_LENGTH = 1_000_000
 """Longest accepted text in characters after cleaning (spaCy's own default ``nlp.max_length``)."""
@@ -206,23 +204,9 @@ def looks_german(words: list[str]) -> bool:
 
 
 def doc_looks_german(doc: Doc) -> bool:
-    """:func:`looks_german` on the alphabetic tokens of a Doc, read from its arrays (no Token objects)."""
-    lowers, alpha = doc.to_array([LOWER, IS_ALPHA]).T
-    words = lowers[alpha == 1]
-    ids, languages = _function_word_ids()
-    listed = ids[numpy.searchsorted(ids, words) % len(ids)] == words  # (past the last: wraps to the first)
-    hits: Counter[str] = Counter()
-    for word, count in Counter(words[listed].tolist()).items():
-        for language in languages[word]:
-            hits[language] += count
-    return _german_by_hits(hits, len(words))
-
-
-@lru_cache(maxsize=1)
-def _function_word_ids() -> tuple[numpy.ndarray, dict[int, tuple[str, ...]]]:
-    """(the sorted string hashes of the function words, hash -> the word's languages)."""
-    languages = {hash_string(word): found for word, found in _function_words().items()}
-    return numpy.array(sorted(languages), dtype="uint64"), languages
+    """:func:`looks_german` on the alphabetic tokens of a Doc (their texts as the components keep them:
+    no Token objects, no lexeme read)."""
+    return looks_german([word for word in token_texts(doc) if word.isalpha()])
 
 
 def _german_by_hits(hits: Counter[str], n_words: int) -> bool:

@@ -229,18 +229,26 @@ def preceded_by_name_noun(text: str, start: int) -> bool:
     """The quoted phrase follows a noun that introduces names or titles (Zeitung, Operation, …), maybe
     with a colon when no speech verb precedes ("(Motto: „…“)", not "sagte er dem Magazin: „…“")."""
     left = text[max(0, start - 40) : start - 1].rstrip()
-    if left.endswith(":") and _verb_at(text, _sentence_start(text, start), start - 1) is None:
-        left = left[:-1]
+    colon = left.endswith(":")
+    left = left[:-1] if colon else left
     before = words(left)
     if not before or not left.endswith(before[-1]) or not left[-1:].isalnum():
         return False  # punctuation between the noun and the mark: "… unter Vertrag. „Ich …“"
     last = before[-1].lower().rstrip(".")
-    return last.endswith(_name_nouns()) and before[-1][0].isupper()
+    if not (last.endswith(_name_nouns()) and before[-1][0].isupper()):
+        return False
+    return not colon or _verb_at(text, _sentence_start(text, start), start - 1) is None  # (the costly test last)
+
+
+@lru_cache(maxsize=1)
+def _speech_cues() -> frozenset[str]:
+    """Speech verbs and quote cue words, lower case."""
+    return _speech_verbs() | _lower_set("quote_cue_words.txt")
 
 
 def has_speech_context(text: str, start: int, end: int) -> bool:
     """A speech verb or quote cue occurs in the sentence around the quote."""
-    cues = _speech_verbs() | _lower_set("quote_cue_words.txt")
+    cues = _speech_cues()
     context = words(_clause_before(text, start - 1)) + words(_clause_after(text, end + 1))
     return any(w.lower() in cues or w.lower().rstrip(".") in cues for w in context)  # "… sieht."
 
@@ -352,7 +360,8 @@ def is_quotation(text: str, quoted: Quoted) -> bool:
 
 # --- speakers -------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’-]|\.(?![A-ZÄÖÜ][a-zäöüß]{2}))*(?<!\.)|[^\w\s]")  # "Papst.Der": two words
+# A word (periods inside, not at its end, nor before a capitalised word: "Papst.Der" is two words) or a mark.
+_TOKEN = re.compile(r"[^\W_][\w'’-]*(?:\.(?![A-ZÄÖÜ][a-zäöüß]{2})[\w'’-]*)*(?<!\.)|[^\w\s]")
 _DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen".split())
 _PARTICLES = frozenset("von van der den de da di du del la le al el bin ibn zu ten ter".split())
 _PRONOUNS = frozenset(("er", "sie"))
@@ -381,7 +390,14 @@ class Mention:
 
 def _scan_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """The word and punctuation tokens of text[lo:hi] with their offsets in ``text``."""
-    return [(lo + m.start(), lo + m.end(), m.group()) for m in _TOKEN.finditer(text[lo:hi])]
+    part = text[lo:hi]
+    toks = []
+    end = 0
+    for word in _TOKEN.findall(part):
+        start = part.find(word, end)  # only whitespace and underscores lie between two tokens
+        end = start + len(word)
+        toks.append((lo + start, lo + end, word))
+    return toks
 
 
 @lru_cache(maxsize=8)
@@ -1252,7 +1268,10 @@ _TRAILING_NAME = re.compile(r"((?:[^\W\d_][\w.'’-]*\s+){0,3}[^\W\d_][\w.'’-]
 
 def _name_before_parenthesis(text: str, open_at: int, known: frozenset[str]) -> Mention | None:
     """"Mohammed ElBaradei („Mir fällt …“)": a quote in parentheses right after a person's name."""
-    match = _TRAILING_NAME.search(text[max(0, open_at - 80) : open_at])
+    lead = text[max(0, open_at - 80) : open_at]
+    if not lead.rstrip().endswith("("):
+        return None  # the pattern cannot match: a cheap test first (its search tries every position)
+    match = _TRAILING_NAME.search(lead)
     if match is None:
         return None
     lo = max(0, open_at - 80) + match.start(1)
@@ -1308,24 +1327,20 @@ def person_mentions(text: str) -> list[Mention]:
     Lawrow") and runs of two or more name words ("Saddam Hussein")."""
     out: list[Mention] = []
     toks = _text_tokens(text)[0]
-    k = 0
-    while k < len(toks):
-        start, _, word = toks[k]
-        if not word[:1].isupper():  # neither a title nor the start of a name run
-            k += 1
+    resume = 0  # after the last name run
+    for k in [k for k, tok in enumerate(toks) if tok[2][:1].isupper()]:  # titles and name runs start so
+        if k < resume:
             continue
+        start, _, word = toks[k]
         if is_title(word):
             mention = parse_speaker(text, start, limit=120)
             if mention and mention.kind == "person":
                 out.append(mention)
-            k += 1
             continue
         end = _name_run(toks, k)
         if end - k >= 2 and not any(is_institution(t[2]) for t in toks[k:end]):
             out.append(Mention(start, toks[end - 1][1], "person"))
-            k = end
-        else:
-            k += 1
+            resume = end
     return sorted(set(out), key=lambda m: m.start)
 
 

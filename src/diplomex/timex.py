@@ -248,10 +248,11 @@ _DIGIT = re.compile(r"\d")
 @lru_cache(maxsize=None)
 def _guards() -> dict[str, tuple[bool, tuple[str, ...]]]:
     """Per family, what every match of its pattern contains: (a digit?, one of these lower-cased
-    substrings; empty: no word needed). A text lacking either cannot match, so its scan is skipped."""
+    substrings, those marked "^" at the start of a whitespace-separated chunk (after ``\\s+`` in the
+    pattern); empty: no word needed). A text lacking either cannot match, so its scan is skipped."""
     month = tuple(r[0].lower() for r in lexicons.table("months.tsv"))
     weekday = tuple(r[0].lower() for r in lexicons.table("weekdays.tsv"))
-    unit = tuple(r[0].lower() for r in lexicons.table("time_units.tsv"))
+    unit = tuple("^" + r[0].lower() for r in lexicons.table("time_units.tsv"))
     return {
         "iso": (True, _after_digits("-")),
         "numeric": (True, _after_digits(".")),
@@ -266,15 +267,15 @@ def _guards() -> dict[str, tuple[bool, tuple[str, ...]]]:
         "weekly": (False, weekday),
         "deictic": (False, ("gestrig", "heutig", "morgig", "gestern", "heute", "morgen")),
         "dayword": (False, ("vortag", "folgetag", "tags")),
-        "sameday": (False, ("tag",)),
-        "period": (False, ("woche", "monat", "jahr", "quartal")),
-        "period_this": (False, ("woche", "monat", "jahr")),
+        "sameday": (False, ("^tag",)),
+        "period": (False, ("^woche", "^monat", "^jahr", "^quartal", "^halbjahr")),
+        "period_this": (False, ("^woche", "^monat", "^jahr")),
         "compound": (False, ("jahr", "woche", "monat")),
         "weekend": (False, ("wochenende",)),
         "offset": (False, unit),
-        "offset_post": (False, ("später", "zuvor", "danach", "vorher", "früher", "darauf")),
+        "offset_post": (False, ("^später", "^zuvor", "^danach", "^vorher", "^früher", "^darauf")),
         "duration": (False, unit),
-        "duration_bare": (False, ("tagen", "wochen", "monaten", "jahren", "jahrzehnten")),
+        "duration_bare": (False, ("^tagen", "^wochen", "^monaten", "^jahren", "^jahrzehnten")),
         "season": (False, tuple(r[0].lower() for r in lexicons.table("seasons.tsv"))),
         "holiday": (False, tuple(r[0].lower() for r in lexicons.table("holidays.tsv"))),
         "quarter": (False, ("quartal", "halbjahr", "jahreshälfte")),
@@ -306,18 +307,43 @@ def _guarded_patterns() -> tuple[tuple[str, re.Pattern, bool, frozenset[str]], .
     return tuple((family, pattern, guards[family][0], frozenset(guards[family][1])) for family, pattern in _patterns())
 
 
+_CHUNK_GUARDS: dict[str, frozenset[str]] = {}  # a chunk of text without whitespace -> its guard words
+MAX_CHUNKS = 200_000
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 def _guard_words_in(lowered: str) -> frozenset[str]:
-    """The guard words (see :func:`_guards`) that the lower-cased ``lowered`` contains, read in one
-    regex pass: the longest guard word at each position, and the guard words it starts with."""
-    longest, starts_with = _guard_finder()
-    return frozenset().union(*map(starts_with.__getitem__, longest.findall(lowered)))
+    """The guard words (see :func:`_guards`) that the lower-cased ``lowered`` contains: those within
+    each of its whitespace-separated chunks (read once per distinct chunk), and those with a space."""
+    chunks = lowered.split()
+    try:
+        found = frozenset().union(*map(_CHUNK_GUARDS.__getitem__, chunks))
+    except KeyError:
+        if len(_CHUNK_GUARDS) > MAX_CHUNKS:
+            _CHUNK_GUARDS.clear()
+        _CHUNK_GUARDS.update((chunk, _chunk_guard_words(chunk)) for chunk in chunks if chunk not in _CHUNK_GUARDS)
+        found = frozenset().union(*map(_CHUNK_GUARDS.__getitem__, chunks))
+    spaced = [word for word in _guard_finder()[2] if word in lowered]
+    return found.union(spaced) if spaced else found
+
+
+def _chunk_guard_words(chunk: str) -> frozenset[str]:
+    """The guard words without a space within ``chunk``, read in one regex pass (the longest guard
+    word at each position, and the guard words it starts with), and those at its start marked "^"."""
+    longest, starts_with, _ = _guard_finder()
+    found = frozenset().union(*map(starts_with.__getitem__, longest.findall(chunk)))
+    head = longest.match(chunk)
+    return found.union("^" + word for word in starts_with[head.group(1)]) if head else found or _NO_WORDS
 
 
 @lru_cache(maxsize=1)
-def _guard_finder() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
-    """(a pattern finding the longest guard word at each position, guard word → the guard words it starts with)."""
-    words = {word for _, words in _guards().values() for word in words}
-    return re.compile("(?=(" + trie_pattern(words) + "))"), {w: frozenset(p for p in words if w.startswith(p)) for w in words}
+def _guard_finder() -> tuple[re.Pattern, dict[str, frozenset[str]], tuple[str, ...]]:
+    """(a pattern finding the longest guard word without a space at each position, such a guard
+    word → the guard words it starts with, the guard words with a space)."""
+    words = {word.lstrip("^") for _, words in _guards().values() for word in words}
+    plain = {word for word in words if " " not in word}
+    pattern = re.compile("(?=(" + trie_pattern(plain) + "))")
+    return pattern, {w: frozenset(p for p in plain if w.startswith(p)) for w in plain}, tuple(sorted(words - plain))
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from diplomex import extensions, hygiene, timex
 from diplomex.records import DateMention
+from diplomex.tokentexts import token_texts
 
 if not Span.has_extension("timex"):
     Span.set_extension("timex", default=None)
@@ -62,11 +63,12 @@ class DatesComponent:
         spans = []
         use_morph = doc.has_annotation("MORPH")
         text = hygiene.doc_text(doc)
+        texts = token_texts(doc)
         for sent in _sentences(doc):
             candidates = timex.find(text[sent.start_char : sent.end_char])
             if not candidates:
                 continue
-            words = [t.text for t in sent]
+            words = texts[sent.start : sent.end]
             tenses = _token_tenses(sent, words, use_morph)
             breaks = _clause_breaks(words)
             for cand in candidates:
@@ -112,14 +114,16 @@ def _lead(span: Span, sent: Span) -> str | None:
 def date_mentions(doc: Doc, span_key: str = "diplomex_dates") -> list[DateMention]:
     """DateMention records for the spans of kind "date" the component wrote."""
     mentions = []
+    text = None
     for span in doc.spans.get(span_key, []):
         info = span._.timex or {}
         if info.get("kind") != "date":
             continue
         start, end = info.get("start", span.start_char), info.get("end", span.end_char)
+        text = hygiene.doc_text(doc) if text is None else text
         mentions.append(
             DateMention(
-                text=_text_between(span, start, end),
+                text=text[start:end],
                 start=start,
                 end=end,
                 value=info.get("value"),
@@ -131,13 +135,6 @@ def date_mentions(doc: Doc, span_key: str = "diplomex_dates") -> list[DateMentio
             )
         )
     return mentions
-
-
-def _text_between(span: Span, start: int, end: int) -> str:
-    """The document text from ``start`` to ``end``, read from the span when it covers them."""
-    if span.start_char <= start <= end <= span.end_char:
-        return span.text[start - span.start_char : end - span.start_char]
-    return hygiene.doc_text(span.doc)[start:end]
 
 
 def _published(doc: Doc) -> date | None:

@@ -14,12 +14,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
+import numpy
 import spacy_lookups_data
 import srsly
 
-from spacy.attrs import SPACY
+from spacy.attrs import SENT_START, SPACY
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -185,6 +187,7 @@ def ends_name(token: Token) -> bool:
     return bool(token.is_sent_start) or (token.text[:1].isupper() and token.lower_ in function_words())
 
 
+@lru_cache(maxsize=65536)
 def is_adjective(word: str) -> bool:
     """An inflected adjective before a title ("stellvertretende", "russischen", "US-amerikanische"),
     told from verbs of the same shape ("landete") by the lemma table."""
@@ -411,7 +414,7 @@ def _place_entities(doc: Doc, words: list[str], spaces: list[str], capitalised: 
         longest = _place_tokens(words[i])
         if i < end or not longest:
             continue
-        texts = phrases(words, spaces, i, longest)
+        texts = phrases(words, spaces, i, longest) if longest > 1 else [words[i]]
         for size in range(len(texts), 0, -1):
             label = gazetteer_label(texts[size - 1])
             if label:
@@ -485,8 +488,9 @@ def _person_candidates(doc: Doc, words: list[str], capitalised: list[int]) -> li
     ``capitalised``: the indices of those that can start a name (first names and roles do)."""
     found: list[Span] = []
     names = first_names()
+    heads = [i for i in capitalised if words[i] in names or is_role_word(words[i])]
     marks = [i for i, word in enumerate(words) if word in PERSON_RULE_MARKS]
-    for i in sorted(capitalised + marks):
+    for i in sorted(heads + marks):
         if i == len(words) - 1:
             break
         word = words[i]
@@ -560,17 +564,17 @@ def _apposition_role(doc: Doc, person: Span) -> Span | None:
     return None
 
 
-def _preceding_apposition_role(doc: Doc, person: Span) -> Span | None:
-    """The role before the name, set off by a comma: "Der Präsident des Europäischen Rates, António Costa"."""
-    before = role_phrase_before(doc, person.start)
+def _preceding_apposition_role(doc: Doc, person: Span, before: Span | None, words: list[str], sentence_start: int) -> Span | None:
+    """The role before the name, set off by a comma: "Der Präsident des Europäischen Rates, António Costa"
+    (``before``: the role phrase right before the name, ``words``: the Doc's token texts, ``sentence_start``:
+    the first token of the person's sentence)."""
     anchor = before.start if before is not None else person.start
-    if anchor < 2 or doc[anchor - 1].text != ",":
+    if anchor < 2 or words[anchor - 1] != ",":
         return None
-    sentence_start = person.sent.start if doc.has_annotation("SENT_START") else 0
     for start in range(anchor - 2, max(sentence_start, anchor - 12) - 1, -1):
-        if doc[start].text in {",", ";", ":"}:
+        if words[start] in {",", ";", ":"}:
             break
-        if is_role(doc[start]) and (start == sentence_start or doc[start - 1].lower_ in DETERMINERS | {"vom", "von", "zum", "beim", "mit"} or is_adjective(doc[start - 1].text)):
+        if is_role_word(words[start]) and (start == sentence_start or words[start - 1].lower() in DETERMINERS | {"vom", "von", "zum", "beim", "mit"} or is_adjective(words[start - 1])):
             phrase = role_phrase_after(doc, start)
             if phrase is not None and phrase.end == anchor - 1:
                 return phrase
@@ -598,13 +602,12 @@ def country_after_name(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _delegation_country(doc: Doc, person: Span, words: list[str]) -> str | None:
+def _delegation_country(doc: Doc, person: Span, words: list[str], sentence: tuple[int, int]) -> str | None:
     """Country of the delegation a person leads: "die US-Delegation wurde von X geleitet"
-    (``words``: the Doc's token texts)."""
-    sentence = person.sent if doc.has_annotation("SENT_START") else doc[:]
-    if LEAD_VERBS.isdisjoint(words[sentence.start : sentence.end]):
+    (``words``: the Doc's token texts, ``sentence``: the token bounds of the person's sentence)."""
+    if LEAD_VERBS.isdisjoint(words[sentence[0] : sentence[1]]):
         return None
-    for token in reversed(doc[sentence.start : person.start]):
+    for token in reversed(doc[sentence[0] : person.start]):
         if token.text.endswith("Delegation") or token.text.endswith("Delegationen"):
             country = gazetteer.country_of_prefix(token.text)
             if country is None and token.i > 0:
@@ -613,16 +616,44 @@ def _delegation_country(doc: Doc, person: Span, words: list[str]) -> str | None:
     return None
 
 
-def _strip_space(ent: Span) -> Span | None:
-    """The entity without whitespace tokens at its edges (None if nothing else is left)."""
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The indices of the tokens that start a sentence, read from the SENT_START array (``Span.sent``
+    scans the tokens for each span); without sentences the Doc is one."""
+    if not doc.has_annotation("SENT_START"):
+        return [0]
+    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    return starts if starts[:1] == [0] else [0, *starts]
+
+
+def _sentence_around(starts: list[int], i: int, length: int) -> tuple[int, int]:
+    """The token bounds of the sentence that holds token ``i`` (``starts``: see :func:`_sentence_starts`,
+    ``length``: the Doc's)."""
+    k = bisect_right(starts, i) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else length
+
+
+def _strip_space(ent: Span, words: list[str]) -> Span | None:
+    """The entity without whitespace tokens at its edges (None if nothing else is left; ``words``:
+    the Doc's token texts)."""
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].is_space:
+    while start < end and words[start].isspace():
         start += 1
-    while end > start and ent.doc[end - 1].is_space:
+    while end > start and words[end - 1].isspace():
         end -= 1
     if start == end:
         return None
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
+def _trim_title(ent: Span, words: list[str]) -> Span:
+    """An NER person that includes its title ("Außenminister Lawrow") is cut to the name (``words``:
+    the Doc's token texts)."""
+    if ent.label_ != "PER":
+        return ent
+    start = ent.start
+    while start < ent.end - 1 and (is_role_word(words[start]) or words[start].lower() in DETERMINERS or is_adjective(words[start])):
+        start += 1
+    return Span(ent.doc, start, ent.end, label="PER") if start != ent.start else ent
 
 
 def _overlaps_any(span: Span, others: list[Span]) -> bool:
@@ -653,15 +684,15 @@ def _add_free(ents: list[Span], new: list[Span]) -> list[Span]:
     return result
 
 
-def _is_noun_entity(ent: Span) -> bool:
+def _is_noun_entity(ent: Span, words: list[str]) -> bool:
     """A one-word NER place/organisation that is a German common noun and no known name
-    ("Pressemedien", "Sicherheitsgarantien"): a false positive."""
+    ("Pressemedien", "Sicherheitsgarantien"): a false positive (``words``: the Doc's token texts)."""
     return (
-        ent.label_ != "PER"
-        and len(ent) == 1
-        and is_noun_like(ent[0], base_forms=False)  # base forms would drop names ("Bundestag")
-        and gazetteer.lookup_place(ent.text) is None
-        and gazetteer.lookup_organisation(ent.text) is None
+        len(ent) == 1
+        and ent.label_ != "PER"
+        and is_noun_like_word(words[ent.start], base_forms=False)  # base forms would drop names ("Bundestag")
+        and gazetteer.lookup_place(words[ent.start]) is None
+        and gazetteer.lookup_organisation(words[ent.start]) is None
     )
 
 
@@ -693,8 +724,8 @@ class LexiconLayer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        ents = [self._trim_title(e) for e in map(_strip_space, doc.ents) if e is not None and not _is_noun_entity(e)]
         words, spaces = _words_and_spaces(doc)
+        ents = [_trim_title(e, words) for e in (_strip_space(e, words) for e in doc.ents) if e is not None and not _is_noun_entity(e, words)]
         capitalised = [i for i, word in enumerate(words) if word[:1].isupper()]
         places = _place_entities(doc, words, spaces, capitalised)
         if self.overwrite_labels:
@@ -706,18 +737,10 @@ class LexiconLayer:
         ents = _add_free(ents, persons)
         ents = [_with_surname_particles(e, words) for e in ents]
         ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces, capitalised))
-        doc.ents = ents = filter_spans(ents)
+        ents = filter_spans(ents)
+        doc.set_ents(ents)  # what the ents setter does, without building every Span anew
         self._annotate_people(doc, [e for e in ents if e.label_ == "PER"], words)
         return doc
-
-    def _trim_title(self, ent: Span) -> Span:
-        """An NER person that includes its title ("Außenminister Lawrow") is cut to the name."""
-        if ent.label_ != "PER":
-            return ent
-        start = ent.start
-        while start < ent.end - 1 and (is_role(ent.doc[start]) or ent.doc[start].lower_ in DETERMINERS or is_adjective(ent.doc[start].text)):
-            start += 1
-        return Span(ent.doc, start, ent.end, label="PER") if start != ent.start else ent
 
     def _add_known_people(self, doc: Doc, ents: list[Span], words: list[str], spaces: list[str], capitalised: list[int]) -> list[Span]:
         """Office holders from the gazetteer and repeated surnames of persons already found
@@ -738,10 +761,10 @@ class LexiconLayer:
             return text in found or text in holders
 
         for i in capitalised:
-            if i in taken:  # also the tokens of a match just made
-                continue
             word = words[i]
-            texts = phrases(words, spaces, i, max_words if word in starts else 1)
+            if i in taken or not (word in starts or word.endswith("s") and word[:-1] in starts):
+                continue  # taken (also by a match just made), or no known name (nor its genitive) starts here
+            texts = phrases(words, spaces, i, max_words) if word in starts else [word]
             for size in range(len(texts), 0, -1):
                 text = texts[size - 1]
                 if text.endswith("s") and not is_known(text) and is_known(text[:-1]):
@@ -760,10 +783,12 @@ class LexiconLayer:
         role_spans = []
         holders = office_holders() if self.use_office_holders else {}
         year = int(doc._.published[:4]) if doc._.published else None
+        starts = _sentence_starts(doc)
         for person in people:
             roles = []
+            sentence = _sentence_around(starts, person.start, len(doc))
             before = role_phrase_before(doc, person.start)
-            for phrase in (before, _preceding_apposition_role(doc, person), _apposition_role(doc, person)):
+            for phrase in (before, _preceding_apposition_role(doc, person, before, words, sentence[0]), _apposition_role(doc, person)):
                 if phrase is not None:
                     roles.append(phrase)
             role_spans += roles
@@ -772,7 +797,7 @@ class LexiconLayer:
                 or (before is not None and before.start > 0 and _genitive_country(doc[before.start - 1].text))  # "Frankreichs Präsident X"
                 or country_after_name(doc, person.end)
             )
-            lead_country = _delegation_country(doc, person, words)
+            lead_country = _delegation_country(doc, person, words, sentence)
             person._.lead = lead_country is not None
             if country is None:
                 country = lead_country

@@ -37,7 +37,8 @@ from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import LEMMA, LOWER, ORTH
+import numpy
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
@@ -124,13 +125,14 @@ def trigger_entry(word: str, lemma: str) -> tuple[str, str] | None:
     return None if found is None or found[0] == "none" else found
 
 
-_TRIGGER_IDS: dict[tuple[int, int], tuple[str, str] | None] = {}
+_TRIGGER_IDS: dict[bytes, tuple[str, str] | None] = {}  # the string hashes of a word and its lemma (16 bytes) -> its entry
+_PAIR = numpy.dtype("V16")  # a row of two string hashes as one value
 
 
 def trigger_ids(orth: int, lemma: int, strings: StringStore) -> tuple[str, str] | None:
     """:func:`trigger_entry` of a word and its lemma given by their string hashes (the same in every
     vocab, cheaper than the strings)."""
-    key = (orth, lemma)
+    key = numpy.array([orth, lemma], dtype=numpy.uint64).tobytes()
     found = _TRIGGER_IDS.get(key, False)
     if found is False:
         if len(_TRIGGER_IDS) > 200_000:
@@ -141,10 +143,15 @@ def trigger_ids(orth: int, lemma: int, strings: StringStore) -> tuple[str, str] 
 
 def trigger_words(doc: Doc) -> list[int]:
     """Indices of the tokens whose word or lemma is a trigger (:func:`trigger_ids`), read from the
-    Doc's arrays (no Token objects); :func:`trigger_type` tells which of them trigger in their sentence."""
+    Doc's arrays (no Token objects); :func:`trigger_type` tells which of them trigger in their sentence.
+    Each token's two hashes are looked up as one bytes object (a tuple of two ints costs more)."""
     strings = doc.vocab.strings
-    orths, lemmas = doc.to_array([ORTH, LEMMA]).T.tolist()
-    return [i for i, (orth, lemma) in enumerate(zip(orths, lemmas)) if trigger_ids(orth, lemma, strings)]
+    pairs = doc.to_array([ORTH, LEMMA])
+    keys = pairs.view(_PAIR).ravel().tolist()
+    get = _TRIGGER_IDS.get
+    # found: the entry (None: no trigger), False: not looked up yet
+    return [i for i, key in enumerate(keys)
+            if (found := get(key, False)) or found is False and trigger_ids(*pairs[i].tolist(), strings)]
 
 
 def trigger_type(token: Token, sentence: Span, lowers: list[str] | None = None) -> str | None:
@@ -237,7 +244,7 @@ class MeetingExtractor:
         sentences = list(_sentences(doc))
         index = SentenceIndex.build(doc, sentences)
         trigger_at = trigger_words(doc)
-        lowers = token_texts(doc, LOWER)
+        lowers = [word.lower() for word in token_texts(doc)]  # the texts are kept from the lexicon: cheaper than LOWER
         for number, sentence in enumerate(sentences):
             sentence_lowers = lowers[sentence.start : sentence.end]
             candidates = trigger_at[bisect_left(trigger_at, sentence.start) : bisect_left(trigger_at, sentence.end)]
@@ -1230,22 +1237,22 @@ DATELINE_DASHES = frozenset({"-", "–", "—", ":"})
 def _dateline(doc: Doc) -> tuple[gazetteer.Place, int] | None:
     """The city of a dateline opening a line near the top, and the character offset where the
     dateline ends: "WIEN (APA) -", "Berlin/Wien (dpa) –", "Bern. –" (the first city is the one filed from)."""
-    head = list(doc[:80])  # one Token per word, not two
-    for i, token in enumerate(head):
-        if i > 0 and "\n" not in head[i - 1].text_with_ws:
+    words = token_texts(doc)
+    for i in range(min(80, len(words))):
+        if i > 0 and "\n" not in words[i - 1]:
             continue
-        place = _city(token.text)
+        place = _city(words[i])
         j = i + 1
-        while place is not None and j + 1 < len(doc) and doc[j].text == "/" and _city(doc[j + 1].text):
+        while place is not None and j + 1 < len(words) and words[j] == "/" and _city(words[j + 1]):
             j += 2
-        if place is None or j >= len(doc):
+        if place is None or j >= len(words):
             continue
-        if doc[j].text == ".":
+        if words[j] == ".":
             j += 1
-        if j < len(doc) and doc[j].text == "(":
-            close = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), None)
+        if j < len(words) and words[j] == "(":
+            close = next((k for k in range(j + 1, min(j + 6, len(words))) if words[k] == ")"), None)
             j = close + 1 if close is not None else j
-        if j < len(doc) and doc[j].text in DATELINE_DASHES:
+        if j < len(words) and words[j] in DATELINE_DASHES:
             return place, doc[j].idx + 1
     return None
 
