@@ -33,6 +33,12 @@ def only(quote_nlp, text):
     ("Im Abschlussbericht hieß es knapp: „Die Ursache bleibt unklar.“", "Abschlussbericht"),
     ("In einer Erklärung der Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
      "einer Erklärung der Außenminister"),
+    # a possessive instead of an article
+    ("Nach dem Urteil teilte dessen Anwalt mit: „Wir gehen in Berufung.“", "dessen Anwalt"),
+    ("„Sie ist sehr erleichtert“, sagte ihre Sprecherin am Abend.", "ihre Sprecherin"),
+    # a number before a capitalised word makes a quantity, not a name; the subject speaks
+    ("Die Länder erwarten Kosten von zwei Milliarden Euro, die durch einen „erheblichen Nachholbedarf“ entstünden.",
+     "Die Länder"),
 ])
 def test_a_nameless_speaker_is_described_not_named(quote_nlp, text, mention):
     q = only(quote_nlp, text)
@@ -96,6 +102,9 @@ def test_laut_with_a_description_is_the_cue(quote_nlp):
 @pytest.mark.parametrize("text, mention, speaker", [
     ("Seine Entwürfe werden von Fachleuten als „Meilensteine der Architektur“ bezeichnet.", "Fachleuten", None),
     ("Der Plan wurde vom Auswärtigen Amt als „unausgegoren“ kritisiert.", "Auswärtigen Amt", "Auswärtigen Amt"),
+    # no agent: the subject of a passive is what was spoken of, not who spoke
+    ("Der Minister wurde gestern in einem Leitartikel als „ein großer Reformer“ bezeichnet.", None, None),
+    ("Kritiker Jonas Keller wurde in der Debatte als „Nestbeschmutzer der Nation“ bezeichnet.", None, None),
 ])
 def test_the_agent_of_a_passive_speech_verb_speaks(quote_nlp, text, mention, speaker):
     q = only(quote_nlp, text)
@@ -176,6 +185,13 @@ def test_an_institution_takes_the_name_after_it(quote_nlp):
      "Paul Seidl"),
     # a title followed by a country in the genitive, then the name in apposition
     ("Nach den Worten des Innenministers Frankreichs, Louis Garnier, ist die Lage „unter Kontrolle“.", "Louis Garnier"),
+    # a full name closing a role's apposition, with the comma after it left out
+    ("Als „verpasste Chance“ wertete der Geschäftsführer der Fraktion der Grünen, Jonas Keller das Treffen.", "Jonas Keller"),
+    # a sentence opened by "Für" and a person gives that person's view
+    ("Für den Historiker Paul Seidl sei der Rücktritt „aus vielen Gründen ein Wendepunkt“.", "Paul Seidl"),
+    # speech verbs beyond "sagte": how someone said it
+    ("„Das ist ein Witz“, polterte Jonas Keller in der Debatte.", "Jonas Keller"),
+    ("„Wir bleiben dabei“, beteuerte Anna Berger am Abend.", "Anna Berger"),
 ])
 def test_speaker_by_clause_structure(quote_nlp, text, speaker):
     assert quotes_of(quote_nlp(text))[-1].speaker == speaker

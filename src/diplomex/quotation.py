@@ -501,7 +501,7 @@ def _first_names() -> frozenset[str]:
 def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True) -> Mention | None:
     """The speaker phrase starting at ``pos`` ("Costa", "Regierungssprecher Steffen Hebestreit",
     "der Sprecher des Amtes, Martin Jäger", "das Außenministerium", "er"), as the span of the NAME;
-    a phrase led by an article that names nobody ("ein Polizeisprecher", "die Autoren der Studie") as a
+    a phrase led by an article or possessive that names nobody ("ein Polizeisprecher", "sein Anwalt", "die Autoren der Studie") as a
     "description" of the whole phrase; None when there is no such phrase. With ``nominative``, a phrase
     opened by a dative or accusative article ("dem Minister", "den Präsidenten") is an object, not a speaker."""
     toks = _tokens(text, pos, min(len(text), pos + limit))
@@ -515,7 +515,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     partitive = toks[i][2].lower() in ("einer", "eine", "eines") and i + 1 < len(toks) and toks[i + 1][2] in ("der", "von")
     if partitive or toks[i][2].lower() in _QUANTIFIERS:
         return _quantified(toks, i)  # "Einer der Feuerwehrleute", "Einige Demonstranten", "Beide Seiten"
-    has_det = toks[i][2].lower() in _DETERMINERS
+    first = toks[i][2].lower()
+    has_det = first in _DETERMINERS or first in _SUBJECT_POSSESSIVES or not nominative and first in _OBJECT_POSSESSIVES
     if has_det and nominative and toks[i][2].lower() in _OBJECT_ARTICLES:
         return None
     det_at = i
@@ -528,6 +529,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         titled, i = True, i + 1
         if i + 1 < len(toks) and toks[i][2] == "und" and is_title(toks[i + 1][2]):
             i += 1  # "der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch"
+    if has_det and not titled and i < len(toks) and not is_institution(toks[i][2]) and can_speak(toks[i][2]) and _name_run(toks, i + 1) > i + 2:
+        titled, i = True, i + 1  # "der Historiker Paul Seidl": a noun naming people acts as a title before a full name
     described = has_det and not titled and i < len(toks) and toks[i][2][:1].isupper() and not is_institution(toks[i][2])
     if described and any(is_institution(t[2]) for t in toks[i : max(_name_run(toks, i), _capitalised_run(toks, i, 3)) + 1]):
         end = next(k for k in range(i, len(toks)) if is_institution(toks[k][2]))
@@ -570,11 +573,28 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     end = _name_run(toks, i)
     if end > i and end < len(toks) and is_title(toks[end][2]) and end - i == 1:
         return parse_speaker(text, toks[end][0], limit=pos + limit - toks[end][0])  # "Australiens Premier X"
-    if end > i:
+    if end > i and not _after_numeral(text, toks[i][0]):
         return Mention(toks[i][0], toks[end - 1][1], "person")
     return None
 
 
+def _after_numeral(text: str, start: int) -> bool:
+    """A number stands before ``start``, maybe with a unit between ("zwei Milliarden Euro", "9.150 Metern
+    Höhe"): a quantity, not a name."""
+    before = text[max(0, start - 30) : start].split()[-2:]
+    if before and before[-1][:1].isupper() and before[-1] not in _MAGNITUDES and not is_title(before[-1]):
+        before = before[:-1]  # the unit: "Metern"
+    return bool(before) and (_NUMBER.fullmatch(before[-1]) is not None or before[-1].lower() in _number_words() or before[-1] in _MAGNITUDES)
+
+
+_NUMBER = re.compile(r"(?!(?:19|20)\d\d$)\d(?:[\d.,]*\d)?")  # not a year ("2006 Theo Zwanziger"), nor a sentence's end ("1995.")
+
+
+_MAGNITUDES = frozenset("Hundert Hunderte Tausend Tausende Million Millionen Milliarde Milliarden Mio. Mrd.".split())
+
+
+_SUBJECT_POSSESSIVES = frozenset("sein seine ihr ihre dessen deren".split())  # "sagte dessen Stellvertreter"
+_OBJECT_POSSESSIVES = frozenset("seinem seinen seiner ihrem ihren ihrer".split())  # "seinem Anwalt zufolge"
 _QUANTIFIERS = frozenset("einige viele mehrere beide zahlreiche manche".split())
 
 
@@ -716,13 +736,17 @@ def _compound_body(tok: tuple[int, int, str]) -> Mention | None:
 
 def _apposition(toks: list, i: int, reach: int = 9) -> Mention | None:
     """", Name" closing a role description within ``reach`` tokens of ``i`` (the name must be followed by
-    a comma, parenthesis or the end of the phrase)."""
+    a comma, parenthesis or the end of the phrase, unless it is a first name and surname); a single word
+    known as an organisation (", Airbus,") is the body, not a person."""
     for k in range(i, min(len(toks), i + reach)):
         word = toks[k][2]
         if word == ",":
             end = _name_run(toks, k + 1)
-            if end > k + 1 and (end == len(toks) or toks[end][2] in ",()."):
-                return Mention(toks[k + 1][0], toks[end - 1][1], "person")
+            closed = end == len(toks) or toks[end][2] in ",()."
+            full_name = end - k > 2 and _is_given_name(toks[k + 1][2])  # "…, Volker Beck das Pontifikat"
+            if end > k + 1 and (closed or full_name):
+                name = " ".join(t[2] for t in toks[k + 1 : end])
+                return Mention(toks[k + 1][0], toks[end - 1][1], "organisation" if end - k == 2 and is_known_body(name) else "person")
             return None
         if word.lower() in _speech_verbs() or word in _ALL_MARKS or word in ".;:":
             return None
@@ -940,6 +964,9 @@ def _speaker_in_sentence(
     view = _VIEW_CUE.search(text, sentence, lead_end)
     if view:
         return "laut", parse_speaker(text, view.end(), nominative=False)
+    holder = _view_holder(text, sentence, lead_end, known)
+    if holder is not None:
+        return "für", holder
     owner = _owned_view(text, sentence, lead_end, known)
     if owner is not None:
         return "laut", owner
@@ -980,6 +1007,25 @@ def _speaker_in_sentence(
         _masculine_pronoun(text, sentence, verb[0]) or _named_in_clause(text, sentence, verb[0], known) or _body_in_clause(text, sentence, verb[0])
     ))
     return described if subject is None and described else (verb[2], subject)
+
+
+_FOR_VIEW = re.compile(r"[\s„“\"»«]*Für\s+")
+_COPULAS = frozenset("ist sei war wäre sind seien waren bleibt bleibe".split())
+
+
+def _view_holder(text: str, sentence: int, lead_end: int, known: frozenset[str] = frozenset()) -> Mention | None:
+    """Whose view a sentence opened by "Für" gives: "Für den Theologen Hans Küng sei der Rücktritt
+    „…“", "Für Bildungssenator X ist das „…“" — a named person, a role or a body, followed by a copula
+    (not "Für den Bau der Brücke wurden …")."""
+    opening = _FOR_VIEW.match(text, sentence, lead_end)
+    if opening is None:
+        return None
+    mention = parse_speaker(text, opening.end(), limit=lead_end - opening.end(), nominative=False)
+    if mention is None or mention.kind not in ("person", "role", "organisation") or not _is_named(text, mention, opening.end(), known):
+        return None
+    following = _tokens(text, mention.end, lead_end)
+    following = [t for t in following if t[2] not in ")(" and not t[2][:1].isupper()]  # "(SPD)"
+    return mention if following and following[0][2] in _COPULAS else None
 
 
 def _speech_verb_after(text: str, lo: int, lead_end: int) -> bool:
@@ -1130,6 +1176,11 @@ def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozen
     return None
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    return frozenset(lexicons.mapping("number_words.tsv")) - _DETERMINERS
+
+
 def _body_in_clause(text: str, lo: int, hi: int) -> Mention | None:
     """The first organisation in text[lo:hi] opened by a nominative article and not governed by a
     preposition: "… zeigte sich die Bundesregierung bestürzt und verurteilte …", "weil die US-Regierung …"."""
@@ -1178,7 +1229,8 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
         cue, speaker = found
         speaker = named_or(speaker, lambda: _named_in_clause(text, close_at + 1, close_at + 1 + len(_clause_after(text, close_at + 1, 160)), known))
         if cue != "so" and sentence < open_at - 2:
-            speaker = named_or(speaker, lambda: _passive_agent(text, sentence, open_at, close_at, known) or _subject(text, sentence, open_at, known))
+            passive = _is_passive(text, sentence, open_at, close_at)  # its subject is what was said of, not who said it
+            speaker = named_or(speaker, lambda: _passive_agent(text, sentence, open_at, known) if passive else _subject(text, sentence, open_at, known))
         return cue, named_or(speaker, lambda: document_source(text, sentence, _sentence_end(text, close_at), known))
     lead_end = len(text[:open_at].rstrip())
     if text[lead_end - 1 : lead_end] != ":":
@@ -1191,16 +1243,21 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
 
 
 _PASSIVE = re.compile(r"\b(?:wird|werden|wurde|wurden|worden)\b")
+_PASSIVE_AFTER = re.compile(r"[\s“”\"«»‘’]*,?\s*[^\W\d_]+\s+(?:wird|werden|wurde|wurden|worden)\b")
 _AGENT = re.compile(r"\b(?:von|vom)\s+(?=[^,;:]{1,80}$)")
 _AGENT_END = re.compile(r"\s*(?:als\s*)?$")
 
 
-def _passive_agent(text: str, sentence: int, open_at: int, close_at: int, known: frozenset[str] = frozenset()) -> Mention | None:
+def _is_passive(text: str, sentence: int, open_at: int, close_at: int) -> bool:
+    """The speech verb after a quote is passive: an auxiliary before the quote ("Er wurde als „…“
+    bezeichnet") or right after the verb ("…, dass es als „…“ bezeichnet wurde")."""
+    return _PASSIVE.search(text, sentence, open_at) is not None or _PASSIVE_AFTER.match(text, close_at + 1) is not None
+
+
+def _passive_agent(text: str, sentence: int, open_at: int, known: frozenset[str] = frozenset()) -> Mention | None:
     """The agent of a passive speech verb, named right before the quote: "Seine Werke werden von
     Musikkennern als „…“ bezeichnet" (a description: one word, no name known in the text), "… wurde vom
     Außenministerium als „…“ kritisiert"."""
-    if not _PASSIVE.search(text, sentence, _sentence_end(text, close_at)):
-        return None
     agent = None
     for agent in _AGENT.finditer(text, sentence, open_at):
         pass  # the last "von" before the quote
