@@ -96,6 +96,16 @@ def test_names_and_titles_in_quotation_marks_are_not_quotes(quote_nlp):
     assert quotes(quote_nlp, text) == []
 
 
+def test_a_name_noun_in_the_genitive_still_introduces_a_name(quote_nlp):
+    text = (
+        "Der Planet umkreist den Stern „KX 4711“, teilte die Universität mit. "
+        "Laut einem Test des Magazins „auto heute“ sind die Preise gestiegen."
+    )
+    assert quotes(quote_nlp, text) == []
+    q = only(quote_nlp, "Nach der Reform des Gesetzes werde es „ein ausgewogenes Verfahren“ geben, sagte Paul Weber.")
+    assert q.text == "ein ausgewogenes Verfahren" and q.speaker == "Paul Weber"
+
+
 def test_nested_quote_stays_inside_the_outer_one(quote_nlp):
     q = only(quote_nlp, "„Er rief mir zu: ‚Wir kommen morgen‘, und dann ging er“, sagte Müller.")
     assert q.text == "Er rief mir zu: ‚Wir kommen morgen‘, und dann ging er"

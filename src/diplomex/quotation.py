@@ -235,8 +235,13 @@ def preceded_by_name_noun(text: str, start: int) -> bool:
     if not before or not left.endswith(before[-1]) or not left[-1:].isalnum():
         return False  # punctuation between the noun and the mark: "… unter Vertrag. „Ich …“"
     last = before[-1].lower().rstrip(".")
-    if not (last.endswith(_name_nouns()) and before[-1][0].isupper()):
+    if not before[-1][0].isupper():
         return False
+    if not last.endswith(_name_nouns()):
+        stem = last[:-2] if last.endswith("es") else last[:-1] if last.endswith("s") else last
+        opening = words(text[start : start + 20])[:1]
+        if not stem.endswith(_name_nouns()) or opening and opening[0] in _DETERMINERS:
+            return False  # a genitive names ("des Magazins „…“"), unless an article opens a phrase ("des Gesetzes „ein …“")
     return not colon or _verb_at(text, _sentence_start(text, start), start - 1) is None  # (the costly test last)
 
 
