@@ -36,6 +36,7 @@ def only(quote_nlp, text):
     # a possessive instead of an article
     ("Nach dem Urteil teilte dessen Anwalt mit: „Wir gehen in Berufung.“", "dessen Anwalt"),
     ("„Sie ist sehr erleichtert“, sagte ihre Sprecherin am Abend.", "ihre Sprecherin"),
+    ("„Die Lage ist ernst“, sagten Vertreter der Opposition am Montag.", "Vertreter der Opposition"),
     # a number before a capitalised word makes a quantity, not a name; the subject speaks
     ("Die Länder erwarten Kosten von zwei Milliarden Euro, die durch einen „erheblichen Nachholbedarf“ entstünden.",
      "Die Länder"),

@@ -569,6 +569,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         plural = toks[det_at][2].lower() == "die" and _title_gender(toks[i - 1][2]) == "m"  # "die Außenminister"
         if titled and has_det and toks[det_at][2].lower() in articles and not plural and (i == len(toks) or toks[i][2] not in ("des", "der", "von", "vom")):
             return Mention(toks[i - 1][0], toks[i - 1][1], "role")  # "der Minister": resolved by the caller
+        if not has_det and titled and end == i and i < len(toks) and toks[i][2] in _GENITIVE_LINKS:
+            return _description(toks, det_at, i)  # "sagten Vertreter der Opposition": plural, with no article
         return _description(toks, det_at, i if titled else i + 1) if has_det else None
     if i < len(toks) and is_institution(toks[i][2]):
         start = toks[det_at][0] if has_det else toks[i][0]
@@ -649,10 +651,11 @@ def can_speak(noun: str) -> bool:
 
 
 def _description(toks: list, det_at: int, after_noun: int, longest: int = 4) -> Mention | None:
-    """A nameless phrase from its article to its noun (at ``after_noun - 1``) and the noun's genitive
-    complement: "ein Reporter des Senders Sky News", "die Autoren der Studie", "Der 58-Jährige"."""
+    """A nameless phrase from its article (or, with none, its noun) to its noun (at ``after_noun - 1``)
+    and the noun's genitive complement: "ein Reporter des Senders Sky News", "die Autoren der Studie",
+    "Der 58-Jährige", "Vertreter der Opposition"."""
     end = min(after_noun, len(toks))
-    if end <= det_at + 1 or not can_speak(toks[end - 1][2]):
+    if end <= det_at or end == det_at + 1 and toks[det_at][2].lower() in _DETERMINERS or not can_speak(toks[end - 1][2]):
         return None
     if end < len(toks) and toks[end][2] in _GENITIVE_LINKS:
         j = end + 1
