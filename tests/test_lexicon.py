@@ -220,6 +220,11 @@ def test_a_person_runs_on_through_surname_particles(text, person):
     assert person in [p.name for p in record.people]
 
 
+def test_a_person_runs_on_through_a_regnal_number():
+    record = diplomex.extract("Papst Benedikt XVI. empfing am Montag in Rom den Präsidenten Frankreichs.", published="2025-06-02")
+    assert "Benedikt XVI." in [p.name for p in record.people]
+
+
 def test_surname_particles_do_not_swallow_an_organisation():
     record = diplomex.extract("Olaf Scholz von der SPD sagte am Montag in Berlin: „Wir sind bereit.“", published="2025-06-02")
     assert [p.name for p in record.people] == ["Olaf Scholz"]

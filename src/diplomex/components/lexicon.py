@@ -454,6 +454,18 @@ def _with_surname_particles(ent: Span, words: list[str]) -> Span:
     return Span(ent.doc, ent.start, end + 1, label="PER")
 
 
+_REGNAL = re.compile(r"[IVX]{1,5}\.?")
+
+
+def _with_regnal_number(ent: Span, words: list[str]) -> Span:
+    """A person the NER cut before a regnal number ("Benedikt" | "XVI.") runs on through it and its period."""
+    end = ent.end
+    if ent.label_ != "PER" or end >= len(words) or not _REGNAL.fullmatch(words[end]) or _REGNAL.fullmatch(words[end - 1]):
+        return ent
+    end += 1 + (not words[end].endswith(".") and end + 1 < len(words) and words[end + 1] == ".")
+    return Span(ent.doc, ent.start, end, label="PER")
+
+
 @lru_cache(maxsize=65536)
 def gazetteer_label(text: str) -> str | None:
     """"LOC" for a listed place, "ORG" for a listed organisation (places first), else None."""
@@ -735,7 +747,7 @@ class LexiconLayer:
         bounds = [(p.start, p.end) for p in persons]
         ents = [e for e in ents if not _replaced_by_person(e.start, e.end, e.label_ == "PER", bounds)]
         ents = _add_free(ents, persons)
-        ents = [_with_surname_particles(e, words) for e in ents]
+        ents = [_with_regnal_number(_with_surname_particles(e, words), words) for e in ents]
         ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces, capitalised))
         ents = filter_spans(ents)
         doc.set_ents(ents)  # what the ents setter does, without building every Span anew
