@@ -955,6 +955,7 @@ def _cue_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | N
 
 
 _AUXILIARIES = frozenset("hat hatte habe hätte haben hatten hätten".split())
+_AUXILIARY = re.compile(r",\s*(?:hat|hatte|habe|hätte|haben|hatten|hätten)\s+")
 
 
 def _speaker_in_sentence(
@@ -1001,9 +1002,10 @@ def _speaker_in_sentence(
     if verb is None:
         if colon:
             subject = named_or(subject, lambda: _pronoun_in_clause(text, sentence, lead_end) or _named_in_clause(text, sentence, lead_end, known))
-        if unnamed(subject) and close_at > lead_end and (colon or text[close_at - 1 : close_at] not in ".!?"):
+        pronoun = subject is not None and subject.kind == "pronoun" and not colon  # "Sie sei „…“, sagte die Königin"
+        if (unnamed(subject) or pronoun) and close_at > lead_end and (colon or text[close_at - 1 : close_at] not in ".!?"):
             later = _speaker_later_in_sentence(text, close_at, known)  # not past a quote ending its sentence
-            if later[0] is not None:
+            if later[0] is not None and (later[1] is not None or not pronoun):
                 return later
             colon = False
         return described if subject is None and described else (("colon" if colon else None), subject)
@@ -1350,12 +1352,16 @@ def _name_before_parenthesis(text: str, open_at: int, known: frozenset[str]) -> 
 
 
 def _speaker_later_in_sentence(text: str, close_at: int, known: frozenset[str]) -> tuple[str | None, Mention | None]:
-    """"Der Iran müsse „…“ beenden, so Rice.": a cue and speaker after the quote, in the same sentence."""
+    """"Der Iran müsse „…“ beenden, so Rice.": a cue and speaker after the quote, in the same sentence,
+    after the verb or after its auxiliary ("„…“ sei, hatte Koch-Mehrin damals gesagt")."""
     end = _sentence_end(text, close_at)
     verb = _verb_at(text, close_at + 1, end)
     if verb is None:
         return None, None
     mention = parse_speaker(text, verb[1], limit=end - verb[1])
+    auxiliary = _AUXILIARY.search(text, close_at + 1, verb[0]) if mention is None else None
+    if auxiliary is not None:
+        mention = parse_speaker(text, auxiliary.end(), limit=verb[0] - auxiliary.end())
     if mention is not None and mention.kind == "person" and not _is_named(text, mention, verb[1], known):
         mention = None
     return verb[2], mention
