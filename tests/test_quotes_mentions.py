@@ -256,7 +256,18 @@ def test_a_genitive_attribute_is_no_acting_body(quote_nlp):
      "so der türkische Chefdiplomat.", "Hakan Yilmaz"),
     ("Der italienische Ministerpräsident Luca Bianchi traf den Kanzler. „Wir sind uns einig“, sagte der "
      "italienische Regierungschef.", "Luca Bianchi"),
+    # a party politician: the one politician of the party's country named before
+    ("Der deutsche Außenminister Jonas Keller reiste nach Peking. «Wir wollen den Dialog stärken», sagte der CDU-Politiker.",
+     "Jonas Keller"),
+    # a holder of the noun itself comes before the titles it stands for
+    ("Der Linkspolitiker Paul Seidl traf den thailändischen Ministerpräsidenten Somchai Wong. „Hilfe muss ankommen“, "
+     "sagte der Politiker.", "Paul Seidl"),
 ])
 def test_a_generic_role_noun_refers_to_the_title_it_stands_for(nlp, text, speaker):
     q = quotes_of(nlp(text))[0]
     assert q.speaker == speaker and q.mention_kind == "role"
+
+
+def test_a_noun_in_krat_is_a_person_not_a_council(quote_nlp):
+    q = only(quote_nlp, "Der Sozialdemokrat sagte am Abend: „Das machen wir nicht mit.“")
+    assert q.speaker is None and q.speaker_mention == "Der Sozialdemokrat" and q.mention_kind == "description"

@@ -453,7 +453,18 @@ def is_institution(word: str) -> bool:
     genitive ("des Auswärtigen Amtes", "des Kremls")."""
     if not word[:1].isupper():
         return False
-    return _ends_with(word, "speaker_organisations.txt") or word.endswith("s") and _ends_with(re.sub(r"e?s$", "", word), "speaker_organisations.txt")
+    for form in (word, re.sub(r"e?s$", "", word) if word.endswith("s") else None):
+        if form and _longest_ending(form, "speaker_organisations.txt") > _longest_ending(form, "speaker_noun_endings.txt"):
+            return True  # the longer ending decides: "Stadtrat" a body, "Sozialdemokrat" a person
+    return False
+
+
+def _longest_ending(word: str, name: str) -> int:
+    """Length of the longest ending of the list ``name`` that ``word`` ends in (0: none)."""
+    lower, endings = word.lower(), _endings(name)
+    if not lower.endswith(endings):
+        return 0  # the common case, tested at once
+    return next(len(ending) for ending in endings if lower.endswith(ending))
 
 
 @lru_cache(maxsize=65536)
@@ -1426,15 +1437,18 @@ def role_titles(role: str) -> tuple[str, ...]:
 def role_holder(text: str, role: Mention, known: frozenset[str] = frozenset()) -> Mention | None:
     """The person a bare role ("der Minister", "der brasilianische Präsident") plainly refers to: the
     one person named before it with a title ending in that role ("Außenminister Sergej Lawrow", "dem
-    brasilianischen Präsidenten Lula") and the same adjectives, if the role has any; None if several."""
-    titles = role_titles(text[role.start : role.end])
+    brasilianischen Präsidenten Lula") and the same adjectives, if the role has any; None if several.
+    A generic noun refers to the titles it stands for when no one holds the noun itself (role_synonyms.tsv)."""
+    noun = text[role.start : role.end]
+    titles = role_titles(noun)  # the noun itself first
     qualifiers = _adjective_stems(text, role.start)
-    holders = []
+    titled = []
     for start, end, word in _tokens(text, 0, role.start):
         if word[:1].isupper() and _uninflected(word).endswith(titles) and qualifiers <= _adjective_stems(text, start):
             mention = parse_speaker(text, end, limit=min(120, role.start - end))
             if mention is not None and mention.kind == "person":
-                holders.append(mention)
+                titled.append((_uninflected(word), mention))
+    holders = [m for title, m in titled if title.endswith(titles[0])] or [m for _, m in titled]
     names = {words(text[m.start : m.end])[-1] for m in holders}
     return holders[-1] if len(names) == 1 else None
 

@@ -349,11 +349,10 @@ class SpeakerCheck:
         noun = self.text[role.start : role.end]
         head = (role_base(noun) or noun).lower()
         country = _role_phrase_country(self.text, role)
-        holders = [
-            p for p in self.persons
-            if p.end_char <= role.start and _same_role(self.role_of(p), head)
-            and (country is None or p._.country == country)
-        ]
+        before = [p for p in self.persons if p.end_char <= role.start and (country is None or p._.country == country)]
+        holders = [p for p in before if _same_role(self.role_of(p), (head,))] or [
+            p for p in before if _same_role(self.role_of(p), role_titles(head))
+        ]  # the role itself first, then the titles a generic noun stands for
         names = {p[-1].text for p in holders}
         if len(names) != 1:
             return None
@@ -390,10 +389,9 @@ def _overlapping(mention: Mention, entities: list[Span]) -> Span | None:
     return next((e for e in entities if e.start_char < mention.end and mention.start < e.end_char), None)
 
 
-def _same_role(roles: str, head: str) -> bool:
-    """One of a person's roles ("brasilianischer Präsident; Bundespräsident") ends in the role noun or a
-    title it stands for ("Chefdiplomat" for "Außenminister")."""
-    titles = role_titles(head)
+def _same_role(roles: str, titles: tuple[str, ...]) -> bool:
+    """One of a person's roles ("brasilianischer Präsident; Bundespräsident") ends in one of the lowercase
+    ``titles`` (a role noun, or the titles a generic noun stands for: "Außenminister" for "Chefdiplomat")."""
     for role in roles.split(";"):
         noun = role.split()[-1] if role.split() else ""
         if noun.lower().endswith(titles) or (role_base(noun) or "").lower() in titles:
@@ -403,12 +401,15 @@ def _same_role(roles: str, head: str) -> bool:
 
 def _role_phrase_country(text: str, role: Mention) -> str | None:
     """Nationality named with a bare role: "der brasilianische Präsident", "der US-Präsident", "der
-    Präsident Frankreichs"."""
+    Präsident Frankreichs", the country of a party ("der CDU-Politiker")."""
     noun = text[role.start : role.end]
     before = text[max(0, role.start - 40) : role.start].split()[-3:]
     after = text[role.end : role.end + 40].split()[:1]
     genitive = gazetteer.lookup_place(after[0]) if after and after[0].endswith("s") else None
-    return gazetteer.country_of_prefix(noun) or next(
+    prefix = gazetteer.country_of_prefix(noun)
+    if prefix is not None and gazetteer.organisation_kinds().get(prefix) == "party":
+        prefix = gazetteer.organisation_countries().get(prefix)  # "der CDU-Politiker": a German one
+    return prefix or next(
         (c for c in map(gazetteer.country_of_adjective, before) if c), None
     ) or (genitive.country if genitive is not None and genitive.kind == "country" else None)
 
