@@ -122,6 +122,12 @@ def test_quote_over_several_paragraphs_is_one_quote(quote_nlp):
     assert q.speaker == "Eva Roth"
 
 
+def test_quote_going_on_in_the_next_paragraph_without_a_new_mark(quote_nlp):
+    text = "Die Präsidentin Eva Roth sagte: „Wir haben lange verhandelt.\n\nAm Ende stand ein Ergebnis.“ Dann ging sie."
+    q = only(quote_nlp, text)
+    assert q.text == "Wir haben lange verhandelt.\n\nAm Ende stand ein Ergebnis." and q.speaker == "Eva Roth"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -365,6 +371,7 @@ def test_quote_in_parentheses_after_a_name(quote_nlp):
         ("Am Abend zeigte sich die Bundesregierung bestürzt und verurteilte ihn als „feigen Anschlag“.", "die Bundesregierung"),
         ("Der Einsatzleiter der Polizei erklärte dazu: „So etwas habe ich noch nicht gesehen.“", "Polizei"),
         ("Die Vereinigung schlug Alarm, indem sie den Vorstand aufforderte: „Handeln Sie jetzt.“", "Die Vereinigung"),
+        ("Die Nachricht kam überraschend. \"Wir wurden nicht informiert\", kritisierte die Opposition.", "die Opposition"),
     ],
 )
 def test_organisations_speak(quote_nlp, text, body):

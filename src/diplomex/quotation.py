@@ -126,17 +126,32 @@ def _next_paragraph_opens(text: str, hi: int, mark: str) -> bool:
     return rest[:1] == mark
 
 
+_SPACES = re.compile(r"\s*")
+
+
+def _next_paragraph_closes(text: str, hi: int, mark: str) -> bool:
+    """The first quotation mark of the next non-blank paragraph after ``hi`` closes ``mark`` (a quote
+    running on without being opened again: „… ¶ …“). Only for marks that cannot close themselves."""
+    if mark not in "„»«":
+        return False
+    start = _SPACES.match(text, hi).end()
+    end = text.find("\n", start)
+    first = _MARK.search(text, start, len(text) if end == -1 else end)
+    return first is not None and _closes(text, first.start(), mark)
+
+
 def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
     """Outermost quoted stretches of ``text``, in order.
 
     Marks are paired with a stack within each paragraph; inner quotes (‚…‘ inside „…“, or the same
     marks nested) stay in the content of the outer one. A quote running over several paragraphs, which
-    German re-opens with „ at each paragraph start, is joined into one quote. An opener never closed is
+    German re-opens with „ at each paragraph start, is joined into one quote, as is one whose next paragraph goes on without re-opening and
+    closes it. An opener never closed is
     skipped and the rest of its paragraph scanned again, so unbalanced marks cost at most that quote.
     """
     guillemet_open = _guillemet_style(text)
     out: list[Quoted] = []
-    carried: tuple[int, str, int] | None = None  # (open index, mark, paragraphs) of a quote running on
+    carried: tuple[int, str, int, bool] | None = None  # (open index, mark, paragraphs, re-opened) of a running quote
     for lo, hi in _paragraphs(text):
         stack: list[tuple[str, int]] = []
         first = lo
@@ -144,9 +159,9 @@ def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
             first += 1
         if first == hi:
             continue  # blank lines do not end a running quote
-        if carried and text[first] == carried[1]:
+        if carried and (text[first] == carried[1] or not carried[3]):
             stack = [(carried[1], carried[0])]
-            lo = first + 1
+            lo = first + 1 if carried[3] else first
         elif carried:
             carried = None
         while True:
@@ -160,9 +175,11 @@ def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
                 break
             mark, at = stack[0]
             paragraphs = (carried[2] if carried and at == carried[0] else 1) + 1
-            if stopped == hi and paragraphs <= max_paragraphs and mark in "„»«\"" and _next_paragraph_opens(text, hi, mark):
-                carried = (at, mark, paragraphs)
-                break
+            if stopped == hi and paragraphs <= max_paragraphs and mark in "„»«\"":
+                reopened = _next_paragraph_opens(text, hi, mark)
+                if reopened or _next_paragraph_closes(text, hi, mark):
+                    carried = (at, mark, paragraphs, reopened)
+                    break
             carried = None
             lo, stack = at + 1, []  # skip the unclosed opener, rescan the rest of the paragraph
     return _join_adjacent(text, out)
