@@ -268,6 +268,20 @@ def test_a_generic_role_noun_refers_to_the_title_it_stands_for(nlp, text, speake
     assert q.speaker == speaker and q.mention_kind == "role"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Außenministerin Anna Berger traf ihren Amtskollegen Li Wei. Dieser sagte: „China ist zum Dialog bereit.“", "Li Wei"),
+    ("Kanzler Jonas Keller traf den Präsidenten Louis Garnier, dieser sagte: „Wir sind Freunde.“", "Louis Garnier"),
+])
+def test_dieser_refers_to_the_man_named_last(nlp, text, speaker):
+    q = quotes_of(nlp(text))[0]
+    assert q.speaker == speaker and q.speaker_mention.lower() == "dieser" and q.mention_kind == "pronoun"
+
+
+def test_a_place_adjective_before_a_role_is_part_of_the_role(quote_nlp):
+    q = only(quote_nlp, "Die Schweizer Außenministerin sagte in Bern: «Die Schweiz bietet ihre guten Dienste an.»")
+    assert q.speaker is None and q.speaker_mention == "Außenministerin" and q.mention_kind == "role"
+
+
 def test_a_noun_in_krat_is_a_person_not_a_council(quote_nlp):
     q = only(quote_nlp, "Der Sozialdemokrat sagte am Abend: „Das machen wir nicht mit.“")
     assert q.speaker is None and q.speaker_mention == "Der Sozialdemokrat" and q.mention_kind == "description"

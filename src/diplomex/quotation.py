@@ -545,18 +545,20 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         return None
     if toks[i][2].lower() in _PRONOUNS:
         return Mention(toks[i][0], toks[i][1], "pronoun")
+    if toks[i][2].lower() in _DEMONSTRATIVES and (i + 1 == len(toks) or not toks[i + 1][2][:1].isupper()):
+        return Mention(toks[i][0], toks[i][1], "pronoun")  # "Dieser sagte": the man named last
     partitive = toks[i][2].lower() in ("einer", "eine", "eines") and i + 1 < len(toks) and toks[i + 1][2] in ("der", "von")
     if partitive or toks[i][2].lower() in _QUANTIFIERS:
         return _quantified(toks, i)  # "Einer der Feuerwehrleute", "Einige Demonstranten", "Beide Seiten"
     first = toks[i][2].lower()
-    has_det = first in _DETERMINERS or first in _SUBJECT_POSSESSIVES or not nominative and first in _OBJECT_POSSESSIVES
+    has_det = first in _DETERMINERS or first in _SUBJECT_DETERMINERS or not nominative and first in _OBJECT_POSSESSIVES
     if has_det and nominative and toks[i][2].lower() in _OBJECT_ARTICLES:
         return None
     det_at = i
     if has_det:
         i += 1
-        while i < len(toks) and _is_attribute(toks[i][2]) and i - det_at <= 3:
-            i += 1  # adjectives: "der russische Außenminister", "die 56-jährige Anwältin"
+        while i < len(toks) and (_is_attribute(toks[i][2]) or _place_adjective_before_noun(toks, i)) and i - det_at <= 3:
+            i += 1  # adjectives: "der russische Außenminister", "die 56-jährige Anwältin", "die Schweizer Ministerin"
     titled = False
     while i < len(toks) and is_title(toks[i][2]):
         titled, i = True, i + 1
@@ -628,7 +630,8 @@ _NUMBER = re.compile(r"(?!(?:19|20)\d\d$)\d(?:[\d.,]*\d)?")  # not a year ("2006
 _MAGNITUDES = frozenset("Hundert Hunderte Tausend Tausende Million Millionen Milliarde Milliarden Mio. Mrd.".split())
 
 
-_SUBJECT_POSSESSIVES = frozenset("sein seine ihr ihre dessen deren".split())  # "sagte dessen Stellvertreter"
+_SUBJECT_DETERMINERS = frozenset("sein seine ihr ihre dessen deren".split())  # "sagte dessen Stellvertreter"
+_DEMONSTRATIVES = frozenset(("dieser", "letzterer"))
 _OBJECT_POSSESSIVES = frozenset("seinem seinen seiner ihrem ihren ihrer".split())  # "seinem Anwalt zufolge"
 _QUANTIFIERS = frozenset("einige viele mehrere beide zahlreiche manche".split())
 
@@ -642,6 +645,17 @@ def _quantified(toks: list, i: int) -> Mention | None:
     while j < len(toks) and (_is_attribute(toks[j][2]) or toks[j][2].isdigit()) and j - i <= 4:
         j += 1
     return _description(toks, i, j + 1) if j < len(toks) else None
+
+
+def _place_adjective_before_noun(toks: list, i: int) -> bool:
+    """A capitalised adjective of a place before a capitalised noun: "Schweizer" in "die Schweizer
+    Außenministerin", "Berliner" in "der Berliner Senat" (alone, "die Berliner" are people)."""
+    return i + 1 < len(toks) and toks[i + 1][2][:1].isupper() and _is_place_adjective(toks[i][2])
+
+
+@lru_cache(maxsize=65536)
+def _is_place_adjective(word: str) -> bool:
+    return word.endswith("er") and word[:1].isupper() and gazetteer.lookup_place(word[:-2]) is not None
 
 
 def _is_place_genitive(word: str) -> bool:
@@ -1102,10 +1116,16 @@ def _inverted_name(text: str, verb: tuple[int, int, str], mention: Mention | Non
 _APPOSITION_REST = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,?\s*")
 
 
+_DEMONSTRATIVE_CLAUSE = re.compile(r",\s*([Dd]ieser|[Ll]etzterer)\s*$")
+
+
 def _clause_subject(text: str, sentence: int, verb_at: int, known: frozenset[str] = frozenset(), clauses: int = 3) -> Mention | None:
     """The named subject right before the verb, opening one of the last comma clauses of the sentence:
     "X nannte es „…“, Bundestrainer Joachim Löw bezeichnete es als „…“", "X wies das zurück, die Sprecherin
     der Fraktion, Sandra Boser (Grüne), erklärte: …" (the sentence's first subject is X's)."""
+    demonstrative = _DEMONSTRATIVE_CLAUSE.search(text, sentence, verb_at)
+    if demonstrative is not None:
+        return Mention(demonstrative.start(1), demonstrative.end(1), "pronoun")  # "X traf Y, dieser sagte": Y
     end = verb_at
     for _ in range(clauses):
         comma = text.rfind(",", sentence, end)
@@ -1528,7 +1548,7 @@ def pronoun_gender(text: str, pronoun: Mention) -> str | None:
     """"m" for "er" (and "seiner Ansicht nach"); "f" for "sie" ("ihrer") as one woman; None for "sie" with
     a plural verb beside it ("sagten sie", "sie bezeichneten", "sie sind"), which names no one person."""
     word = text[pronoun.start : pronoun.end].lower()
-    if word == "er" or word.startswith("sein"):
+    if word == "er" or word.startswith("sein") or word in _DEMONSTRATIVES:
         return "m"
     beside = [w for w in (words(text[max(0, pronoun.start - 30) : pronoun.start])[-1:] + words(text[pronoun.end : pronoun.end + 30])[:1])]
     plural = any(w.islower() and (w.endswith("en") or w == "sind") and w not in STOP_WORDS - {"sind"} for w in beside)
@@ -1579,7 +1599,8 @@ def resolve_pronoun(
     sentences: int = 3,
     is_person: Callable[[Mention], Mention | None] = lambda m: m,
 ) -> Mention | None:
-    """The person "er"/"sie" of a quote's attribution refers to: after the quote ("„…“, sagte er"), a
+    """The person "er"/"sie" of a quote's attribution refers to ("dieser": the man named last in this or the
+    sentence before): after the quote ("„…“, sagte er"), a
     person named in the words leading up to it in the same sentence; else the named subject of one of
     the few sentences before the quote (see :func:`previous_subject`). The person's gender, where a title
     or honorific shows it, must agree: "sie" never resolves to "Außenminister Karl Brandt"; a plural
@@ -1592,6 +1613,13 @@ def resolve_pronoun(
         person = is_person(mention)
         return person if person is not None and person_gender(text, person) in (None, gender) else None
 
+    if text[pronoun.start : pronoun.end].lower() in _DEMONSTRATIVES:
+        sentence = _sentence_start(text, pronoun.start)
+        lead = _previous_sentence(text, sentence)
+        lead = sentence if lead is None else lead
+        before = [m for m in person_mentions(text) if lead <= m.start and m.end <= pronoun.start]  # objects too
+        named = (agreeing(m) for m in reversed(before))
+        return next((m for m in named if m is not None), None)  # "… traf Wang Yi. Dieser sagte": the last one named
     open_at = quoted.start - 1
     if pronoun.start < open_at:
         open_at = _attributed_quote_start(text, pronoun) or open_at
