@@ -277,6 +277,18 @@ def test_dieser_refers_to_the_man_named_last(nlp, text, speaker):
     assert q.speaker == speaker and q.speaker_mention.lower() == "dieser" and q.mention_kind == "pronoun"
 
 
+def test_laut_a_surname_the_ner_knows_names_the_speaker(nlp):
+    q = quotes_of(nlp("Laut Selenskyj ist die Lage an der Front „extrem schwierig“."))[0]
+    assert q.speaker == "Selenskyj" and q.speaker_kind == "person" and q.cue == "laut"
+    q = quotes_of(nlp("Laut Gutachtern ist der Schaden „erheblich größer als gedacht“."))[0]
+    assert q.speaker is None and q.mention_kind == "description"
+
+
+def test_an_institution_word_before_a_full_name_is_a_title(quote_nlp):
+    q = only(quote_nlp, "«Wir lehnen das ab», sagte Bundesrat Ignazio Cassis in Bern.")
+    assert q.speaker == "Ignazio Cassis" and q.speaker_kind == "person"
+
+
 def test_a_place_adjective_before_a_role_is_part_of_the_role(quote_nlp):
     q = only(quote_nlp, "Die Schweizer Außenministerin sagte in Bern: «Die Schweiz bietet ihre guten Dienste an.»")
     assert q.speaker is None and q.speaker_mention == "Außenministerin" and q.mention_kind == "role"

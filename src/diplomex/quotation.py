@@ -566,6 +566,8 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
             i += 1  # "der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch"
     if has_det and not titled and i < len(toks) and not is_institution(toks[i][2]) and can_speak(toks[i][2]) and _name_run(toks, i + 1) > i + 2:
         titled, i = True, i + 1  # "der Historiker Paul Seidl": a noun naming people acts as a title before a full name
+    if i < len(toks) and is_institution(toks[i][2]) and (full_name := _full_name_at(toks, i + 1)) is not None:
+        return full_name  # "Bundesrat Ignazio Cassis": a Swiss federal councillor, a person
     described = has_det and not titled and i < len(toks) and toks[i][2][:1].isupper() and not is_institution(toks[i][2])
     if described and any(is_institution(t[2]) for t in toks[i : max(_name_run(toks, i), _capitalised_run(toks, i, 3)) + 1]):
         end = next(k for k in range(i, len(toks)) if is_institution(toks[k][2]))
@@ -634,6 +636,14 @@ _SUBJECT_DETERMINERS = frozenset("sein seine ihr ihre dessen deren".split())  # 
 _DEMONSTRATIVES = frozenset(("dieser", "letzterer"))
 _OBJECT_POSSESSIVES = frozenset("seinem seinen seiner ihrem ihren ihrer".split())  # "seinem Anwalt zufolge"
 _QUANTIFIERS = frozenset("einige viele mehrere beide zahlreiche manche".split())
+
+
+def _full_name_at(toks: list, k: int) -> Mention | None:
+    """A first name and surname from token ``k`` on ("Ignazio Cassis"), else None."""
+    if k >= len(toks) or not _is_given_name(toks[k][2]):
+        return None
+    end = _name_run(toks, k)
+    return Mention(toks[k][0], toks[end - 1][1], "person") if end - k >= 2 else None
 
 
 def _quantified(toks: list, i: int) -> Mention | None:
@@ -1437,7 +1447,10 @@ def _cue_word(text: str, lo: int, hi: int, marker: str) -> Mention | None:
             return None
         mention = parse_speaker(text, end, nominative=False)
         phrase = end + len(text[end : end + 20]) - len(text[end : end + 20].lstrip())
-        return mention if mention and _is_named(text, mention, phrase) else None  # not "laut Gutachtern"
+        if mention is not None and not _is_named(text, mention, phrase):
+            body = is_known_body(text[mention.start : mention.end])  # "laut ROG"
+            return Mention(mention.start, mention.end, "organisation" if body else "description")  # "laut Gutachtern"
+        return mention
     return None
 
 

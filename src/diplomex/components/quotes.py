@@ -111,6 +111,7 @@ class QuoteFinder:
         quotes: list[Attribution] = []
         for quoted in found:
             cue, mention = attribute(text, quoted, known)
+            mention = check.entity_named(mention)
             speaker = None if unnamed(mention) else mention
             speaks_on = cue is None or elided_subject(text, quoted)
             previous = quotes[-1] if quotes else None
@@ -273,6 +274,15 @@ class SpeakerCheck:
         if mention.kind == "person":
             return self.person(mention)
         return self.organisation(mention)
+
+    def entity_named(self, mention: Mention | None) -> Mention | None:
+        """A one-word description that is a PER entity as it stands ("Laut Selenskyj", where the text
+        alone cannot tell a name from "laut Gutachtern") as a person; any other mention unchanged."""
+        if mention is None or mention.kind != "description" or not self.ner or " " in self.text[mention.start : mention.end]:
+            return mention
+        entity = _overlapping(mention, self.persons)
+        exact = entity is not None and (entity.start_char, entity.end_char) == (mention.start, mention.end)
+        return replace(mention, kind="person") if exact and not is_common_noun(entity.text) else mention
 
     def only_person_before(self, lo: int, hi: int) -> Mention | None:
         """The one person (PER entity, by surname) named in text[lo:hi] as the subject, not after a
