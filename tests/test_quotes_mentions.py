@@ -190,6 +190,8 @@ def test_an_institution_takes_the_name_after_it(quote_nlp):
     ("Als „verpasste Chance“ wertete der Geschäftsführer der Fraktion der Grünen, Jonas Keller das Treffen.", "Jonas Keller"),
     # a sentence opened by "Für" and a person gives that person's view
     ("Für den Historiker Paul Seidl sei der Rücktritt „aus vielen Gründen ein Wendepunkt“.", "Paul Seidl"),
+    # a compound title after a body's name: the person after it speaks
+    ("Human Rights Watch-Sprecherin Berger sagte: „Die Lage der Gefangenen ist dramatisch.“", "Berger"),
     # a pronoun opening the reported clause gives way to the speaker named after the verb
     ("Sie sei „zutiefst erschüttert“ über den Anschlag, sagte die Außenministerin Anna Berger.", "Anna Berger"),
     # the speaker between the auxiliary and the participle

@@ -610,8 +610,9 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
     if has_det:
         return _description(toks, det_at, i + 1)  # "Der 58-Jährige"
     end = _name_run(toks, i)
-    if end > i and end < len(toks) and is_title(toks[end][2]) and end - i == 1:
-        return parse_speaker(text, toks[end][0], limit=pos + limit - toks[end][0])  # "Australiens Premier X"
+    if end > i and end < len(toks) and is_title(toks[end][2]) and (end - i == 1 or "-" in toks[end][2]):
+        # "Australiens Premier X"; "Human Rights Watch-Sprecher Malinowski": a compound title ends the body's name
+        return parse_speaker(text, toks[end][0], limit=pos + limit - toks[end][0])
     if end > i and not _after_numeral(text, toks[i][0]):
         return Mention(toks[i][0], toks[end - 1][1], "person")
     return None
