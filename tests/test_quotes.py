@@ -372,6 +372,7 @@ def test_quote_in_parentheses_after_a_name(quote_nlp):
         ("Der Einsatzleiter der Polizei erklärte dazu: „So etwas habe ich noch nicht gesehen.“", "Polizei"),
         ("Die Vereinigung schlug Alarm, indem sie den Vorstand aufforderte: „Handeln Sie jetzt.“", "Die Vereinigung"),
         ("Die Nachricht kam überraschend. \"Wir wurden nicht informiert\", kritisierte die Opposition.", "die Opposition"),
+        ("Die Operation dauert an. Israels Armee sprach von „gezielten Einsätzen gegen Stellungen“.", "Israels Armee"),
     ],
 )
 def test_organisations_speak(quote_nlp, text, body):
