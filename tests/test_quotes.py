@@ -150,6 +150,14 @@ def test_unbalanced_marks_keep_the_good_quotes(quote_nlp):
     assert q.text == "Wir sind weiter gesprächsbereit" and q.speaker == "Lawrow"
 
 
+def test_a_quote_runs_over_at_most_max_paragraphs():
+    from diplomex.quotation import find_quoted
+
+    text = "\n".join(f"„Absatz {n}" for n in range(10)) + "“"  # re-opened ten times, closed once
+    (found,) = find_quoted(text, max_paragraphs=8)
+    assert found.paragraphs == 8 and text[found.start : found.end].startswith("Absatz 2")
+
+
 def test_offsets_and_spans_agree(quote_nlp):
     text = "Am Abend sagte Lawrow: „Die Tür bleibt offen.“"
     doc = quote_nlp(text)

@@ -120,6 +120,15 @@ def _scan(text: str, lo: int, hi: int, stack: list[tuple[str, int]], guillemet_o
     return closed, stack, hi
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*(?=\S)")
+
+
+def _breaks(text: str, lo: int, hi: int) -> int:
+    """Paragraph breaks (blank lines aside) in text[lo:hi]: an opener found again on a rescan keeps the
+    paragraphs it already runs over, so a text of unclosed openers costs linear time."""
+    return sum(1 for _ in _PARAGRAPH_BREAK.finditer(text, lo, hi))
+
+
 def _next_paragraph_opens(text: str, hi: int, mark: str) -> bool:
     """The next non-blank paragraph after position ``hi`` starts with ``mark``."""
     rest = text[hi : hi + 2000].lstrip()
@@ -174,7 +183,7 @@ def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
             if not stack:
                 break
             mark, at = stack[0]
-            paragraphs = (carried[2] if carried and at == carried[0] else 1) + 1
+            paragraphs = (carried[2] if carried and at == carried[0] else 1 + _breaks(text, at, hi)) + 1
             if stopped == hi and paragraphs <= max_paragraphs and mark in "„»«\"":
                 reopened = _next_paragraph_opens(text, hi, mark)
                 if reopened or _next_paragraph_closes(text, hi, mark):
