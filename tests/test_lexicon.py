@@ -188,13 +188,17 @@ def test_place_tokens_tries_long_names_only_after_their_first_words():
 
 
 def test_entities_give_way_to_overlapping_rule_persons_and_persons_only_to_longer_ones():
-    from diplomex.components.lexicon import _replaced_by_person
+    import spacy
+    from spacy.tokens import Span
 
-    persons = [(3, 5)]
-    assert _replaced_by_person(4, 6, False, persons)  # an overlapping place or organisation
-    assert not _replaced_by_person(5, 6, False, persons)  # touching is not overlapping
-    assert _replaced_by_person(4, 5, True, persons)  # a shorter person
-    assert not _replaced_by_person(3, 5, True, persons)  # the same length stays
+    from diplomex.components.lexicon import _coverage, _replaced_by_person
+
+    doc = spacy.blank("de")("eins zwei drei vier fünf sechs sieben acht")
+    cover = _coverage(len(doc), [Span(doc, 3, 5, label="PER")])
+    assert _replaced_by_person(Span(doc, 4, 6, label="LOC"), cover)  # an overlapping place or organisation
+    assert not _replaced_by_person(Span(doc, 5, 6, label="LOC"), cover)  # touching is not overlapping
+    assert _replaced_by_person(Span(doc, 4, 5, label="PER"), cover)  # a shorter person
+    assert not _replaced_by_person(Span(doc, 3, 5, label="PER"), cover)  # the same length stays
 
 
 def test_noun_like_words_include_compounds_with_a_noun_head():

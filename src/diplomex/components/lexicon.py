@@ -668,14 +668,22 @@ def _trim_title(ent: Span, words: list[str]) -> Span:
     return Span(ent.doc, start, ent.end, label="PER") if start != ent.start else ent
 
 
-def _overlaps_any(span: Span, others: list[Span]) -> bool:
-    return any(span.start < other.end and other.start < span.end for other in others)
+def _coverage(size: int, spans: list[Span]) -> list[int]:
+    """For each of ``size`` tokens, the length of the longest span covering it (0: none), so that an
+    overlap test costs the tested span's length, not the number of spans."""
+    cover = [0] * size
+    for span in spans:
+        length = span.end - span.start
+        for i in range(span.start, span.end):
+            cover[i] = max(cover[i], length)
+    return cover
 
 
-def _replaced_by_person(start: int, end: int, is_person: bool, persons: list[tuple[int, int]]) -> bool:
-    """Whether an entity from ``start`` to ``end`` gives way to an overlapping rule person
-    (``persons``: their token bounds): any other entity does, a person only to a longer one."""
-    return any(start < p_end and p_start < end and (not is_person or end - start < p_end - p_start) for p_start, p_end in persons)
+def _replaced_by_person(span: Span, person_cover: list[int]) -> bool:
+    """Whether an entity gives way to an overlapping rule person (``person_cover``: see
+    :func:`_coverage`): any other entity does, a person only to a longer one."""
+    longest = max(person_cover[span.start : span.end])
+    return longest > (span.end - span.start if span.label_ == "PER" else 0)
 
 
 def _organisation_around_places(ent: Span, places: list[Span]) -> bool:
@@ -687,12 +695,15 @@ def _organisation_around_places(ent: Span, places: list[Span]) -> bool:
     )
 
 
-def _add_free(ents: list[Span], new: list[Span]) -> list[Span]:
-    """``ents`` plus each new span that overlaps none of them."""
-    result = list(ents)
+def _add_free(ents: list[Span], new: list[Span], size: int) -> list[Span]:
+    """``ents`` plus each new span that overlaps none of them (``size``: the Doc's length)."""
+    result, taken = list(ents), bytearray(size)
+    for span in ents:
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     for span in new:
-        if not _overlaps_any(span, result):
+        if not any(taken[span.start : span.end]):
             result.append(span)
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     return result
 
 
@@ -741,12 +752,13 @@ class LexiconLayer:
         capitalised = [i for i, word in enumerate(words) if word[:1].isupper()]
         places = _place_entities(doc, words, spaces, capitalised)
         if self.overwrite_labels:
-            ents = [e for e in ents if e.label_ == "PER" or not _overlaps_any(e, places) or _organisation_around_places(e, places)]
-        ents = _add_free(ents, places)
+            place_cover = _coverage(len(doc), places)
+            ents = [e for e in ents if e.label_ == "PER" or not any(place_cover[e.start : e.end]) or _organisation_around_places(e, places)]
+        ents = _add_free(ents, places, len(doc))
         persons = [Span(doc, p.start, p.end, label="PER") for p in _person_candidates(doc, words, capitalised)]
-        bounds = [(p.start, p.end) for p in persons]
-        ents = [e for e in ents if not _replaced_by_person(e.start, e.end, e.label_ == "PER", bounds)]
-        ents = _add_free(ents, persons)
+        person_cover = _coverage(len(doc), persons)
+        ents = [e for e in ents if not _replaced_by_person(e, person_cover)]
+        ents = _add_free(ents, persons, len(doc))
         ents = [_with_regnal_number(_with_surname_particles(e, words), words) for e in ents]
         ents = _surnames_as_persons(self._add_known_people(doc, ents, words, spaces, capitalised))
         ents = filter_spans(ents)

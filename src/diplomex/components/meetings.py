@@ -219,10 +219,26 @@ class Event:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     position: int = 0  # number of the last sentence that mentions the event
     first: int = 0  # number of the sentence that introduced it
+    # surnames and char bounds of participants[:_read], kept up as participants only grow
+    _read: int = field(default=0, repr=False, compare=False)
+    _keys: set[str] = field(default_factory=set, repr=False, compare=False)
+    _bounds: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
+
+    def _catch_up(self) -> None:
+        for person in self.participants[self._read :]:
+            self._keys.add(person[-1].text.rstrip("s’'"))
+            self._bounds.add((person.start_char, person.end_char))
+        self._read = len(self.participants)
 
     def person_keys(self) -> set[str]:
-        """Surnames of the participants, without a genitive ending."""
-        return {p[-1].text.rstrip("s’'") for p in self.participants}
+        """Surnames of the participants, without a genitive ending (not to be changed by the caller)."""
+        self._catch_up()
+        return self._keys
+
+    def add_participants(self, persons: list[Span]) -> None:
+        """Add the persons not yet taking part (by their char bounds)."""
+        self._catch_up()
+        self.participants += [p for p in persons if (p.start_char, p.end_char) not in self._bounds]
 
 
 @Language.factory("diplomex_meetings", default_config={"merge_window": 6})
@@ -1191,8 +1207,7 @@ def _add_participants(doc: Doc, sentence: Span, quoted: set[int], recent: list[E
     parties += _coordinated_countries(doc, _subject_start(doc, sentence), sentence.end)
     if not persons and not parties:
         return
-    known = {(p.start_char, p.end_char) for p in target.participants}
-    target.participants += [p for p in persons if (p.start_char, p.end_char) not in known]
+    target.add_participants(persons)
     target.parties += parties
     target.sentences.append((sentence.start_char, sentence.end_char))
     target.position = number
@@ -1212,8 +1227,7 @@ def _add_next_sentence_persons(sentence: Span, quoted: set[int], event: Event, i
         joining = [p for p in persons if index.country(p) in _organisations(event)]
     else:
         return
-    known = {(p.start_char, p.end_char) for p in event.participants}
-    event.participants += [p for p in joining if (p.start_char, p.end_char) not in known]
+    event.add_participants(joining)
     event.parties += [c for c in map(index.country, joining) if c]
 
 
@@ -1315,8 +1329,7 @@ def _merge(event: Event, mention: Event) -> None:
     event.types += mention.types
     event.triggers += mention.triggers
     event.nouns += mention.nouns
-    known = {(p.start_char, p.end_char) for p in event.participants}
-    event.participants += [p for p in mention.participants if (p.start_char, p.end_char) not in known]
+    event.add_participants(mention.participants)
     event.parties += mention.parties
     if mention.place and (event.place is None or (event.place.kind != "city" and mention.place.kind == "city")):
         event.place, event.place_text = mention.place, mention.place_text
