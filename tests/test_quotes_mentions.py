@@ -299,3 +299,15 @@ def test_a_place_adjective_before_a_role_is_part_of_the_role(quote_nlp):
 def test_a_noun_in_krat_is_a_person_not_a_council(quote_nlp):
     q = only(quote_nlp, "Der Sozialdemokrat sagte am Abend: „Das machen wir nicht mit.“")
     assert q.speaker is None and q.speaker_mention == "Der Sozialdemokrat" and q.mention_kind == "description"
+
+
+def test_a_pronoun_does_not_reach_past_a_subject_that_names_no_one():
+    from diplomex.quotation import previous_subject
+
+    text = ("Eines der Opfer, Peter Wolf, ist verschwunden. Der Deutsche Ziemer ist Koordinator des Plans. "
+            "In einem Interview erklärte er: „Der Anblick ist spektakulär.“")
+    rejected = "Deutsche Ziemer"  # as an NER that reads the subject as an organisation would reject it
+    is_person = lambda m: None if text[m.start : m.end] == rejected else m  # noqa: E731
+    assert previous_subject(text, text.index("In einem"), is_person=is_person) is None
+    found = previous_subject(text, text.index("In einem"))
+    assert text[found.start : found.end] == rejected

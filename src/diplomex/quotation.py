@@ -1559,12 +1559,13 @@ def previous_subject(
         end = len(before)
         start = _sentence_start(text, end - 1)
         mention = _subject(text, start, end, known)
+        named_subject = mention is not None and mention.kind == "person"
         if unnamed(mention) or mention.kind == "organisation":  # "er": a person named in it, if any
             mention = _named_in_clause(text, start, end, known) or mention
         if mention is not None and mention.kind == "role":
             mention = role_holder(text, mention, known)
-        if mention is not None and mention.kind == "person" and is_person(mention) is not None:
-            return is_person(mention)
+        if mention is not None and mention.kind == "person" and (named_subject or is_person(mention) is not None):
+            return is_person(mention)  # a subject taken for a name that is none ends the search
     return None
 
 
