@@ -1543,10 +1543,13 @@ def previous_subject(
     known: frozenset[str] = frozenset(),
     sentences: int = 3,
     is_person: Callable[[Mention], Mention | None] = lambda m: m,
+    agrees: Callable[[Mention], bool] = lambda m: True,
 ) -> Mention | None:
     """What "er"/"sie" at ``position`` refers to: the named subject of one of the few sentences before
     (in the same or the previous paragraph), the nearest first. ``is_person`` confirms a candidate
-    (e.g. against NER persons) and returns the mention to use, or None to look further back."""
+    (e.g. against NER persons) and returns the mention to use, or None: a subject taken for a name
+    that is none ends the search, another candidate is passed over; a person that ``agrees`` not
+    (in gender) is passed over."""
     start = _sentence_start(text, position)
     paragraphs = 0
     for _ in range(sentences):
@@ -1564,8 +1567,11 @@ def previous_subject(
             mention = _named_in_clause(text, start, end, known) or mention
         if mention is not None and mention.kind == "role":
             mention = role_holder(text, mention, known)
-        if mention is not None and mention.kind == "person" and (named_subject or is_person(mention) is not None):
-            return is_person(mention)  # a subject taken for a name that is none ends the search
+        person = is_person(mention) if mention is not None and mention.kind == "person" else None
+        if person is not None and agrees(person):
+            return person
+        if person is None and named_subject:
+            return None  # a subject taken for a name that is none ends the search
     return None
 
 
@@ -1661,7 +1667,7 @@ def resolve_pronoun(
         for mention in reversed(_named_people(text, lead, open_at, known)):
             if agreeing(mention) is not None:
                 return agreeing(mention)
-    return previous_subject(text, min(pronoun.start, open_at), known, sentences, agreeing)
+    return previous_subject(text, min(pronoun.start, open_at), known, sentences, is_person, lambda p: person_gender(text, p) in (None, gender))
 
 
 def _attributed_quote_start(text: str, pronoun: Mention) -> int | None:
