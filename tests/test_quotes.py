@@ -388,6 +388,11 @@ def test_organisations_speak(quote_nlp, text, body):
     assert q.speaker == body and q.speaker_kind == "organisation"
 
 
+def test_a_person_of_an_authority_is_a_person(nlp_ner):
+    q = quotes_of(nlp_ner("Patrick Kamanda von der Nationalen Umweltbehörde sagte, die Stoffe seien „sehr gefährlich“."))[0]
+    assert q.speaker == "Patrick Kamanda" and q.speaker_kind == "person"
+
+
 # --- speakers: pronouns -----------------------------------------------------------------------
 
 

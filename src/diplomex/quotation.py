@@ -623,7 +623,7 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         # "Australiens Premier X"; "Human Rights Watch-Sprecher Malinowski": a compound title ends the body's name
         return parse_speaker(text, toks[end][0], limit=pos + limit - toks[end][0])
     if end > i and not _after_numeral(text, toks[i][0]):
-        body = any(is_institution(t[2]) for t in toks[i:end])  # "Israels Armee"
+        body = not _is_given_name(toks[i][2]) and any(is_institution(t[2]) for t in toks[i:end])  # "Israels Armee"
         return Mention(toks[i][0], toks[end - 1][1], "organisation" if body else "person")
     return None
 
