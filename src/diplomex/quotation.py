@@ -154,8 +154,8 @@ def find_quoted(text: str, max_paragraphs: int = 8) -> list[Quoted]:
 
     Marks are paired with a stack within each paragraph; inner quotes (‚…‘ inside „…“, or the same
     marks nested) stay in the content of the outer one. A quote running over several paragraphs, which
-    German re-opens with „ at each paragraph start, is joined into one quote, as is one whose next paragraph goes on without re-opening and
-    closes it. An opener never closed is
+    German re-opens with „ at each paragraph start, is joined into one quote, as is one whose next
+    paragraph goes on without re-opening and closes it. An opener never closed is
     skipped and the rest of its paragraph scanned again, so unbalanced marks cost at most that quote.
     """
     guillemet_open = _guillemet_style(text)
@@ -543,8 +543,8 @@ def _first_names() -> frozenset[str]:
 def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True) -> Mention | None:
     """The speaker phrase starting at ``pos`` ("Costa", "Regierungssprecher Steffen Hebestreit",
     "der Sprecher des Amtes, Martin Jäger", "das Außenministerium", "er"), as the span of the NAME;
-    a phrase led by an article or possessive that names nobody ("ein Polizeisprecher", "sein Anwalt", "die Autoren der Studie") as a
-    "description" of the whole phrase; None when there is no such phrase. With ``nominative``, a phrase
+    a phrase led by an article or possessive that names nobody ("ein Polizeisprecher", "sein Anwalt",
+    "die Autoren der Studie") as a "description" of the whole phrase; None when there is no such phrase. With ``nominative``, a phrase
     opened by a dative or accusative article ("dem Minister", "den Präsidenten") is an object, not a speaker."""
     toks = _tokens(text, pos, min(len(text), pos + limit))
     i = 0
@@ -573,7 +573,9 @@ def parse_speaker(text: str, pos: int, limit: int = 160, nominative: bool = True
         titled, i = True, i + 1
         if i + 1 < len(toks) and toks[i][2] == "und" and is_title(toks[i + 1][2]):
             i += 1  # "der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch"
-    if has_det and not titled and i < len(toks) and not is_institution(toks[i][2]) and can_speak(toks[i][2]) and _name_run(toks, i + 1) > i + 2:
+    if has_det and not titled and i < len(toks) and _name_run(toks, i + 1) > i + 2 and (
+        can_speak(toks[i][2]) and not is_institution(toks[i][2])
+    ):
         titled, i = True, i + 1  # "der Historiker Paul Seidl": a noun naming people acts as a title before a full name
     if i < len(toks) and is_institution(toks[i][2]) and (full_name := _full_name_at(toks, i + 1)) is not None:
         return full_name  # "Bundesrat Ignazio Cassis": a Swiss federal councillor, a person
@@ -634,7 +636,10 @@ def _after_numeral(text: str, start: int) -> bool:
     before = text[max(0, start - 30) : start].split()[-2:]
     if before and before[-1][:1].isupper() and before[-1] not in _MAGNITUDES and not is_title(before[-1]):
         before = before[:-1]  # the unit: "Metern"
-    return bool(before) and (_NUMBER.fullmatch(before[-1]) is not None or before[-1].lower() in _number_words() or before[-1] in _MAGNITUDES)
+    if not before:
+        return False
+    word = before[-1]
+    return _NUMBER.fullmatch(word) is not None or word.lower() in _number_words() or word in _MAGNITUDES
 
 
 _NUMBER = re.compile(r"(?!(?:19|20)\d\d$)\d(?:[\d.,]*\d)?")  # not a year ("2006 Theo Zwanziger"), nor a sentence's end ("1995.")
@@ -1018,7 +1023,7 @@ def _cue_after_quote(text: str, close_at: int) -> tuple[str, Mention | None] | N
 
 
 _AUXILIARIES = frozenset("hat hatte habe hätte haben hatten hätten".split())
-_AUXILIARY = re.compile(r",\s*(?:hat|hatte|habe|hätte|haben|hatten|hätten)\s+")
+_AUXILIARY = re.compile(rf",\s*(?:{'|'.join(_AUXILIARIES)})\s+")
 
 
 def _speaker_in_sentence(
