@@ -27,6 +27,7 @@ def only(quote_nlp, text):
     ("Einer der beteiligten Feuerwehrleute sagte: „So etwas habe ich noch nie gesehen.“", "Einer der beteiligten Feuerwehrleute"),
     ("Einige Demonstranten riefen: „Wir wollen Neuwahlen!“", "Einige Demonstranten"),
     ("Beide Seiten erklärten, man wolle „alle Truppen“ abziehen.", "Beide Seiten"),
+    ("Die Minister trafen sich in Wien. „Wir sind uns einig“, sagten beide.", "beide"),
     # documents without an author
     ("„Die Grenze bleibt geschlossen“, heißt es in dem Schreiben.", "dem Schreiben"),
     ("Auf der Homepage heißt es dazu: „Der Eintritt ist frei.“", "der Homepage"),

@@ -664,13 +664,16 @@ def _full_name_at(toks: list, k: int) -> Mention | None:
 
 def _quantified(toks: list, i: int) -> Mention | None:
     """A description opened by a quantifier or a partitive "einer der": "Einer der 13 beteiligten
-    Feuerwehrmänner", "Einige Demonstranten", "Beide Seiten"."""
+    Feuerwehrmänner", "Einige Demonstranten", "Beide Seiten"; "beide" alone ("sagten beide")."""
     j = i + 1
     if j < len(toks) and toks[j][2] in ("der", "von", "den"):
         j += 1
     while j < len(toks) and (_is_attribute(toks[j][2]) or toks[j][2].isdigit()) and j - i <= 4:
         j += 1
-    return _description(toks, i, j + 1) if j < len(toks) else None
+    described = _description(toks, i, j + 1) if j < len(toks) else None
+    if described is None and toks[i][2].lower() == "beide" and (j == i + 1 or j == len(toks)):
+        return Mention(toks[i][0], toks[i][1], "description")  # the two just named, together
+    return described
 
 
 def _place_adjective_before_noun(toks: list, i: int) -> bool:
