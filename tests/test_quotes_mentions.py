@@ -220,14 +220,6 @@ def test_a_spokeswoman_of_a_body_is_not_a_quantified_group(quote_nlp):
     assert q.speaker == "Heilsarmee" and q.speaker_kind == "organisation"
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("„Die Betonung liegt auf Video“, schreibt die „Computerwoche“.", "Computerwoche"),
-    ("„Das wird das größte Update aller Zeiten“, zitiert die „Computerwoche“ Entwicklerchef Tom Lynch.", "Tom Lynch"),
-])
-def test_a_medium_named_in_marks_after_its_article(quote_nlp, text, speaker):
-    assert only(quote_nlp, text).speaker == speaker
-
-
 def test_a_proposal_of_a_named_person_is_theirs(quote_nlp):
     text = "Innenminister Wolfgang Keller schlägt eine Reform vor. Nach Kellers Vorschlag soll „im Zweifel die Mehrheit“ entscheiden."
     assert only(quote_nlp, text).speaker == "Keller"

@@ -92,6 +92,9 @@ def test_sie_after_a_naming_verb_is_the_object(quote_nlp):
      "kommt“, zitiert die Zeitung den Minister.", "Karl Brandt"),
     ("„Wir bleiben bei unserer Linie“, zitiert die Agentur Außenministerin Anna Berger.", "Anna Berger"),
     ("„Wir bleiben bei unserer Linie“, zitiert die Agentur.", "die Agentur"),
+    # a medium named in marks after its article
+    ("„Die Betonung liegt auf Video“, schreibt die „Computerwoche“.", "Computerwoche"),
+    ("„Das wird das größte Update aller Zeiten“, zitiert die „Computerwoche“ Entwicklerchef Tom Lynch.", "Tom Lynch"),
 ])
 def test_the_one_a_source_quotes_speaks(quote_nlp, text, speaker):
     assert only(quote_nlp, text).speaker == speaker

@@ -26,6 +26,7 @@ from functools import lru_cache
 from spacy.lang.de.stop_words import STOP_WORDS
 
 from diplomex import gazetteer, lexicons
+from diplomex.timex import number_words
 
 # Opening mark -> the closing marks that may end it.
 _CLOSERS = {
@@ -649,8 +650,9 @@ _MAGNITUDES = frozenset("Hundert Hunderte Tausend Tausende Million Millionen Mil
 
 
 _SUBJECT_DETERMINERS = frozenset("sein seine ihr ihre dessen deren".split())  # "sagte dessen Stellvertreter"
+_POSSESSIVES = frozenset("sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer".split())
 _DEMONSTRATIVES = frozenset(("dieser", "letzterer"))
-_OBJECT_POSSESSIVES = frozenset("seinem seinen seiner ihrem ihren ihrer".split())  # "seinem Anwalt zufolge"
+_OBJECT_POSSESSIVES = _POSSESSIVES - _SUBJECT_DETERMINERS  # "seinem Anwalt zufolge"
 _QUANTIFIERS = frozenset("einige viele mehrere beide zahlreiche manche".split())
 
 
@@ -822,7 +824,7 @@ def _apposition(toks: list, i: int, reach: int = 9) -> Mention | None:
         if word == ",":
             end = _name_run(toks, k + 1)
             closed = end == len(toks) or toks[end][2] in ",()."
-            full_name = end - k > 2 and _is_given_name(toks[k + 1][2])  # "…, Volker Beck das Pontifikat"
+            full_name = _full_name_at(toks, k + 1) is not None  # "…, Volker Beck das Pontifikat"
             if end > k + 1 and (closed or full_name):
                 name = " ".join(t[2] for t in toks[k + 1 : end])
                 return Mention(toks[k + 1][0], toks[end - 1][1], "organisation" if end - k == 2 and is_known_body(name) else "person")
@@ -930,7 +932,7 @@ def document_source(text: str, lo: int, hi: int, known: frozenset[str] = frozens
 
 _SAYS_IT = re.compile(r"\b(?:heißt|hieß)\s+es\b|\bes\s+(?:\w+\s+)?geheißen\b")
 _SOURCE_PREPOSITIONS = frozenset(("in", "im", "auf", "aus"))
-_POSSESSIVE_DETERMINERS = _DETERMINERS | frozenset("sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer".split())
+_POSSESSIVE_DETERMINERS = _DETERMINERS | _POSSESSIVES
 
 
 def _document_phrase(text: str, lo: int, hi: int) -> Mention | None:
@@ -1265,7 +1267,8 @@ def _named_in_clause(text: str, lo: int, hi: int, known: frozenset[str] = frozen
 
 @lru_cache(maxsize=1)
 def _number_words() -> frozenset[str]:
-    return frozenset(lexicons.mapping("number_words.tsv")) - _DETERMINERS
+    """The number words of the date reader, without the articles among them ("ein", "eine")."""
+    return frozenset(number_words()) - _DETERMINERS
 
 
 def _body_in_clause(text: str, lo: int, hi: int) -> Mention | None:
@@ -1330,7 +1333,7 @@ def attribute(text: str, quoted: Quoted, known: frozenset[str] = frozenset()) ->
 
 
 _PASSIVE = re.compile(r"\b(?:wird|werden|wurde|wurden|worden)\b")
-_PASSIVE_AFTER = re.compile(r"[\s“”\"«»‘’]*,?\s*[^\W\d_]+\s+(?:wird|werden|wurde|wurden|worden)\b")
+_PASSIVE_AFTER = re.compile(r"[\s“”\"«»‘’]*,?\s*[^\W\d_]+\s+" + _PASSIVE.pattern)  # "… bezeichnet wurde"
 _AGENT = re.compile(r"\b(?:von|vom)\s+(?=[^,;:]{1,80}$)")
 _AGENT_END = re.compile(r"\s*(?:als\s*)?$")
 
